@@ -1,0 +1,21 @@
+## libthermoai: the library. Only symbols in lib/thermoai.map are exported.
+lib_LTLIBRARIES += lib/libthermoai.la
+lib_libthermoai_la_SOURCES = \
+	lib/internal.h \
+	lib/scaled.c \
+	lib/status.c \
+	lib/version.c \
+	lib/constants.c \
+	lib/landauer.c
+lib_libthermoai_la_CPPFLAGS = $(AM_CPPFLAGS) -DTHERMOAI_BUILDING
+lib_libthermoai_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) $(OPENMP_CFLAGS)
+lib_libthermoai_la_LDFLAGS = $(AM_LDFLAGS) $(OPENMP_CFLAGS) -no-undefined \
+	-version-info $(THERMOAI_LT_VERSION)
+lib_libthermoai_la_LIBADD = $(LIBM)
+if HAVE_LD_VERSION_SCRIPT
+lib_libthermoai_la_LDFLAGS += -Wl,--version-script=$(srcdir)/lib/thermoai.map
+else
+lib_libthermoai_la_LDFLAGS += -export-symbols-regex '^thermoai_[a-z]'
+endif
+EXTRA_lib_libthermoai_la_DEPENDENCIES = lib/thermoai.map
+EXTRA_DIST += lib/thermoai.map
