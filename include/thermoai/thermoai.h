@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * \file thermoai/thermoai.h
+ * \brief Umbrella header: the only header applications include.
+ *
+ * \code
+ * #include <thermoai/thermoai.h>
+ * \endcode
+ * Link with the flags from \c pkg-config \c --cflags \c --libs \c thermoai.
+ */
+#ifndef THERMOAI_H
+#define THERMOAI_H
+
+#define THERMOAI_H_INSIDE
+#include <thermoai/export.h>
+#include <thermoai/status.h>
+#include <thermoai/version.h>
+#include <thermoai/constants.h>
+#include <thermoai/landauer.h>
+#undef THERMOAI_H_INSIDE
+
+#endif /* THERMOAI_H */

@@ -1,0 +1,9 @@
+/* SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include "internal.h"
+
+double thermoai_boltzmann_j_per_k(void)
+{
+    return THERMOAI_BOLTZMANN_J_PER_K;
+}

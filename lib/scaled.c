@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: MIT */
+/* Products and quotients of positive doubles without intermediate over/underflow. */
+#include "config.h"
+
+#include <float.h>
+#include <math.h>
+
+#include "internal.h"
+
+void thermoai__set_nan(double *p)
+{
+    if (p != NULL)
+        *p = NAN;
+}
+
+/* Keeps exponent sums far from int overflow: any |e| beyond this is out of range
+ * for double anyway (double exponents span about -1074..1024). */
+#define EXP_CLAMP 100000L
+
+int thermoai__scaled_ratio(const double *num, size_t nn, const double *den, size_t nd,
+                           double *out)
+{
+    double m = 1.0;
+    long e = 0;
+    size_t i;
+    int ei;
+
+    for (i = 0; i < nn; i++) {
+        if (num[i] == 0.0) {
+            *out = 0.0;
+            return THERMOAI_OK;
+        }
+        m *= frexp(num[i], &ei); /* mantissa in [0.5, 1): product stays in [0.25, 1) */
+        e += ei;
+        m = frexp(m, &ei);
+        e += ei;
+    }
+    for (i = 0; i < nd; i++) {
+        m /= frexp(den[i], &ei); /* quotient in (0.5, 2] */
+        e -= ei;
+        m = frexp(m, &ei);
+        e += ei;
+    }
+    if (e > EXP_CLAMP)
+        e = EXP_CLAMP;
+    if (e < -EXP_CLAMP)
+        e = -EXP_CLAMP;
+    *out = ldexp(m, (int)e);
+    if (!isfinite(*out) || *out < DBL_MIN) {
+        *out = NAN;
+        return THERMOAI_E_RANGE;
+    }
+    return THERMOAI_OK;
+}
