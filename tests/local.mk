@@ -1,0 +1,84 @@
+## Tests: Automake's parallel harness with TAP output for every test.
+## C tests link the installed-API library; itest_* compile internals directly.
+
+C_TESTS = \
+	tests/test_status \
+	tests/test_version \
+	tests/test_abi_layout \
+	tests/test_landauer \
+	tests/itest_scaled \
+	tests/test_repro_rule \
+	tests/test_tap_self
+check_PROGRAMS += $(C_TESTS)
+
+tests_test_status_LDADD = lib/libthermoai.la
+tests_test_version_LDADD = lib/libthermoai.la
+tests_test_abi_layout_LDADD = lib/libthermoai.la
+tests_test_landauer_LDADD = lib/libthermoai.la $(LIBM)
+tests_itest_scaled_SOURCES = tests/itest_scaled.c lib/scaled.c
+tests_itest_scaled_LDADD = $(LIBM)
+tests_test_repro_rule_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/examples/reproduce
+tests_test_repro_rule_LDADD = examples/reproduce/libreproduce.la lib/libthermoai.la $(LIBM)
+tests_test_tap_self_LDADD = $(LIBM)
+
+SH_TESTS = \
+	tests/test_headers.sh \
+	tests/test_symbols.sh \
+	tests/test_cli.sh \
+	tests/test_examples.sh \
+	tests/test_readme.sh \
+	tests/test_pkgconfig.sh
+PY_TESTS = \
+	tests/test_python.py \
+	tests/test_cli_json.py \
+	tests/test_api_sync.py \
+	tests/test_catalog_sync.py \
+	tests/test_ref_regen.py
+
+TESTS += $(C_TESTS) $(SH_TESTS)
+if HAVE_PYTHON
+TESTS += $(PY_TESTS)
+endif
+
+TEST_EXTENSIONS = .sh .py
+LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+SH_LOG_DRIVER = $(LOG_DRIVER)
+SH_LOG_COMPILER = $(SHELL)
+PY_LOG_DRIVER = $(LOG_DRIVER)
+PY_LOG_COMPILER = $(PYTHON)
+
+# Everything the script tests need to find the tree and the tools.
+AM_TESTS_ENVIRONMENT = \
+	top_srcdir='$(abs_top_srcdir)'; export top_srcdir; \
+	top_builddir='$(abs_top_builddir)'; export top_builddir; \
+	CC='$(CC)'; export CC; CXX='$(CXX)'; export CXX; \
+	CFLAGS='$(CFLAGS)'; export CFLAGS; \
+	SANITIZER_FLAGS='$(SANITIZER_FLAGS)'; export SANITIZER_FLAGS; \
+	THERMOAI_SANITIZERS='$(enable_sanitizers)'; export THERMOAI_SANITIZERS; \
+	PACKAGE_VERSION='$(PACKAGE_VERSION)'; export PACKAGE_VERSION; \
+	MAKE='$(MAKE)'; export MAKE; \
+	PKG_CONFIG='$(PKG_CONFIG_PROG)'; export PKG_CONFIG; \
+	prefix='$(prefix)'; export prefix; libdir='$(libdir)'; export libdir; \
+	includedir='$(includedir)'; export includedir; \
+	MALLOC_PERTURB_=165; export MALLOC_PERTURB_;
+
+# The install test must not race the other tests' use of the build tree.
+tests/test_pkgconfig.log: tests/test_cli.log tests/test_examples.log tests/test_headers.log
+
+EXTRA_DIST += tests/tap.h tests/taplib.sh tests/taplib.py $(SH_TESTS) $(PY_TESTS) \
+	tests/ref/landauer_ref.py tests/ref/landauer.csv tests/memcheck_cli.sh
+
+## `make check-valgrind`: the C tests and the CLI under valgrind's memcheck.
+## Any error, and any definite or indirect leak, fails the test.
+VALGRIND_FLAGS = --tool=memcheck --error-exitcode=99 --leak-check=full \
+	--errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
+	--track-origins=yes --quiet
+check-valgrind: $(check_PROGRAMS) cli/thermoai$(EXEEXT)
+	@if test -z "$(VALGRIND)"; then echo "valgrind not found" >&2; exit 1; fi
+	@if test "x$(enable_sanitizers)" = xyes; then \
+	  echo "valgrind cannot run a sanitizer build" >&2; exit 1; fi
+	$(MAKE) $(AM_MAKEFLAGS) check-TESTS \
+	  TESTS="$(C_TESTS) tests/memcheck_cli.sh" \
+	  LOG_COMPILER="$(LIBTOOL) --mode=execute $(VALGRIND) $(VALGRIND_FLAGS)" \
+	  AM_TESTS_ENVIRONMENT="$(AM_TESTS_ENVIRONMENT) VALGRIND='$(VALGRIND) $(VALGRIND_FLAGS)'; export VALGRIND; LIBTOOL='$(LIBTOOL)'; export LIBTOOL;"
+.PHONY: check-valgrind

@@ -1,0 +1,14 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The thermoai command under valgrind memcheck (run by `make check-valgrind`).
+. "$top_srcdir/tests/taplib.sh"
+[ -n "${VALGRIND:-}" ] || skip_all "VALGRIND not set (run through make check-valgrind)"
+cli=$top_builddir/cli/thermoai
+vg() { $LIBTOOL --mode=execute $VALGRIND "$cli" "$@" >/dev/null; }
+for fmt in text csv json markdown; do
+    ok "reproduce --format $fmt is memcheck-clean" vg reproduce --format "$fmt"
+done
+ok "landauer is memcheck-clean" vg landauer --bits 1 --temperature-k 300 --json
+usage() { vg landauer --bits x --temperature-k 1; test $? -eq 2; }
+ok "a usage error is memcheck-clean" usage
+done_testing
