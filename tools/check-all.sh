@@ -1,0 +1,114 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The whole test suite, as CI runs it (.ci/run calls this script):
+#   1. dependencies (tools/deps.sh), ./bootstrap
+#   2. gcc build with -Werror, Doxygen with warnings as errors, make check
+#   3. make check-valgrind (memcheck over the C tests and the CLI)
+#   4. ASan + UBSan build with -Werror, make check
+#   5. make distcheck, and the tarball holds nothing git does not know
+# Ends with one line "N passed, N failed, N skipped" and exits non-zero on any
+# failure. Test points are counted from Automake's test-suite.log of each run;
+# steps without their own tests (configure, build, Doxygen, distcheck) count as one.
+set -u
+cd "$(dirname "$0")/.."
+top=$(pwd)
+jobs=$(nproc 2>/dev/null || echo 2)
+passed=0
+failed=0
+skipped=0
+
+sh tools/deps.sh test || { echo "0 passed, 1 failed"; exit 1; }
+
+rm -rf _ci
+mkdir -p _ci/logs
+
+# step NAME COMMAND...: runs COMMAND with its output in _ci/logs, counts one result.
+step() {
+    name=$1
+    shift
+    log=$top/_ci/logs/$(echo "$name" | tr -c 'A-Za-z0-9_\n-' '_').log
+    printf '%-58s' "$name"
+    if "$@" >"$log" 2>&1; then
+        echo "ok"
+        passed=$((passed + 1))
+        return 0
+    fi
+    echo "FAILED (log: _ci/logs/${log##*/})"
+    tail -n 60 "$log" | sed 's/^/    | /'
+    failed=$((failed + 1))
+    return 1
+}
+
+# suite NAME DIR TARGET: runs `make TARGET` in DIR and counts its test points.
+suite() {
+    name=$1 dir=$2 target=$3
+    log=$top/_ci/logs/$(echo "$name" | tr -c 'A-Za-z0-9_\n-' '_').log
+    printf '%-58s' "$name"
+    rm -f "$dir/test-suite.log"
+    (cd "$dir" && make -j"$jobs" "$target") >"$log" 2>&1
+    rc=$?
+    if [ ! -f "$dir/test-suite.log" ]; then
+        echo "FAILED before running tests (log: _ci/logs/${log##*/})"
+        tail -n 60 "$log" | sed 's/^/    | /'
+        failed=$((failed + 1))
+        return 1
+    fi
+    set -- $(awk '/^# (PASS|XFAIL):/ {p += $3} /^# (FAIL|XPASS|ERROR):/ {f += $3}
+                  /^# SKIP:/ {s += $3} END {print p + 0, f + 0, s + 0}' "$dir/test-suite.log")
+    passed=$((passed + $1))
+    failed=$((failed + $2))
+    skipped=$((skipped + $3))
+    if [ "$rc" -ne 0 ] && [ "$2" -eq 0 ]; then
+        failed=$((failed + 1)) # make failed although no test point did
+    fi
+    echo "$1 passed, $2 failed, $3 skipped"
+    if [ "$rc" -ne 0 ]; then
+        sed -n '/^FAIL\|^ERROR\|^XPASS/,$p' "$dir/test-suite.log" | head -n 200 | sed 's/^/    | /'
+    fi
+}
+
+configure_in() {
+    dir=$1
+    shift
+    mkdir -p "$dir" && cd "$dir" && "$top/configure" "$@" && cd "$top"
+}
+
+# the dist tarball holds only files tracked by git plus Autotools output
+tarball_matches_git() {
+    tarball=$(ls "$top"/_ci/werror/thermoai-*.tar.xz) || return 1
+    base=$(basename "$tarball" .tar.xz)
+    tar -tJf "$tarball" | sed "s|^$base/||" | grep -v '/$' | grep -v '^$' | LC_ALL=C sort >_ci/tar.list
+    git ls-files | LC_ALL=C sort >_ci/git.list
+    LC_ALL=C comm -23 _ci/tar.list _ci/git.list |
+        grep -v -E '^(configure|aclocal\.m4|config\.h\.in|Makefile\.in|.*/Makefile\.in|build-aux/.*|m4/(libtool|lt.*)\.m4)$' \
+            >_ci/tar.extra
+    if [ -s _ci/tar.extra ]; then
+        echo "files in the tarball that git does not track:"
+        cat _ci/tar.extra
+        return 1
+    fi
+}
+
+step "bootstrap (autoreconf -fi)" ./bootstrap || { echo "$passed passed, $failed failed, $skipped skipped"; exit 1; }
+
+# 2. gcc, warnings as errors, Doxygen
+if step "configure --enable-werror --enable-doxygen" configure_in _ci/werror --enable-werror --enable-doxygen &&
+    step "build (gcc -Werror)" make -C _ci/werror -j"$jobs"; then
+    step "doxygen: API reference with zero warnings" make -C _ci/werror doc/html/index.html
+    suite "make check (gcc -Werror)" _ci/werror check
+    # 3. valgrind
+    suite "make check-valgrind (memcheck)" _ci/werror check-valgrind
+    # 5. distcheck
+    step "make distcheck" make -C _ci/werror distcheck &&
+        step "dist tarball holds only git-tracked files and Autotools output" tarball_matches_git
+fi
+
+# 4. sanitizers
+if step "configure --enable-werror --enable-sanitizers" configure_in _ci/asan --enable-werror --enable-sanitizers &&
+    step "build (ASan + UBSan)" make -C _ci/asan -j"$jobs"; then
+    suite "make check (ASan + UBSan)" _ci/asan check
+fi
+
+echo
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

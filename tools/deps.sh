@@ -1,0 +1,31 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Installs what a fresh Debian 12 lacks to build and test thermoai, using only
+# Debian's package registry. Installs nothing when everything is present.
+# Usage: tools/deps.sh [build|test]   (default: test, which is a superset)
+set -eu
+what=${1:-test}
+build_pkgs="build-essential autoconf automake libtool pkg-config"
+test_pkgs="$build_pkgs valgrind doxygen python3 python3-mpmath g++ binutils"
+case $what in
+    build) pkgs=$build_pkgs ;;
+    test) pkgs=$test_pkgs ;;
+    *) echo "usage: $0 [build|test]" >&2; exit 2 ;;
+esac
+
+missing=""
+for p in $pkgs; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "tools/deps.sh: missing Debian packages:$missing" >&2
+    echo "tools/deps.sh: run as root, or: sudo apt-get install$missing" >&2
+    exit 1
+fi
+echo "tools/deps.sh: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+# shellcheck disable=SC2086
+apt-get install -y -q --no-install-recommends $missing
