@@ -18,4 +18,4 @@ else
 lib_libthermoai_la_LDFLAGS += -export-symbols-regex '^thermoai_[a-z]'
 endif
 EXTRA_lib_libthermoai_la_DEPENDENCIES = lib/thermoai.map
-EXTRA_DIST += lib/thermoai.map
+EXTRA_DIST += lib/thermoai.map abi/exported-symbols.txt

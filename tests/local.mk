@@ -54,7 +54,7 @@ AM_TESTS_ENVIRONMENT = \
 	CC='$(CC)'; export CC; CXX='$(CXX)'; export CXX; \
 	CFLAGS='$(CFLAGS)'; export CFLAGS; \
 	SANITIZER_FLAGS='$(SANITIZER_FLAGS)'; export SANITIZER_FLAGS; \
-	THERMOAI_SANITIZERS='$(enable_sanitizers)'; export THERMOAI_SANITIZERS; \
+	THERMOAI_SANITIZERS='$(THERMOAI_SANITIZERS)'; export THERMOAI_SANITIZERS; \
 	PACKAGE_VERSION='$(PACKAGE_VERSION)'; export PACKAGE_VERSION; \
 	MAKE='$(MAKE)'; export MAKE; \
 	PKG_CONFIG='$(PKG_CONFIG_PROG)'; export PKG_CONFIG; \
@@ -75,7 +75,7 @@ VALGRIND_FLAGS = --tool=memcheck --error-exitcode=99 --leak-check=full \
 	--track-origins=yes --quiet
 check-valgrind: $(check_PROGRAMS) cli/thermoai$(EXEEXT)
 	@if test -z "$(VALGRIND)"; then echo "valgrind not found" >&2; exit 1; fi
-	@if test "x$(enable_sanitizers)" = xyes; then \
+	@if test "x$(THERMOAI_SANITIZERS)" = xyes; then \
 	  echo "valgrind cannot run a sanitizer build" >&2; exit 1; fi
 	$(MAKE) $(AM_MAKEFLAGS) check-TESTS \
 	  TESTS="$(C_TESTS) tests/memcheck_cli.sh" \
