@@ -27,7 +27,7 @@ step() {
     name=$1
     shift
     log=$top/_ci/logs/$(echo "$name" | tr -c 'A-Za-z0-9_\n-' '_').log
-    printf '%-58s' "$name"
+    printf '%-66s' "$name"
     if "$@" >"$log" 2>&1; then
         echo "ok"
         passed=$((passed + 1))
@@ -43,7 +43,7 @@ step() {
 suite() {
     name=$1 dir=$2 target=$3
     log=$top/_ci/logs/$(echo "$name" | tr -c 'A-Za-z0-9_\n-' '_').log
-    printf '%-58s' "$name"
+    printf '%-66s' "$name"
     rm -f "$dir/test-suite.log"
     (cd "$dir" && make -j"$jobs" "$target") >"$log" 2>&1
     rc=$?

@@ -40,8 +40,10 @@ static int per_bit_entries(struct repro_list *list)
         s.paper_text = printed[i].text;
         s.paper = printed[i].paper;
         s.computed = at300;
-        s.readings = readings;
-        s.n_readings = n_readings;
+        if (i == 0) { /* only paper 000's value needs diagnosing */
+            s.readings = readings;
+            s.n_readings = n_readings;
+        }
         s.note = "The four documents print k_B T ln 2 at 300 K at four precisions";
         rc |= repro_add(list, &s);
     }
