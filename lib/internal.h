@@ -7,6 +7,7 @@
 #define THERMOAI_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <thermoai/thermoai.h>
 
 #if defined(__GNUC__) && __GNUC__ >= 4 && !defined(_WIN32)
@@ -42,5 +43,47 @@ THERMOAI_INTERNAL int thermoai__scaled_ratio(const double *num, size_t nn,
 
 /* Writes NaN to *p when p is not NULL. */
 THERMOAI_INTERNAL void thermoai__set_nan(double *p);
+
+/* ---- size-field structs (STYLE.md 2.7; lib/structs.c) ---------------------- */
+
+/* Sizes of the public structs as released in 0.1.0 (their _SIZE_V0). */
+#define THERMOAI__MODEL_ARCH_SIZE_V0 72u
+#define THERMOAI__ENTROPY_PARAMS_SIZE_V0 32u
+#define THERMOAI__ENTROPY_BREAKDOWN_SIZE_V0 56u
+
+/* Largest struct_size accepted by the _init functions. */
+#define THERMOAI__STRUCT_SIZE_MAX 0x80000000u
+
+/* The struct_size a caller wrote in the first 4 bytes of a size-field struct. */
+THERMOAI_INTERNAL uint32_t thermoai__struct_size_of(const void *user);
+
+/*
+ * Input struct: copies min(user size, our_size) bytes of *user over *ours,
+ * which holds our defaults, then sets ours' struct_size to our_size.
+ * THERMOAI_E_SIZE when the user's size is below v0_size; THERMOAI_E_UNSUPPORTED
+ * when the user's struct is larger than ours and a byte beyond ours is non-zero.
+ */
+THERMOAI_INTERNAL int thermoai__struct_in(const void *user, size_t v0_size, void *ours,
+                                          size_t our_size);
+
+/*
+ * Output struct: writes min(user size, our_size) bytes of *ours into *user,
+ * keeping the user's struct_size. THERMOAI_E_SIZE when the user's size is
+ * below v0_size (nothing is written).
+ */
+THERMOAI_INTERNAL int thermoai__struct_out(void *user, size_t v0_size, const void *ours,
+                                           size_t our_size);
+
+/* Common _init: zero size bytes, store struct_size. Checks NULL and size. */
+THERMOAI_INTERNAL int thermoai__struct_init(void *user, size_t size, size_t v0_size);
+
+/* ---- model architecture (lib/model.c) --------------------------------------- */
+
+/*
+ * Loads and validates a caller's architecture into *arch (full size, defaults
+ * applied: kv_heads 0 -> heads, head_dim 0 -> d_model / heads).
+ */
+THERMOAI_INTERNAL int thermoai__arch_load(const thermoai_model_arch *user,
+                                          thermoai_model_arch *arch);
 
 #endif /* THERMOAI_INTERNAL_H */

@@ -6,7 +6,13 @@ lib_libthermoai_la_SOURCES = \
 	lib/status.c \
 	lib/version.c \
 	lib/constants.c \
-	lib/landauer.c
+	lib/landauer.c \
+	lib/structs.c \
+	lib/model.c \
+	lib/presets.c \
+	lib/entropy.c \
+	lib/ter.c \
+	lib/tip.c
 lib_libthermoai_la_CPPFLAGS = $(AM_CPPFLAGS) -DTHERMOAI_BUILDING
 lib_libthermoai_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) $(OPENMP_CFLAGS)
 lib_libthermoai_la_LDFLAGS = $(AM_LDFLAGS) $(OPENMP_CFLAGS) -no-undefined \

@@ -8,7 +8,11 @@ C_TESTS = \
 	tests/test_landauer \
 	tests/itest_scaled \
 	tests/test_repro_rule \
-	tests/test_tap_self
+	tests/test_tap_self \
+	tests/test_model \
+	tests/test_entropy \
+	tests/test_ter \
+	tests/test_tip
 check_PROGRAMS += $(C_TESTS)
 
 tests_test_status_LDADD = lib/libthermoai.la
@@ -20,6 +24,10 @@ tests_itest_scaled_LDADD = $(LIBM)
 tests_test_repro_rule_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/examples/reproduce
 tests_test_repro_rule_LDADD = examples/reproduce/libreproduce.la lib/libthermoai.la $(LIBM)
 tests_test_tap_self_LDADD = $(LIBM)
+tests_test_model_LDADD = lib/libthermoai.la
+tests_test_entropy_LDADD = lib/libthermoai.la $(LIBM)
+tests_test_ter_LDADD = lib/libthermoai.la $(LIBM)
+tests_test_tip_LDADD = lib/libthermoai.la $(LIBM)
 
 SH_TESTS = \
 	tests/test_headers.sh \
@@ -65,8 +73,9 @@ AM_TESTS_ENVIRONMENT = \
 # The install test must not race the other tests' use of the build tree.
 tests/test_pkgconfig.log: tests/test_cli.log tests/test_examples.log tests/test_headers.log
 
-EXTRA_DIST += tests/tap.h tests/taplib.sh tests/taplib.py $(SH_TESTS) $(PY_TESTS) \
-	tests/ref/landauer_ref.py tests/ref/landauer.csv tests/memcheck_cli.sh
+EXTRA_DIST += tests/tap.h tests/refcsv.h tests/taplib.sh tests/taplib.py $(SH_TESTS) $(PY_TESTS) \
+	tests/ref/landauer_ref.py tests/ref/landauer.csv tests/ref/entropy_ref.py \
+	tests/ref/entropy.csv tests/memcheck_cli.sh
 
 ## `make check-valgrind`: the C tests and the CLI under valgrind's memcheck.
 ## Any error, and any definite or indirect leak, fails the test.

@@ -35,6 +35,47 @@ int main(void)
     tap_ok(THERMOAI_E_NOT_FOUND == 300, "THERMOAI_E_NOT_FOUND == 300");
 
     tap_ok(THERMOAI_BOLTZMANN_J_PER_K == 1.380649e-23, "k_B macro is 1.380649e-23 J/K");
+
+    /* thermoai_model_arch (0.1.0): 72 bytes */
+    tap_ok(sizeof(thermoai_model_arch) == 72, "sizeof(thermoai_model_arch) == 72");
+    tap_ok(thermoai_model_arch_size() == 72, "thermoai_model_arch_size() == 72");
+    tap_ok(offsetof(thermoai_model_arch, struct_size) == 0 && offsetof(thermoai_model_arch, flags) == 4
+               && offsetof(thermoai_model_arch, layers) == 8 && offsetof(thermoai_model_arch, heads) == 12
+               && offsetof(thermoai_model_arch, kv_heads) == 16
+               && offsetof(thermoai_model_arch, head_dim) == 20
+               && offsetof(thermoai_model_arch, d_model) == 24 && offsetof(thermoai_model_arch, d_ff) == 32
+               && offsetof(thermoai_model_arch, vocab_size) == 40
+               && offsetof(thermoai_model_arch, context_length) == 48
+               && offsetof(thermoai_model_arch, precision_bits) == 56
+               && offsetof(thermoai_model_arch, params) == 64,
+           "thermoai_model_arch field offsets 0,4,8,12,16,20,24,32,40,48,56,64");
+    tap_ok(THERMOAI_ARCH_GATED_FFN == 0x1u && THERMOAI_ARCH_TIED_EMBEDDINGS == 0x2u
+               && THERMOAI_ARCH_LINEAR_BIAS == 0x4u && THERMOAI_ARCH_NORM_BIAS == 0x8u
+               && THERMOAI_ARCH_LEARNED_POSITIONS == 0x10u,
+           "architecture flag bits 0x1, 0x2, 0x4, 0x8, 0x10");
+
+    /* thermoai_entropy_params (0.1.0): 32 bytes */
+    tap_ok(sizeof(thermoai_entropy_params) == 32 && thermoai_entropy_params_size() == 32,
+           "sizeof(thermoai_entropy_params) == 32");
+    tap_ok(offsetof(thermoai_entropy_params, attention_rows) == 4
+               && offsetof(thermoai_entropy_params, seq_len) == 8
+               && offsetof(thermoai_entropy_params, saturation_fraction) == 16
+               && offsetof(thermoai_entropy_params, temperature_k) == 24,
+           "thermoai_entropy_params field offsets 4, 8, 16, 24");
+    tap_ok(THERMOAI_ATTENTION_ROWS_ONE == 0 && THERMOAI_ATTENTION_ROWS_ALL == 1,
+           "attention row modes 0 (one) and 1 (all)");
+
+    /* thermoai_entropy_breakdown (0.1.0): 56 bytes */
+    tap_ok(sizeof(thermoai_entropy_breakdown) == 56 && thermoai_entropy_breakdown_size() == 56,
+           "sizeof(thermoai_entropy_breakdown) == 56");
+    tap_ok(offsetof(thermoai_entropy_breakdown, reserved) == 4
+               && offsetof(thermoai_entropy_breakdown, attention_bits) == 8
+               && offsetof(thermoai_entropy_breakdown, ffn_bits) == 16
+               && offsetof(thermoai_entropy_breakdown, norm_bits) == 24
+               && offsetof(thermoai_entropy_breakdown, layer_bits) == 32
+               && offsetof(thermoai_entropy_breakdown, token_bits) == 40
+               && offsetof(thermoai_entropy_breakdown, token_energy_j) == 48,
+           "thermoai_entropy_breakdown field offsets 4, 8, ..., 48");
     tap_ok(THERMOAI_ABI_VERSION == 0, "ABI (SONAME major) version is 0");
     return tap_done();
 }

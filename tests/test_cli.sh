@@ -54,4 +54,27 @@ ok "reproduce --paper 000 text" expect 0 '^E000-landauer300\.01 ' '' reproduce -
 ok "reproduce text ends with a summary" expect 0 '^[0-9]* records: [0-9]* match' '' reproduce
 ok "reproduce markdown has the coverage table" expect 0 '^## Catalog coverage' '' \
     reproduce --format markdown
+ok "presets models lists the presets" expect 0 '^llama-2-7b  *32  *4096  *32/32  *11008  *32000  *4096  *6738415616$' '' presets models
+ok "presets without 'models': exit 2" expect 2 '' "expected 'models'" presets
+ok "presets models with junk: exit 2" expect 2 '' "unknown argument" presets models --yaml
+ok "landauer-model prints the per-layer breakdown" expect 0 '^  attention  *65152 bits$' '' \
+    landauer-model --model llama-2-7b
+ok "landauer-model GPT-3 at n = 2048: 8.642725013e-14 J" expect 0 '^Landauer bound  *8.642725013e-14 J per token$' '' \
+    landauer-model --model gpt-3-175b --seq-len 2048
+ok "landauer-model --attention-rows all" expect 0 '^  attention  *400490496 bits$' '' \
+    landauer-model --model gpt-3-175b --attention-rows all
+ok "landauer-model without --model: exit 2" expect 2 '' 'missing --model' landauer-model
+ok "landauer-model unknown model: exit 2" expect 2 '' "unknown model 'gpt-7'" landauer-model --model gpt-7
+ok "landauer-model bad rows mode: exit 2" expect 2 '' "must be 'one' or 'all'" landauer-model --model gpt-3 --attention-rows some
+ok "landauer-model bad seq-len: exit 2" expect 2 '' "not a count: '-5'" landauer-model --model gpt-3 --seq-len -5
+ok "landauer-model alpha > 1: library error, exit 1" expect 1 '' 'THERMOAI_E_INVALID' landauer-model --model gpt-3 --saturation 1.5
+ok "landauer-model seq-len beyond 64 bits: exit 2" expect 2 '' 'not a count' \
+    landauer-model --model gpt-3 --seq-len 18446744073709551616
+ok "landauer-model at n = 2^64 - 1 still erases (log2 n = 64 < d_k b)" expect 0 'Landauer bound' '' \
+    landauer-model --model gpt-3 --seq-len 18446744073709551615 --attention-rows one --temperature-k 300 --saturation 0.1
+ok "ter of GPT-3 at 0.004 J/token, n = 2048" expect 0 '^TER 4.628e+10 ' '' \
+    ter --model gpt-3-175b --energy-per-token-j 0.004 --seq-len 2048
+ok "ter without energy: exit 2" expect 2 '' 'missing --energy-per-token-j' ter --model gpt-3
+ok "ter negative energy: exit 1" expect 1 '' 'THERMOAI_E_INVALID' ter --model gpt-3 --energy-per-token-j -1
+ok "ter 0 K: exit 1" expect 1 '' 'THERMOAI_E_INVALID' ter --model gpt-3 --energy-per-token-j 1 --temperature-k 0
 done_testing

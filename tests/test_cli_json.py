@@ -21,6 +21,8 @@ import taplib  # noqa: E402
 CLI = os.path.join(taplib.env("top_builddir"), "cli", "thermoai")
 KEYS = ["id", "quantity", "unit", "paper", "paper_text", "computed", "verdict", "note"]
 STARTER = ["E000-landauer300", "E001-eq1", "E002-eq1", "XDOC-constants"]
+PAPER000 = ["E000-eq-175B", "E000-TER-GPT3", "T000-TER", "E000-gap-decomp", "E000-reversible",
+            "X000-bound-external", "E000-TIP-derived"]
 
 
 def run(*args):
@@ -70,6 +72,35 @@ class Landauer(unittest.TestCase):
         self.assertLess(abs(obj["energy_j"] / expected - 1.0), 4e-16)
 
 
+class ModelCommands(unittest.TestCase):
+    def test_presets_json(self):
+        presets = json.loads(run("presets", "models", "--json"))
+        names = [p["name"] for p in presets]
+        for want in ("pythia-1.3b", "llama-2-7b", "llama-2-13b", "llama-2-70b", "mistral-7b",
+                     "falcon-180b", "gpt-3-175b", "llama-3-8b", "llama-3-70b"):
+            self.assertIn(want, names)
+        for p in presets:
+            self.assertTrue(p["source"])
+            self.assertGreater(p["params"], 1e9)
+
+    def test_landauer_model_json(self):
+        obj = json.loads(run("landauer-model", "--model", "gpt-3-175b", "--seq-len", "2048",
+                             "--json"))
+        layer = 96 * (128 * 16 - 11) + 49152 * 0.15 * 16 + 64
+        self.assertEqual(obj["attention_bits"], 195552.0)
+        self.assertAlmostEqual(obj["layer_bits"] / layer, 1.0, places=14)
+        self.assertAlmostEqual(obj["token_energy_j"]
+                               / (96 * layer * 1.380649e-23 * 300 * math.log(2)), 1.0, places=14)
+        self.assertEqual(obj["attention_rows"], "one")
+        self.assertEqual(obj["seq_len"], 2048)
+
+    def test_ter_json(self):
+        obj = json.loads(run("ter", "--model", "gpt-3-175b", "--energy-per-token-j", "0.004",
+                             "--seq-len", "2048", "--json"))
+        self.assertAlmostEqual(obj["ter"] * obj["landauer_energy_j"] / 0.004, 1.0, places=14)
+        self.assertEqual(obj["model"], "gpt-3-175b")
+
+
 class Reproduce(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -113,6 +144,14 @@ class Reproduce(unittest.TestCase):
                                  r["verdict"])
                 checked += 1
         self.assertGreater(checked, 0)
+
+    def test_paper000_items_present(self):
+        for item in PAPER000:
+            with self.subTest(item=item):
+                self.assertTrue(any(r["id"].startswith(item + ".") for r in self.records))
+        # one record per printed TER of the eight-row table, plus the corrected chain
+        ter = [r for r in self.records if r["id"].startswith("T000-TER.")]
+        self.assertGreaterEqual(len(ter), 16)
 
     def test_landauer300_is_a_finding(self):
         r = next(r for r in self.records if r["id"] == "E000-landauer300.01")

@@ -12,19 +12,13 @@
 
 #include <thermoai/thermoai.h>
 
+#include "refcsv.h"
 #include "tap.h"
 
 /* Documented accuracy (landauer.h): products of a rounded constant and two
  * inputs carry at most 3 roundings of 2^-53 relative each. */
 #define MAX_ULPS_PER_BIT 2.0
 #define MAX_ULPS_PRODUCT 3.0
-
-static const char *srcdir(void)
-{
-    const char *s = getenv("top_srcdir");
-
-    return s != NULL ? s : ".";
-}
 
 static int call(const char *fn, double a, double t, double *out)
 {
@@ -41,14 +35,12 @@ static int call(const char *fn, double a, double t, double *out)
 
 static void reference_values(void)
 {
-    char path[4096], line[512];
-    FILE *f;
+    char line[512];
+    FILE *f = ref_open("landauer.csv");
     int rows = 0, bad = 0;
     double worst[2] = { 0.0, 0.0 };
 
-    snprintf(path, sizeof path, "%s/tests/ref/landauer.csv", srcdir());
-    f = fopen(path, "r");
-    if (!tap_ok(f != NULL, "open %s", path))
+    if (!tap_ok(f != NULL, "open tests/ref/landauer.csv"))
         return;
     while (fgets(line, sizeof line, f) != NULL) {
         char fn[32], status_s[16], expected_s[64];

@@ -74,6 +74,53 @@ class Binding(unittest.TestCase):
                     fn(*args)
                 self.assertEqual(cm.exception.name, name)
 
+    def test_struct_layouts_match_the_library(self):
+        import ctypes
+        self.assertEqual(ctypes.sizeof(thermoai.ModelArch), thermoai._lib.thermoai_model_arch_size())
+        self.assertEqual(ctypes.sizeof(thermoai.EntropyParams),
+                         thermoai._lib.thermoai_entropy_params_size())
+        self.assertEqual(ctypes.sizeof(thermoai.EntropyBreakdown),
+                         thermoai._lib.thermoai_entropy_breakdown_size())
+
+    def test_presets_and_params(self):
+        presets = {name: arch for name, _, arch in thermoai.model_presets()}
+        self.assertIn("llama-2-7b", presets)
+        self.assertEqual(thermoai.model_params(presets["llama-2-7b"]), 6738415616)
+        self.assertEqual(thermoai.model_params(thermoai.model_arch("falcon-180b")), 179522565120)
+        with self.assertRaises(thermoai.ThermoaiError) as cm:
+            thermoai.model_arch("no-such-model")
+        self.assertEqual(cm.exception.name, "THERMOAI_E_NOT_FOUND")
+
+    def test_entropy_gpt3(self):
+        # paper 000 Sec. 3.2 inputs, computed here by hand in Python floats
+        arch = thermoai.model_arch("gpt-3-175b")
+        b = thermoai.entropy_token(arch, thermoai.entropy_params(seq_len=2048))
+        layer = 96 * (128 * 16 - math.log2(2048)) + 49152 * 0.15 * 16 + 4 * 16
+        self.assertEqual(b.attention_bits, 195552.0)
+        self.assertAlmostEqual(b.layer_bits / layer, 1.0, places=14)
+        self.assertAlmostEqual(b.token_energy_j / (96 * layer * KB * 300 * math.log(2)), 1.0,
+                               places=14)
+        self.assertAlmostEqual(thermoai.entropy_token_energy_j(arch, thermoai.entropy_params(
+            seq_len=2048)) / b.token_energy_j, 1.0, places=15)
+        allrows = thermoai.entropy_token(arch, thermoai.entropy_params(
+            seq_len=2048, attention_rows=thermoai.ATTENTION_ROWS_ALL))
+        self.assertEqual(allrows.attention_bits, 2048 * b.attention_bits)
+
+    def test_ter_and_tip(self):
+        arch = thermoai.model_arch("gpt-3-175b")
+        bound = thermoai.entropy_token_energy_j(arch)
+        self.assertAlmostEqual(thermoai.ter_per_token(arch, 0.004) * bound / 0.004, 1.0, places=14)
+        self.assertAlmostEqual(thermoai.ter_run(arch, 4.0, 1000.0) * bound / 0.004, 1.0, places=14)
+        self.assertEqual(thermoai.ter_gap_product([1e4, 1e1, 1e2, 1e1], [1e4, 1e1, 1e3, 1e2]),
+                         (1e8, 1e10))
+        self.assertEqual(thermoai.ter_landauer_share(4.0), 0.25)
+        self.assertAlmostEqual(thermoai.tip_relative_degradation(5.47, 5.54), 0.07 / 5.47, places=15)
+        self.assertEqual(thermoai.tip_score(4.0, 6.0, 1.0, 4.0), 2.0)
+        with self.assertRaises(thermoai.ThermoaiError):
+            thermoai.ter_ratio(1.0, 0.0)
+        with self.assertRaises(thermoai.ThermoaiError):
+            thermoai.entropy_token(thermoai.model_arch())  # empty architecture
+
     def test_wrong_type_rejected_by_argtypes(self):
         with self.assertRaises(Exception):
             thermoai.landauer_energy_j("one", 300.0)

@@ -17,6 +17,11 @@
 #include <thermoai/version.h>
 #include <thermoai/constants.h>
 #include <thermoai/landauer.h>
+#include <thermoai/model.h>
+#include <thermoai/presets.h>
+#include <thermoai/entropy.h>
+#include <thermoai/ter.h>
+#include <thermoai/tip.h>
 #undef THERMOAI_H_INSIDE
 
 #endif /* THERMOAI_H */

@@ -16,7 +16,13 @@ __all__ = [
     "ThermoaiError", "version_number", "version_string", "abi_version",
     "strerror", "status_name", "BOLTZMANN_J_PER_K", "boltzmann_j_per_k",
     "landauer_energy_per_bit_j", "landauer_energy_j", "landauer_bits_per_j",
-    "landauer_ratio",
+    "landauer_ratio", "ModelArch", "EntropyParams", "EntropyBreakdown",
+    "model_arch", "model_arch_check", "model_params", "model_presets", "entropy_params",
+    "entropy_attention_bits", "entropy_ffn_bits", "entropy_norm_bits", "entropy_token",
+    "entropy_token_energy_j", "ter_ratio", "ter_per_token", "ter_run", "ter_landauer_share",
+    "ter_gap_product", "tip_relative_degradation", "tip_score",
+    "ARCH_GATED_FFN", "ARCH_TIED_EMBEDDINGS", "ARCH_LINEAR_BIAS", "ARCH_NORM_BIAS",
+    "ARCH_LEARNED_POSITIONS", "ATTENTION_ROWS_ONE", "ATTENTION_ROWS_ALL",
 ]
 
 OK = 0
@@ -45,6 +51,44 @@ def _declare(name, restype, *argtypes):
     return fn
 
 
+ARCH_GATED_FFN = 0x1
+ARCH_TIED_EMBEDDINGS = 0x2
+ARCH_LINEAR_BIAS = 0x4
+ARCH_NORM_BIAS = 0x8
+ARCH_LEARNED_POSITIONS = 0x10
+ATTENTION_ROWS_ONE = 0
+ATTENTION_ROWS_ALL = 1
+
+_u32 = ctypes.c_uint32
+_u64 = ctypes.c_uint64
+_size = ctypes.c_size_t
+
+
+class ModelArch(ctypes.Structure):
+    """thermoai_model_arch: dimensions of a decoder-only transformer."""
+    _fields_ = [("struct_size", _u32), ("flags", _u32), ("layers", _u32), ("heads", _u32),
+                ("kv_heads", _u32), ("head_dim", _u32), ("d_model", _u64), ("d_ff", _u64),
+                ("vocab_size", _u64), ("context_length", _u64), ("precision_bits", ctypes.c_double),
+                ("params", _u64)]
+
+
+class EntropyParams(ctypes.Structure):
+    """thermoai_entropy_params: options of the paper 000 entropy model."""
+    _fields_ = [("struct_size", _u32), ("attention_rows", _u32), ("seq_len", _u64),
+                ("saturation_fraction", ctypes.c_double), ("temperature_k", ctypes.c_double)]
+
+
+class EntropyBreakdown(ctypes.Structure):
+    """thermoai_entropy_breakdown: per-layer terms, bits and energy per token."""
+    _fields_ = [("struct_size", _u32), ("reserved", _u32), ("attention_bits", ctypes.c_double),
+                ("ffn_bits", ctypes.c_double), ("norm_bits", ctypes.c_double),
+                ("layer_bits", ctypes.c_double), ("token_bits", ctypes.c_double),
+                ("token_energy_j", ctypes.c_double)]
+
+
+_parch = ctypes.POINTER(ModelArch)
+_pparams = ctypes.POINTER(EntropyParams)
+
 _declare("thermoai_version_number", ctypes.c_uint32)
 _declare("thermoai_version_string", ctypes.c_char_p)
 _declare("thermoai_abi_version", ctypes.c_int)
@@ -55,6 +99,29 @@ _declare("thermoai_landauer_energy_per_bit_j", ctypes.c_int, _d, _pd)
 _declare("thermoai_landauer_energy_j", ctypes.c_int, _d, _d, _pd)
 _declare("thermoai_landauer_bits_per_j", ctypes.c_int, _d, _pd)
 _declare("thermoai_landauer_ratio", ctypes.c_int, _d, _d, _pd)
+_declare("thermoai_model_arch_init", ctypes.c_int, _parch, _size)
+_declare("thermoai_model_arch_size", _size)
+_declare("thermoai_model_arch_check", ctypes.c_int, _parch)
+_declare("thermoai_model_params", ctypes.c_int, _parch, ctypes.POINTER(_u64))
+_declare("thermoai_model_preset", ctypes.c_int, ctypes.c_char_p, _parch)
+_declare("thermoai_model_preset_count", _size)
+_declare("thermoai_model_preset_info", ctypes.c_int, _size, ctypes.POINTER(ctypes.c_char_p),
+         ctypes.POINTER(ctypes.c_char_p), _parch)
+_declare("thermoai_entropy_params_init", ctypes.c_int, _pparams, _size)
+_declare("thermoai_entropy_params_size", _size)
+_declare("thermoai_entropy_breakdown_size", _size)
+_declare("thermoai_entropy_attention_bits", ctypes.c_int, _u32, _u32, _d, _u64, _u64, _pd)
+_declare("thermoai_entropy_ffn_bits", ctypes.c_int, _u64, _d, _d, _pd)
+_declare("thermoai_entropy_norm_bits", ctypes.c_int, _d, _pd)
+_declare("thermoai_entropy_token", ctypes.c_int, _parch, _pparams, ctypes.POINTER(EntropyBreakdown))
+_declare("thermoai_entropy_token_energy_j", ctypes.c_int, _parch, _pparams, _pd)
+_declare("thermoai_ter_ratio", ctypes.c_int, _d, _d, _pd)
+_declare("thermoai_ter_per_token", ctypes.c_int, _parch, _pparams, _d, _pd)
+_declare("thermoai_ter_run", ctypes.c_int, _parch, _pparams, _d, _d, _pd)
+_declare("thermoai_ter_landauer_share", ctypes.c_int, _d, _pd)
+_declare("thermoai_ter_gap_product", ctypes.c_int, _pd, _pd, _size, _pd, _pd)
+_declare("thermoai_tip_relative_degradation", ctypes.c_int, _d, _d, _pd)
+_declare("thermoai_tip_score", ctypes.c_int, _d, _d, _d, _d, _pd)
 
 
 class ThermoaiError(Exception):
@@ -122,6 +189,134 @@ def landauer_bits_per_j(temperature_k):
 def landauer_ratio(energy_per_bit_j, temperature_k):
     """energy_per_bit_j / (k_B T ln 2): times the Landauer limit (dimensionless)."""
     return _call("thermoai_landauer_ratio", energy_per_bit_j, temperature_k)
+
+
+def _check(status, name):
+    if status != OK:
+        raise ThermoaiError(status, name)
+
+
+def model_arch(preset=None, **fields):
+    """A ModelArch, initialised, from a preset name and/or explicit fields."""
+    arch = ModelArch()
+    _check(_lib.thermoai_model_arch_init(ctypes.byref(arch), ctypes.sizeof(arch)),
+           "thermoai_model_arch_init")
+    if preset is not None:
+        _check(_lib.thermoai_model_preset(preset.encode("utf-8"), ctypes.byref(arch)),
+               "thermoai_model_preset")
+    for key, value in fields.items():
+        setattr(arch, key, value)
+    return arch
+
+
+def model_arch_check(arch):
+    """Raises ThermoaiError when the architecture is outside the documented domain."""
+    _check(_lib.thermoai_model_arch_check(ctypes.byref(arch)), "thermoai_model_arch_check")
+
+
+def model_params(arch):
+    """Parameter count of an architecture (given, or computed from its dimensions)."""
+    out = _u64()
+    _check(_lib.thermoai_model_params(ctypes.byref(arch), ctypes.byref(out)),
+           "thermoai_model_params")
+    return out.value
+
+
+def model_presets():
+    """[(name, source, ModelArch)] for every model preset."""
+    result = []
+    for i in range(_lib.thermoai_model_preset_count()):
+        name, source, arch = ctypes.c_char_p(), ctypes.c_char_p(), model_arch()
+        _check(_lib.thermoai_model_preset_info(i, ctypes.byref(name), ctypes.byref(source),
+                                               ctypes.byref(arch)), "thermoai_model_preset_info")
+        result.append((name.value.decode("utf-8"), source.value.decode("utf-8"), arch))
+    return result
+
+
+def entropy_params(**fields):
+    """An EntropyParams with the library's defaults, then the given fields."""
+    params = EntropyParams()
+    _check(_lib.thermoai_entropy_params_init(ctypes.byref(params), ctypes.sizeof(params)),
+           "thermoai_entropy_params_init")
+    for key, value in fields.items():
+        setattr(params, key, value)
+    return params
+
+
+def _pparams_or_null(params):
+    return ctypes.byref(params) if params is not None else None
+
+
+def entropy_attention_bits(heads, head_dim, precision_bits, seq_len, rows):
+    """h * r * (d_k * b - log2 n), bits (paper 000 Sec. 3.1)."""
+    return _call("thermoai_entropy_attention_bits", heads, head_dim, precision_bits, seq_len, rows)
+
+
+def entropy_ffn_bits(d_ff, saturation_fraction, precision_bits):
+    """d_ff * alpha * b, bits."""
+    return _call("thermoai_entropy_ffn_bits", d_ff, saturation_fraction, precision_bits)
+
+
+def entropy_norm_bits(precision_bits):
+    """2 b bits per normalisation."""
+    return _call("thermoai_entropy_norm_bits", precision_bits)
+
+
+def entropy_token(arch, params=None):
+    """The per-layer and per-token breakdown as an EntropyBreakdown."""
+    out = EntropyBreakdown()
+    out.struct_size = ctypes.sizeof(out)
+    _check(_lib.thermoai_entropy_token(ctypes.byref(arch), _pparams_or_null(params),
+                                       ctypes.byref(out)), "thermoai_entropy_token")
+    return out
+
+
+def entropy_token_energy_j(arch, params=None):
+    """Per-token Landauer energy in J."""
+    return _call("thermoai_entropy_token_energy_j", ctypes.byref(arch), _pparams_or_null(params))
+
+
+def ter_ratio(actual_energy_j, landauer_energy_j):
+    """TER = actual / Landauer minimum (dimensionless)."""
+    return _call("thermoai_ter_ratio", actual_energy_j, landauer_energy_j)
+
+
+def ter_per_token(arch, energy_per_token_j, params=None):
+    """TER from an energy per generated token."""
+    return _call("thermoai_ter_per_token", ctypes.byref(arch), _pparams_or_null(params),
+                 energy_per_token_j)
+
+
+def ter_run(arch, energy_j, tokens, params=None):
+    """TER of a run that generated `tokens` tokens with `energy_j` joules."""
+    return _call("thermoai_ter_run", ctypes.byref(arch), _pparams_or_null(params), energy_j, tokens)
+
+
+def ter_landauer_share(ter):
+    """1 / TER: the share of the energy the Landauer bound accounts for."""
+    return _call("thermoai_ter_landauer_share", ter)
+
+
+def ter_gap_product(factor_lo, factor_hi):
+    """(lo, hi) product of factor ranges."""
+    n = len(factor_lo)
+    if len(factor_hi) != n:
+        raise ValueError("factor_lo and factor_hi differ in length")
+    lo_arr, hi_arr = (_d * n)(*factor_lo), (_d * n)(*factor_hi)
+    lo, hi = _d(), _d()
+    _check(_lib.thermoai_ter_gap_product(lo_arr, hi_arr, n, ctypes.byref(lo), ctypes.byref(hi)),
+           "thermoai_ter_gap_product")
+    return lo.value, hi.value
+
+
+def tip_relative_degradation(ppl_base, ppl_pruned):
+    """(PPL' - PPL) / PPL."""
+    return _call("thermoai_tip_relative_degradation", ppl_base, ppl_pruned)
+
+
+def tip_score(ppl_base, ppl_without, component_energy_j, total_energy_j):
+    """TIP importance score (dPPL/PPL) / (E_i/E_total)."""
+    return _call("thermoai_tip_score", ppl_base, ppl_without, component_energy_j, total_energy_j)
 
 
 if version_number() < MIN_VERSION_NUMBER:
