@@ -57,3 +57,82 @@ size_t repro_landauer300_readings(struct repro_reading r[3])
     r[2].value = repro_landauer_per_bit_j(298.15);
     return 3;
 }
+
+double repro_nan(void)
+{
+    return NAN;
+}
+
+thermoai_entropy_breakdown repro_entropy(const thermoai_model_arch *arch,
+                                         const thermoai_entropy_params *params)
+{
+    thermoai_entropy_breakdown b;
+    int s;
+
+    b.struct_size = (uint32_t)sizeof b;
+    s = thermoai_entropy_token(arch, params, &b);
+    if (s != THERMOAI_OK)
+        fprintf(stderr, "thermoai reproduce: thermoai_entropy_token failed: %s\n",
+                thermoai_status_name(s));
+    return b; /* the library sets every double to NaN on failure */
+}
+
+int repro_model_preset(const char *name, thermoai_model_arch *arch)
+{
+    int s = thermoai_model_arch_init(arch, sizeof *arch);
+
+    if (s == THERMOAI_OK)
+        s = thermoai_model_preset(name, arch);
+    if (s != THERMOAI_OK) {
+        fprintf(stderr, "thermoai reproduce: preset %s: %s\n", name, thermoai_status_name(s));
+        return -1;
+    }
+    return 0;
+}
+
+uint64_t repro_model_params(const char *preset)
+{
+    thermoai_model_arch a;
+    uint64_t p = 0;
+    int s;
+
+    if (repro_model_preset(preset, &a) != 0)
+        return 0;
+    s = thermoai_model_params(&a, &p);
+    if (s != THERMOAI_OK)
+        fprintf(stderr, "thermoai reproduce: thermoai_model_params(%s): %s\n", preset,
+                thermoai_status_name(s));
+    return p;
+}
+
+double repro_ter_ratio(double actual_energy_j, double landauer_energy_j)
+{
+    double r;
+    int s = thermoai_ter_ratio(actual_energy_j, landauer_energy_j, &r);
+
+    return checked(s, r, "thermoai_ter_ratio", actual_energy_j, landauer_energy_j);
+}
+
+double repro_ter_landauer_share(double ter)
+{
+    double r;
+    int s = thermoai_ter_landauer_share(ter, &r);
+
+    return checked(s, r, "thermoai_ter_landauer_share", ter, 0.0);
+}
+
+int repro_ter_gap_product(const double *lo, const double *hi, size_t n, double *ter_lo,
+                          double *ter_hi)
+{
+    int s = thermoai_ter_gap_product(lo, hi, n, ter_lo, ter_hi);
+
+    return isnan(checked(s, 0.0, "thermoai_ter_gap_product", (double)n, 0.0)) ? -1 : 0;
+}
+
+double repro_tip_degradation(double ppl_base, double ppl_pruned)
+{
+    double r;
+    int s = thermoai_tip_relative_degradation(ppl_base, ppl_pruned, &r);
+
+    return checked(s, r, "thermoai_tip_relative_degradation", ppl_base, ppl_pruned);
+}

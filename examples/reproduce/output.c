@@ -18,7 +18,7 @@ static void put_number(FILE *out, double x)
         fputs("null", out);
 }
 
-static void put_json_string(FILE *out, const char *s)
+void repro_json_string(FILE *out, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
 
@@ -78,21 +78,21 @@ static void write_json(FILE *out, const struct repro_list *list)
         const struct repro_record *r = &list->rec[i];
 
         fputs("  {\"id\": ", out);
-        put_json_string(out, r->id);
+        repro_json_string(out, r->id);
         fputs(", \"quantity\": ", out);
-        put_json_string(out, r->quantity);
+        repro_json_string(out, r->quantity);
         fputs(", \"unit\": ", out);
-        put_json_string(out, r->unit);
+        repro_json_string(out, r->unit);
         fputs(", \"paper\": ", out);
         put_number(out, r->paper);
         fputs(", \"paper_text\": ", out);
-        put_json_string(out, r->paper_text);
+        repro_json_string(out, r->paper_text);
         fputs(", \"computed\": ", out);
         put_number(out, r->computed);
         fputs(", \"verdict\": ", out);
-        put_json_string(out, repro_verdict_name(r->verdict));
+        repro_json_string(out, repro_verdict_name(r->verdict));
         fputs(", \"note\": ", out);
-        put_json_string(out, r->note);
+        repro_json_string(out, r->note);
         fputs(i + 1 < list->n ? "},\n" : "}\n", out);
     }
     fputs("]\n", out);

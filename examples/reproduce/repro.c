@@ -201,6 +201,15 @@ static int push(struct repro_list *list, const char *id, const char *quantity,
     return 0;
 }
 
+/* " J" for a unit, "" for the dimensionless "1". */
+static const char *unit_suffix(const char *unit, char *buf, size_t size)
+{
+    if (strcmp(unit, "1") == 0)
+        return "";
+    snprintf(buf, size, " %s", unit);
+    return buf;
+}
+
 static void describe_match(struct strbuf *sb, const struct repro_spec *s, int sig)
 {
     switch (s->form) {
@@ -222,6 +231,8 @@ int repro_add(struct repro_list *list, const struct repro_spec *s)
     struct strbuf sb;
     int sig, verdict;
     size_t i, hits = 0;
+    char ubuf[32];
+    const char *u;
 
     if (s->paper_text == NULL || s->unit == NULL || s->quantity == NULL)
         return fail(list, s->id, "incomplete spec");
@@ -233,6 +244,7 @@ int repro_add(struct repro_list *list, const struct repro_spec *s)
     if (s->form != REPRO_RANGE && !isfinite(s->paper))
         return fail(list, s->id, "paper value missing");
     verdict = repro_verdict(s->form, s->computed, s->paper, s->lo, s->hi, sig);
+    u = unit_suffix(s->unit, ubuf, sizeof ubuf);
 
     strbuf_init(&sb);
     if (verdict == REPRO_MATCH) {
@@ -240,8 +252,8 @@ int repro_add(struct repro_list *list, const struct repro_spec *s)
         for (i = 0; i < s->n_readings; i++) {
             int v = repro_verdict(s->form, s->readings[i].value, s->paper, s->lo, s->hi, sig);
 
-            strbuf_printf(&sb, "; reading '%s' gives %.6g %s (%s)", s->readings[i].label,
-                          s->readings[i].value, s->unit,
+            strbuf_printf(&sb, "; reading '%s' gives %.6g%s (%s)", s->readings[i].label,
+                          s->readings[i].value, u,
                           v == REPRO_MATCH ? "same verdict" : "would not match");
         }
     } else {
@@ -252,9 +264,9 @@ int repro_add(struct repro_list *list, const struct repro_spec *s)
         for (i = 0; i < s->n_readings; i++)
             if (repro_verdict(s->form, s->readings[i].value, s->paper, s->lo, s->hi, sig)
                 == REPRO_MATCH) {
-                strbuf_printf(&sb, "%s%s (%.6g %s)",
+                strbuf_printf(&sb, "%s%s (%.6g%s)",
                               hits == 0 ? "; printed value reproduced by: " : "; also: ",
-                              s->readings[i].label, s->readings[i].value, s->unit);
+                              s->readings[i].label, s->readings[i].value, u);
                 hits++;
             }
         if (hits == 0) {

@@ -116,6 +116,9 @@ int repro_add_line(struct repro_list *list, const char *id, const char *text);
 
 /* ---- output ----------------------------------------------------------------- */
 
+/* Writes s as a JSON string literal (quotes, escapes; UTF-8 passes through). */
+void repro_json_string(FILE *out, const char *s);
+
 /* Writes the records in the given format. Returns 0, or -1 on a write error. */
 int repro_write(FILE *out, const struct repro_list *list, int format, const char *title);
 
