@@ -10,6 +10,12 @@ thermoaiinclude_HEADERS = \
 	include/thermoai/presets.h \
 	include/thermoai/entropy.h \
 	include/thermoai/ter.h \
-	include/thermoai/tip.h
+	include/thermoai/tip.h \
+	include/thermoai/infotheory.h \
+	include/thermoai/negentropy.h \
+	include/thermoai/flux.h \
+	include/thermoai/scaling.h \
+	include/thermoai/energy.h \
+	include/thermoai/interval.h
 nodist_thermoaiinclude_HEADERS = include/thermoai/version.h
 EXTRA_DIST += include/thermoai/version.h.in

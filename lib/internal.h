@@ -41,8 +41,61 @@ THERMOAI_INTERNAL int thermoai__scaled_ratio(const double *num, size_t nn,
                                              const double *den, size_t nd,
                                              double *out);
 
+/* Start of every function with one double output: NULL check, then NaN. */
+#define THERMOAI__PREPARE(out)                                                             \
+    do {                                                                                   \
+        if ((out) == NULL)                                                                 \
+            return THERMOAI_E_NULL;                                                        \
+        *(out) = NAN;                                                                      \
+    } while (0)
+
 /* Writes NaN to *p when p is not NULL. */
 THERMOAI_INTERNAL void thermoai__set_nan(double *p);
+
+/* ---- argument checks --------------------------------------------------------- */
+
+/* Domains of a double argument. */
+enum thermoai__domain {
+    THERMOAI__FINITE = 0, /* any finite value */
+    THERMOAI__NONNEG = 1, /* finite, >= 0 */
+    THERMOAI__POS = 2,    /* finite, > 0 */
+    THERMOAI__GE1 = 3     /* finite, >= 1 */
+};
+
+struct thermoai__arg {
+    double value;
+    int domain;
+};
+
+/*
+ * THERMOAI_E_NONFINITE when any value is NaN or infinite (checked first, over
+ * all arguments), else THERMOAI_E_INVALID when any is outside its domain.
+ * Use through THERMOAI__CHECK({x, THERMOAI__POS}, {y, THERMOAI__NONNEG}).
+ */
+THERMOAI_INTERNAL int thermoai__check(const struct thermoai__arg *args, size_t n);
+#define THERMOAI__CHECK(...)                                                               \
+    thermoai__check((const struct thermoai__arg[]){ __VA_ARGS__ },                         \
+                    sizeof((const struct thermoai__arg[]){ __VA_ARGS__ })                  \
+                        / sizeof(struct thermoai__arg))
+
+/* Like thermoai__scaled_ratio() but for a value of either sign: the sign of
+ * the result is sign * |result|. */
+THERMOAI_INTERNAL int thermoai__signed_scale(double sign, const double *num, size_t nn,
+                                             const double *den, size_t nd, double *out);
+
+/* A finished double result: THERMOAI_E_RANGE (and NaN) when x is infinite or a
+ * non-zero subnormal, else stores it. */
+THERMOAI_INTERNAL int thermoai__finish(double x, double *out);
+
+/* As thermoai__finish() for a quantity known to be positive: an underflow to
+ * exactly 0 is a THERMOAI_E_RANGE too. */
+THERMOAI_INTERNAL int thermoai__finish_positive(double x, double *out);
+
+/* ---- quadrature (lib/quadrature.c) ------------------------------------------ */
+
+/* Adaptive Gauss-Kronrod (7, 15) of fn over [a, b]; see thermoai_flux_integrate(). */
+THERMOAI_INTERNAL int thermoai__integrate(thermoai_time_fn fn, void *user, double a, double b,
+                                          double rel_tol, double *val, double *err);
 
 /* ---- size-field structs (STYLE.md 2.7; lib/structs.c) ---------------------- */
 
@@ -50,6 +103,9 @@ THERMOAI_INTERNAL void thermoai__set_nan(double *p);
 #define THERMOAI__MODEL_ARCH_SIZE_V0 72u
 #define THERMOAI__ENTROPY_PARAMS_SIZE_V0 32u
 #define THERMOAI__ENTROPY_BREAKDOWN_SIZE_V0 56u
+#define THERMOAI__FLUX_PHASES_SIZE_V0 64u
+#define THERMOAI__NEGENTROPY_LAW_SIZE_V0 64u
+#define THERMOAI__LOSS_LAW_SIZE_V0 64u
 
 /* Largest struct_size accepted by the _init functions. */
 #define THERMOAI__STRUCT_SIZE_MAX 0x80000000u

@@ -12,7 +12,14 @@ lib_libthermoai_la_SOURCES = \
 	lib/presets.c \
 	lib/entropy.c \
 	lib/ter.c \
-	lib/tip.c
+	lib/tip.c \
+	lib/infotheory.c \
+	lib/negentropy.c \
+	lib/quadrature.c \
+	lib/flux.c \
+	lib/scaling.c \
+	lib/energy.c \
+	lib/interval.c
 lib_libthermoai_la_CPPFLAGS = $(AM_CPPFLAGS) -DTHERMOAI_BUILDING
 lib_libthermoai_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) $(OPENMP_CFLAGS)
 lib_libthermoai_la_LDFLAGS = $(AM_LDFLAGS) $(OPENMP_CFLAGS) -no-undefined \

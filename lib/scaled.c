@@ -52,3 +52,63 @@ int thermoai__scaled_ratio(const double *num, size_t nn, const double *den, size
     }
     return THERMOAI_OK;
 }
+
+int thermoai__check(const struct thermoai__arg *args, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (!isfinite(args[i].value))
+            return THERMOAI_E_NONFINITE;
+    for (i = 0; i < n; i++) {
+        double v = args[i].value;
+
+        switch (args[i].domain) {
+        case THERMOAI__NONNEG:
+            if (v < 0.0)
+                return THERMOAI_E_INVALID;
+            break;
+        case THERMOAI__POS:
+            if (!(v > 0.0))
+                return THERMOAI_E_INVALID;
+            break;
+        case THERMOAI__GE1:
+            if (!(v >= 1.0))
+                return THERMOAI_E_INVALID;
+            break;
+        default:
+            break;
+        }
+    }
+    return THERMOAI_OK;
+}
+
+int thermoai__signed_scale(double sign, const double *num, size_t nn, const double *den,
+                           size_t nd, double *out)
+{
+    int status = thermoai__scaled_ratio(num, nn, den, nd, out);
+
+    if (status == THERMOAI_OK && sign < 0.0)
+        *out = -*out;
+    return status;
+}
+
+int thermoai__finish(double x, double *out)
+{
+    if (!isfinite(x) || (x != 0.0 && fabs(x) < DBL_MIN)) {
+        *out = NAN;
+        return THERMOAI_E_RANGE;
+    }
+    *out = x;
+    return THERMOAI_OK;
+}
+
+int thermoai__finish_positive(double x, double *out)
+{
+    if (!(x >= DBL_MIN) || !isfinite(x)) {
+        *out = NAN;
+        return THERMOAI_E_RANGE;
+    }
+    *out = x;
+    return THERMOAI_OK;
+}

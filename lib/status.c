@@ -18,6 +18,7 @@ static const struct status_entry status_table[] = {
     { THERMOAI_E_SIZE, "THERMOAI_E_SIZE", "wrong struct_size or buffer length" },
     { THERMOAI_E_UNSUPPORTED, "THERMOAI_E_UNSUPPORTED",
       "unknown flag bits or non-zero reserved fields" },
+    { THERMOAI_E_CALLBACK, "THERMOAI_E_CALLBACK", "a callback returned an error" },
     { THERMOAI_E_DOMAIN, "THERMOAI_E_DOMAIN", "result mathematically undefined for these inputs" },
     { THERMOAI_E_RANGE, "THERMOAI_E_RANGE", "result out of the normal range of double" },
     { THERMOAI_E_NO_CONVERGENCE, "THERMOAI_E_NO_CONVERGENCE", "iteration did not converge" },

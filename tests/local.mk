@@ -12,7 +12,13 @@ C_TESTS = \
 	tests/test_model \
 	tests/test_entropy \
 	tests/test_ter \
-	tests/test_tip
+	tests/test_tip \
+	tests/test_paper001_ref \
+	tests/test_negentropy \
+	tests/test_energy \
+	tests/test_flux \
+	tests/test_scaling \
+	tests/test_interval
 check_PROGRAMS += $(C_TESTS)
 
 tests_test_status_LDADD = lib/libthermoai.la
@@ -28,6 +34,12 @@ tests_test_model_LDADD = lib/libthermoai.la
 tests_test_entropy_LDADD = lib/libthermoai.la $(LIBM)
 tests_test_ter_LDADD = lib/libthermoai.la $(LIBM)
 tests_test_tip_LDADD = lib/libthermoai.la $(LIBM)
+tests_test_paper001_ref_LDADD = lib/libthermoai.la $(LIBM)
+tests_test_negentropy_LDADD = lib/libthermoai.la $(LIBM)
+tests_test_energy_LDADD = lib/libthermoai.la $(LIBM)
+tests_test_flux_LDADD = lib/libthermoai.la $(LIBM)
+tests_test_scaling_LDADD = lib/libthermoai.la $(LIBM)
+tests_test_interval_LDADD = lib/libthermoai.la $(LIBM)
 
 SH_TESTS = \
 	tests/test_headers.sh \
@@ -75,7 +87,8 @@ tests/test_pkgconfig.log: tests/test_cli.log tests/test_examples.log tests/test_
 
 EXTRA_DIST += tests/tap.h tests/refcsv.h tests/taplib.sh tests/taplib.py $(SH_TESTS) $(PY_TESTS) \
 	tests/ref/landauer_ref.py tests/ref/landauer.csv tests/ref/entropy_ref.py \
-	tests/ref/entropy.csv tests/memcheck_cli.sh
+	tests/ref/entropy.csv tests/ref/negentropy_ref.py tests/ref/negentropy.csv \
+	tests/memcheck_cli.sh
 
 ## `make check-valgrind`: the C tests and the CLI under valgrind's memcheck.
 ## Any error, and any definite or indirect leak, fails the test.

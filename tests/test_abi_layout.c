@@ -26,6 +26,7 @@ int main(void)
     tap_ok(THERMOAI_E_NONFINITE == 3, "THERMOAI_E_NONFINITE == 3");
     tap_ok(THERMOAI_E_SIZE == 4, "THERMOAI_E_SIZE == 4");
     tap_ok(THERMOAI_E_UNSUPPORTED == 5, "THERMOAI_E_UNSUPPORTED == 5");
+    tap_ok(THERMOAI_E_CALLBACK == 6, "THERMOAI_E_CALLBACK == 6");
     tap_ok(THERMOAI_E_DOMAIN == 100, "THERMOAI_E_DOMAIN == 100");
     tap_ok(THERMOAI_E_RANGE == 101, "THERMOAI_E_RANGE == 101");
     tap_ok(THERMOAI_E_NO_CONVERGENCE == 102, "THERMOAI_E_NO_CONVERGENCE == 102");
@@ -35,6 +36,8 @@ int main(void)
     tap_ok(THERMOAI_E_NOT_FOUND == 300, "THERMOAI_E_NOT_FOUND == 300");
 
     tap_ok(THERMOAI_BOLTZMANN_J_PER_K == 1.380649e-23, "k_B macro is 1.380649e-23 J/K");
+    tap_ok(THERMOAI_JULIAN_YEAR_S == 31557600.0 && thermoai_julian_year_s() == 31557600.0,
+           "Julian year is 31557600 s");
 
     /* thermoai_model_arch (0.1.0): 72 bytes */
     tap_ok(sizeof(thermoai_model_arch) == 72, "sizeof(thermoai_model_arch) == 72");

@@ -121,6 +121,43 @@ class Binding(unittest.TestCase):
         with self.assertRaises(thermoai.ThermoaiError):
             thermoai.entropy_token(thermoai.model_arch())  # empty architecture
 
+    def test_paper001_functions(self):
+        self.assertEqual(thermoai.info_perplexity_from_bits(10.0), 1024.0)
+        self.assertAlmostEqual(thermoai.info_cross_entropy_bits(20.5), math.log2(20.5), places=14)
+        emin = thermoai.negentropy_training_min_j(1e12, 10.0, 4.0, 350.0)
+        self.assertAlmostEqual(emin / (1e12 * 6 * KB * 350 * math.log(2)), 1.0, places=14)
+        self.assertAlmostEqual(thermoai.energy_inference_per_token_j(1.75e11, 2e-11, 1.2), 8.4,
+                               places=12)
+        self.assertEqual(thermoai.julian_year_s(), thermoai.JULIAN_YEAR_S)
+        with self.assertRaises(thermoai.ThermoaiError) as cm:
+            thermoai.negentropy_training_min_j(1.0, 4.0, 5.0, 300.0)
+        self.assertEqual(cm.exception.name, "THERMOAI_E_DOMAIN")
+        with self.assertRaises(TypeError):
+            thermoai.energy_training_flop(1.0)
+
+    def test_flux_and_quadrature_through_a_python_callback(self):
+        p = thermoai.flux_phases(phi0_bits_per_s=1e8, tau1_s=1e4, tau2_s=1e5, tau3_s=3e5,
+                                 tau4_s=2e4, flags=thermoai.FLUX_CONTINUOUS)
+        total = thermoai.flux_total_bits(p, 5e3)
+        val, err = thermoai.flux_integrate(lambda t: thermoai.flux_rate_bits_per_s(p, t), 0.0, 5e3,
+                                           1e-12)
+        self.assertAlmostEqual(val / total, 1.0, places=10)
+        with self.assertRaises(thermoai.ThermoaiError) as cm:
+            thermoai.flux_integrate(lambda t: 1 / 0, 0.0, 1.0)
+        self.assertEqual(cm.exception.name, "THERMOAI_E_CALLBACK")
+
+    def test_scaling_and_intervals(self):
+        law = thermoai.negentropy_law(c_c=1e30)
+        self.assertEqual(thermoai.scaling_negentropy_bits(law, flop=1e30), 6.5)
+        loss = thermoai.loss_law(l_inf_bits=1.69, a=406.4, alpha_n=0.34)
+        neg = thermoai.scaling_negentropy_from_loss(loss, 10.0)
+        self.assertAlmostEqual(neg.n_inf_bits, 8.31, places=14)
+        lo, hi = thermoai.interval_monomial(1.0, [(1.4e-8, 2.8e-8), (1e13, 1e14)], [1, -1])
+        self.assertLessEqual(lo, 1.4e-22)
+        self.assertGreaterEqual(hi, 2.8e-21)
+        lo, hi = thermoai.interval_training_min_j((1e12, 1e12), (10, 10), (3, 5), (320, 380))
+        self.assertLess(lo, hi)
+
     def test_wrong_type_rejected_by_argtypes(self):
         with self.assertRaises(Exception):
             thermoai.landauer_energy_j("one", 300.0)

@@ -19,6 +19,7 @@ static const struct {
     { THERMOAI_E_NONFINITE, "THERMOAI_E_NONFINITE" },
     { THERMOAI_E_SIZE, "THERMOAI_E_SIZE" },
     { THERMOAI_E_UNSUPPORTED, "THERMOAI_E_UNSUPPORTED" },
+    { THERMOAI_E_CALLBACK, "THERMOAI_E_CALLBACK" },
     { THERMOAI_E_DOMAIN, "THERMOAI_E_DOMAIN" },
     { THERMOAI_E_RANGE, "THERMOAI_E_RANGE" },
     { THERMOAI_E_NO_CONVERGENCE, "THERMOAI_E_NO_CONVERGENCE" },
@@ -32,7 +33,7 @@ int main(void)
 {
     size_t i, j, n = sizeof codes / sizeof codes[0];
     int distinct = 1, never_null = 1, k;
-    static const int unknown[] = { -1, 6, 99, 104, 198, 201, 298, 301, INT_MIN, INT_MAX };
+    static const int unknown[] = { -1, 7, 99, 104, 198, 201, 298, 301, INT_MIN, INT_MAX };
 
     for (i = 0; i < n; i++) {
         const char *name = thermoai_status_name(codes[i].code);

@@ -33,11 +33,31 @@ extern "C" {
 #define THERMOAI_BOLTZMANN_J_PER_K 1.380649e-23
 
 /**
+ * \brief The Julian year, 365.25 days of 86400 s. Unit: s. Exact by definition.
+ *
+ * Used where the papers state rates "per year" (doubling times, negentropy per
+ * year); the API itself stays in seconds.
+ *
+ * \par References
+ *   IAU, resolution of 1976 (the Julian year as the unit of time for ephemerides);
+ *   BIPM SI Brochure, 9th edition, 2019, Table 8 (day = 86400 s).
+ * \since 0.1.0
+ */
+#define THERMOAI_JULIAN_YEAR_S 31557600.0
+
+/**
  * \brief Run-time twin of #THERMOAI_BOLTZMANN_J_PER_K.
  * \return \f$k_B\f$. Unit: J/K.
  * \since 0.1.0
  */
 THERMOAI_API double thermoai_boltzmann_j_per_k(void);
+
+/**
+ * \brief Run-time twin of #THERMOAI_JULIAN_YEAR_S.
+ * \return The Julian year. Unit: s.
+ * \since 0.1.0
+ */
+THERMOAI_API double thermoai_julian_year_s(void);
 
 #ifdef __cplusplus
 }

@@ -40,6 +40,7 @@ enum thermoai_status {
     THERMOAI_E_NONFINITE = 3,       /**< an input is NaN or infinite */
     THERMOAI_E_SIZE = 4,            /**< a struct_size or buffer length is wrong */
     THERMOAI_E_UNSUPPORTED = 5,     /**< unknown flag bits, or non-zero reserved/unknown fields */
+    THERMOAI_E_CALLBACK = 6,        /**< a caller-supplied callback returned non-zero */
     THERMOAI_E_DOMAIN = 100,        /**< the result is mathematically undefined for these inputs */
     THERMOAI_E_RANGE = 101,         /**< the result overflows, or underflows below the normal range of double */
     THERMOAI_E_NO_CONVERGENCE = 102,/**< an iteration reached its limit without converging */

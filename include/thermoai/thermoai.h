@@ -22,6 +22,12 @@
 #include <thermoai/entropy.h>
 #include <thermoai/ter.h>
 #include <thermoai/tip.h>
+#include <thermoai/infotheory.h>
+#include <thermoai/negentropy.h>
+#include <thermoai/flux.h>
+#include <thermoai/scaling.h>
+#include <thermoai/energy.h>
+#include <thermoai/interval.h>
 #undef THERMOAI_H_INSIDE
 
 #endif /* THERMOAI_H */

@@ -23,6 +23,11 @@ __all__ = [
     "ter_gap_product", "tip_relative_degradation", "tip_score",
     "ARCH_GATED_FFN", "ARCH_TIED_EMBEDDINGS", "ARCH_LINEAR_BIAS", "ARCH_NORM_BIAS",
     "ARCH_LEARNED_POSITIONS", "ATTENTION_ROWS_ONE", "ATTENTION_ROWS_ALL",
+    "JULIAN_YEAR_S", "julian_year_s", "FLUX_CONTINUOUS", "FluxPhases", "NegentropyLaw", "LossLaw",
+    "Interval", "flux_phases", "flux_rate_bits_per_s", "flux_total_bits", "flux_integrate",
+    "negentropy_law", "loss_law", "scaling_negentropy_bits", "scaling_loss_bits",
+    "scaling_negentropy_from_loss", "interval_monomial", "interval_difference",
+    "interval_training_min_j",
 ]
 
 OK = 0
@@ -50,6 +55,10 @@ def _declare(name, restype, *argtypes):
     fn.argtypes = list(argtypes)
     return fn
 
+
+#: The Julian year in seconds (365.25 days); equals thermoai_julian_year_s().
+JULIAN_YEAR_S = 31557600.0
+FLUX_CONTINUOUS = 0x1
 
 ARCH_GATED_FFN = 0x1
 ARCH_TIED_EMBEDDINGS = 0x2
@@ -86,6 +95,37 @@ class EntropyBreakdown(ctypes.Structure):
                 ("token_energy_j", ctypes.c_double)]
 
 
+class FluxPhases(ctypes.Structure):
+    """thermoai_flux_phases: the three-phase negentropy flux of paper 001."""
+    _fields_ = [("struct_size", _u32), ("flags", _u32), ("phi0_bits_per_s", ctypes.c_double),
+                ("tau1_s", ctypes.c_double), ("tau2_s", ctypes.c_double), ("tau3_s", ctypes.c_double),
+                ("tau4_s", ctypes.c_double), ("alpha", ctypes.c_double), ("beta", ctypes.c_double)]
+
+
+class NegentropyLaw(ctypes.Structure):
+    """thermoai_negentropy_law: Eq. (20) of paper 001."""
+    _fields_ = [("struct_size", _u32), ("reserved", _u32), ("n_inf_bits", ctypes.c_double),
+                ("n_c", ctypes.c_double), ("d_c", ctypes.c_double), ("c_c", ctypes.c_double),
+                ("alpha_n", ctypes.c_double), ("alpha_d", ctypes.c_double), ("alpha_c", ctypes.c_double)]
+
+
+class LossLaw(ctypes.Structure):
+    """thermoai_loss_law: Eq. (39) of paper 001, bits per token."""
+    _fields_ = [("struct_size", _u32), ("reserved", _u32), ("l_inf_bits", ctypes.c_double),
+                ("a", ctypes.c_double), ("b", ctypes.c_double), ("c", ctypes.c_double),
+                ("alpha_n", ctypes.c_double), ("alpha_d", ctypes.c_double), ("alpha_c", ctypes.c_double)]
+
+
+class Interval(ctypes.Structure):
+    """thermoai_interval: a closed interval [lo, hi]."""
+    _fields_ = [("lo", ctypes.c_double), ("hi", ctypes.c_double)]
+
+
+class _Result(ctypes.Structure):
+    _fields_ = [("val", ctypes.c_double), ("err", ctypes.c_double)]
+
+
+_TIME_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_double, ctypes.c_void_p, ctypes.POINTER(ctypes.c_double))
 _parch = ctypes.POINTER(ModelArch)
 _pparams = ctypes.POINTER(EntropyParams)
 
@@ -122,6 +162,60 @@ _declare("thermoai_ter_landauer_share", ctypes.c_int, _d, _pd)
 _declare("thermoai_ter_gap_product", ctypes.c_int, _pd, _pd, _size, _pd, _pd)
 _declare("thermoai_tip_relative_degradation", ctypes.c_int, _d, _d, _pd)
 _declare("thermoai_tip_score", ctypes.c_int, _d, _d, _d, _d, _pd)
+_declare("thermoai_julian_year_s", _d)
+_pflux = ctypes.POINTER(FluxPhases)
+_declare("thermoai_flux_phases_init", ctypes.c_int, _pflux, _size)
+_declare("thermoai_flux_phases_size", _size)
+_declare("thermoai_flux_rate_bits_per_s", ctypes.c_int, _pflux, _d, _pd)
+_declare("thermoai_flux_total_bits", ctypes.c_int, _pflux, _d, _pd)
+_declare("thermoai_flux_integrate", ctypes.c_int, _TIME_FN, ctypes.c_void_p, _d, _d, _d,
+         ctypes.POINTER(_Result))
+_plaw = ctypes.POINTER(NegentropyLaw)
+_ploss = ctypes.POINTER(LossLaw)
+_declare("thermoai_negentropy_law_init", ctypes.c_int, _plaw, _size)
+_declare("thermoai_loss_law_init", ctypes.c_int, _ploss, _size)
+_declare("thermoai_negentropy_law_size", _size)
+_declare("thermoai_loss_law_size", _size)
+_declare("thermoai_scaling_negentropy_bits", ctypes.c_int, _plaw, _d, _d, _d, _pd)
+_declare("thermoai_scaling_loss_bits", ctypes.c_int, _ploss, _d, _d, _d, _pd)
+_declare("thermoai_scaling_negentropy_from_loss", ctypes.c_int, _ploss, _d, _plaw)
+_pint = ctypes.POINTER(Interval)
+_declare("thermoai_interval_monomial", ctypes.c_int, _d, _pint, ctypes.POINTER(ctypes.c_int32), _size, _pint)
+_declare("thermoai_interval_difference", ctypes.c_int, _pint, _pint, _pint)
+_declare("thermoai_interval_training_min_j", ctypes.c_int, _pint, _pint, _pint, _pint, _pint)
+
+# Functions of doubles with one double output: Python name -> (C name, arity).
+_SCALAR_FUNCTIONS = {
+    "info_perplexity_from_bits": ("thermoai_info_perplexity_from_bits", 1),
+    "info_perplexity_from_nats": ("thermoai_info_perplexity_from_nats", 1),
+    "info_cross_entropy_bits": ("thermoai_info_cross_entropy_bits", 1),
+    "info_cross_entropy_nats": ("thermoai_info_cross_entropy_nats", 1),
+    "info_bits_from_nats": ("thermoai_info_bits_from_nats", 1),
+    "info_nats_from_bits": ("thermoai_info_nats_from_bits", 1),
+    "info_uniform_entropy_bits": ("thermoai_info_uniform_entropy_bits", 1),
+    "negentropy_description_bits_per_token": ("thermoai_negentropy_description_bits_per_token", 2),
+    "negentropy_bits_per_token": ("thermoai_negentropy_bits_per_token", 4),
+    "negentropy_total_bits": ("thermoai_negentropy_total_bits", 2),
+    "negentropy_entropy_reduction_j_per_k": ("thermoai_negentropy_entropy_reduction_j_per_k", 4),
+    "negentropy_training_min_j": ("thermoai_negentropy_training_min_j", 4),
+    "negentropy_efficiency": ("thermoai_negentropy_efficiency", 2),
+    "negentropy_cost_j_per_bit": ("thermoai_negentropy_cost_j_per_bit", 3),
+    "negentropy_demon_efficiency": ("thermoai_negentropy_demon_efficiency", 4),
+    "negentropy_demon_trend": ("thermoai_negentropy_demon_trend", 3),
+    "negentropy_flux_limit_bits_per_s": ("thermoai_negentropy_flux_limit_bits_per_s", 3),
+    "negentropy_compression_ratio": ("thermoai_negentropy_compression_ratio", 3),
+    "energy_from_power_j": ("thermoai_energy_from_power_j", 2),
+    "energy_facility_j": ("thermoai_energy_facility_j", 2),
+    "energy_training_flop": ("thermoai_energy_training_flop", 2),
+    "energy_training_j": ("thermoai_energy_training_j", 3),
+    "energy_inference_per_token_j": ("thermoai_energy_inference_per_token_j", 3),
+    "energy_amortized_per_token_j": ("thermoai_energy_amortized_per_token_j", 3),
+    "energy_break_even_tokens": ("thermoai_energy_break_even_tokens", 2),
+    "energy_entropy_rate_w_per_k": ("thermoai_energy_entropy_rate_w_per_k", 2),
+    "energy_entropy_produced_j_per_k": ("thermoai_energy_entropy_produced_j_per_k", 3),
+}
+for _c_name, _arity in _SCALAR_FUNCTIONS.values():
+    _declare(_c_name, ctypes.c_int, *([_d] * _arity + [_pd]))
 
 
 class ThermoaiError(Exception):
@@ -317,6 +411,127 @@ def tip_relative_degradation(ppl_base, ppl_pruned):
 def tip_score(ppl_base, ppl_without, component_energy_j, total_energy_j):
     """TIP importance score (dPPL/PPL) / (E_i/E_total)."""
     return _call("thermoai_tip_score", ppl_base, ppl_without, component_energy_j, total_energy_j)
+
+
+def _make_scalar(py_name, c_name, arity):
+    def fn(*args):
+        if len(args) != arity:
+            raise TypeError("%s takes %d arguments (%d given)" % (py_name, arity, len(args)))
+        return _call(c_name, *[float(a) for a in args])
+    fn.__name__ = py_name
+    fn.__doc__ = "%s(...) -> float; see the C function %s." % (py_name, c_name)
+    return fn
+
+
+for _py, (_c_name, _arity) in _SCALAR_FUNCTIONS.items():
+    globals()[_py] = _make_scalar(_py, _c_name, _arity)
+__all__ += sorted(_SCALAR_FUNCTIONS)
+
+
+def julian_year_s():
+    """The Julian year in seconds."""
+    return _lib.thermoai_julian_year_s()
+
+
+def flux_phases(**fields):
+    """A FluxPhases with the library's defaults, then the given fields."""
+    p = FluxPhases()
+    _check(_lib.thermoai_flux_phases_init(ctypes.byref(p), ctypes.sizeof(p)), "thermoai_flux_phases_init")
+    for key, value in fields.items():
+        setattr(p, key, value)
+    return p
+
+
+def flux_rate_bits_per_s(phases, t_s):
+    """Eq. (18) of paper 001 at time t_s."""
+    return _call("thermoai_flux_rate_bits_per_s", ctypes.byref(phases), t_s)
+
+
+def flux_total_bits(phases, t_final_s):
+    """Eq. (19) of paper 001, closed form."""
+    return _call("thermoai_flux_total_bits", ctypes.byref(phases), t_final_s)
+
+
+def flux_integrate(fn, t0_s, t1_s, rel_tol=1e-10):
+    """(value, error) of the integral of fn(t) over [t0_s, t1_s] (adaptive Gauss-Kronrod)."""
+    def trampoline(t, _user, out):
+        try:
+            out[0] = float(fn(t))
+            return 0
+        except Exception:  # the library reports THERMOAI_E_CALLBACK
+            return 1
+    cb = _TIME_FN(trampoline)
+    res = _Result()
+    _check(_lib.thermoai_flux_integrate(cb, None, t0_s, t1_s, rel_tol, ctypes.byref(res)),
+           "thermoai_flux_integrate")
+    return res.val, res.err
+
+
+def negentropy_law(**fields):
+    """A NegentropyLaw with the library's defaults, then the given fields."""
+    law = NegentropyLaw()
+    _check(_lib.thermoai_negentropy_law_init(ctypes.byref(law), ctypes.sizeof(law)),
+           "thermoai_negentropy_law_init")
+    for key, value in fields.items():
+        setattr(law, key, value)
+    return law
+
+
+def loss_law(**fields):
+    """A LossLaw with the library's defaults, then the given fields."""
+    law = LossLaw()
+    _check(_lib.thermoai_loss_law_init(ctypes.byref(law), ctypes.sizeof(law)), "thermoai_loss_law_init")
+    for key, value in fields.items():
+        setattr(law, key, value)
+    return law
+
+
+def scaling_negentropy_bits(law, params=0.0, tokens=0.0, flop=0.0):
+    """Eq. (20): negentropy in bits per token."""
+    return _call("thermoai_scaling_negentropy_bits", ctypes.byref(law), params, tokens, flop)
+
+
+def scaling_loss_bits(law, params=0.0, tokens=0.0, flop=0.0):
+    """Eq. (39): loss in bits per token."""
+    return _call("thermoai_scaling_loss_bits", ctypes.byref(law), params, tokens, flop)
+
+
+def scaling_negentropy_from_loss(loss, data_entropy_bits):
+    """Eq. (40): the NegentropyLaw of a LossLaw."""
+    law = negentropy_law()
+    _check(_lib.thermoai_scaling_negentropy_from_loss(ctypes.byref(loss), data_entropy_bits,
+                                                      ctypes.byref(law)),
+           "thermoai_scaling_negentropy_from_loss")
+    return law
+
+
+def interval_monomial(coefficient, factors, powers):
+    """(lo, hi) of coefficient * prod(x_i ** p_i) over positive (lo, hi) factors."""
+    n = len(factors)
+    arr = (Interval * n)(*[Interval(lo, hi) for lo, hi in factors])
+    pw = (ctypes.c_int32 * n)(*powers)
+    out = Interval()
+    _check(_lib.thermoai_interval_monomial(coefficient, arr, pw, n, ctypes.byref(out)),
+           "thermoai_interval_monomial")
+    return out.lo, out.hi
+
+
+def interval_difference(a, b):
+    """(lo, hi) of a - b for intervals a = (lo, hi), b = (lo, hi)."""
+    out = Interval()
+    _check(_lib.thermoai_interval_difference(ctypes.byref(Interval(*a)), ctypes.byref(Interval(*b)),
+                                             ctypes.byref(out)), "thermoai_interval_difference")
+    return out.lo, out.hi
+
+
+def interval_training_min_j(tokens, data_entropy_bits, cross_entropy_bits, temperature_k):
+    """(lo, hi) of Eq. (12) over intervals given as (lo, hi) pairs."""
+    out = Interval()
+    args = [ctypes.byref(Interval(*x)) for x in (tokens, data_entropy_bits, cross_entropy_bits,
+                                                  temperature_k)]
+    _check(_lib.thermoai_interval_training_min_j(*args, ctypes.byref(out)),
+           "thermoai_interval_training_min_j")
+    return out.lo, out.hi
 
 
 if version_number() < MIN_VERSION_NUMBER:

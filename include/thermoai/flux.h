@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * \file thermoai/flux.h
+ * \brief Negentropy flux during training: the three-phase model and its integral.
+ *
+ * Paper 001 (Sec. 3.2) models the rate at which training extracts negentropy as
+ * \f[
+ *   \Phi_{\mathcal{N}}(t) \approx \Phi_0 \cdot
+ *   \begin{cases}
+ *     (t/\tau_1)^{\alpha} & t < \tau_1 \quad \text{(warm-up)} \\
+ *     e^{-t/\tau_2} & \tau_1 \le t \le \tau_3 \quad \text{(exponential decay)} \\
+ *     (t/\tau_4)^{-\beta} & t > \tau_3 \quad \text{(power-law tail)}
+ *   \end{cases}
+ * \f]
+ * and the total negentropy as \f$\mathcal{N}_{total} = \int_0^{t_f} \Phi\,dt\f$
+ * (Eq. 19). As printed, the three pieces do not meet: at \f$\tau_1\f$ the
+ * warm-up reaches \f$\Phi_0\f$ while the decay starts at
+ * \f$\Phi_0 e^{-\tau_1/\tau_2}\f$, and \f$\tau_4\f$ is a free parameter. With
+ * #THERMOAI_FLUX_CONTINUOUS the decay is measured from \f$\tau_1\f$,
+ * \f$e^{-(t-\tau_1)/\tau_2}\f$, and \f$\tau_4 = \tau_3\,e^{-(\tau_3-\tau_1)/(\beta\tau_2)}\f$
+ * is derived so that the flux is continuous everywhere.
+ */
+#ifndef THERMOAI_FLUX_H
+#define THERMOAI_FLUX_H
+
+#ifndef THERMOAI_H_INSIDE
+#  error "Never include <thermoai/flux.h> directly; use <thermoai/thermoai.h>."
+#endif
+
+#include <stddef.h>
+#include <stdint.h>
+#include <thermoai/export.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Continuous variant: decay measured from tau1, tau4 derived from continuity at tau3. \since 0.1.0 */
+#define THERMOAI_FLUX_CONTINUOUS 0x1u
+
+/**
+ * \brief Parameters of the three-phase flux (size-field struct).
+ * \since 0.1.0
+ */
+typedef struct thermoai_flux_phases {
+    uint32_t struct_size;   /**< sizeof(thermoai_flux_phases); set by thermoai_flux_phases_init() */
+    uint32_t flags;         /**< 0 (as printed) or #THERMOAI_FLUX_CONTINUOUS */
+    double phi0_bits_per_s; /**< \f$\Phi_0\f$, bit/s, > 0 */
+    double tau1_s;          /**< end of warm-up \f$\tau_1\f$, s, > 0 */
+    double tau2_s;          /**< decay time \f$\tau_2\f$, s, > 0 */
+    double tau3_s;          /**< start of the tail \f$\tau_3\f$, s, >= tau1 */
+    double tau4_s;          /**< tail scale \f$\tau_4\f$, s, > 0 (ignored with #THERMOAI_FLUX_CONTINUOUS) */
+    double alpha;           /**< warm-up exponent \f$\alpha\f$, >= 0; default 1.5 (paper: 1-2) */
+    double beta;            /**< tail exponent \f$\beta\f$, > 0; default 0.75 (paper: 0.5-1) */
+} thermoai_flux_phases;
+
+/**
+ * \brief An estimate with its absolute error bound (plain struct; never grows).
+ * \since 0.1.0
+ */
+typedef struct thermoai_result {
+    double val; /**< the estimate */
+    double err; /**< estimated absolute error of \c val */
+} thermoai_result;
+
+/**
+ * \brief A function of time to integrate: writes \f$f(t)\f$ to \p *value.
+ *
+ * Must return 0 on success; any other value stops the integration with
+ * #THERMOAI_E_CALLBACK. Must not longjmp or throw through the library.
+ * \since 0.1.0
+ */
+typedef int (*thermoai_time_fn)(double t_s, void *user_data, double *value);
+
+/**
+ * \brief Fills \p phases with zeros, \c struct_size, \f$\alpha = 1.5\f$, \f$\beta = 0.75\f$.
+ * \param[out] phases  The struct.
+ * \param[in]  size    sizeof(*phases) as compiled by the caller; at least 64.
+ * \retval THERMOAI_OK      success
+ * \retval THERMOAI_E_NULL  \p phases is NULL
+ * \retval THERMOAI_E_SIZE  \p size is below 64 or above 2^31
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_flux_phases_init(thermoai_flux_phases *phases, size_t size);
+
+/**
+ * \brief sizeof(thermoai_flux_phases) in this library.
+ * \return The size in bytes.
+ * \since 0.1.0
+ */
+THERMOAI_API size_t thermoai_flux_phases_size(void);
+
+/**
+ * \brief The flux at time \p t_s, Eq. (18).
+ * \param[in]  phases           The parameters.
+ * \param[in]  t_s              Time since the start of training. Unit: s. Finite, >= 0.
+ * \param[out] flux_bits_per_s  \f$\Phi_{\mathcal{N}}(t)\f$. Unit: bit/s. NaN on error.
+ * \retval THERMOAI_OK           success
+ * \retval THERMOAI_E_NULL       a pointer is NULL
+ * \retval THERMOAI_E_SIZE       \c struct_size is below 64
+ * \retval THERMOAI_E_UNSUPPORTED unknown flags, or non-zero bytes beyond this library's struct
+ * \retval THERMOAI_E_NONFINITE  a parameter or \p t_s is NaN or infinite
+ * \retval THERMOAI_E_INVALID    a parameter outside its domain, \f$\tau_3 < \tau_1\f$, or \p t_s < 0
+ * \retval THERMOAI_E_RANGE      the result overflows
+ * \par Source
+ *   Paper 001, Proposition 3.3, Eq. (18).
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_flux_rate_bits_per_s(const thermoai_flux_phases *phases, double t_s,
+                                  double *flux_bits_per_s);
+
+/**
+ * \brief Total negentropy \f$\int_0^{t_f} \Phi\,dt\f$ in closed form, Eq. (19).
+ *
+ * Phase by phase: \f$\Phi_0 \tau_1 (t/\tau_1)^{\alpha+1}/(\alpha+1)\f$;
+ * \f$\Phi_0 \tau_2 (e^{-a/\tau_2} - e^{-b/\tau_2})\f$ (shifted by \f$\tau_1\f$ in
+ * the continuous variant); \f$\Phi_0 \tau_4^{\beta} (b^{1-\beta} - a^{1-\beta})/(1-\beta)\f$,
+ * or \f$\Phi_0 \tau_4 \ln(b/a)\f$ when \f$\beta = 1\f$. Relative error below
+ * \f$10^{-13}\f$ (expm1/log1p/pow). The integral of the power-law tail grows without
+ * limit as \f$t_f \to \infty\f$ when \f$\beta \le 1\f$, as the paper's exponents allow.
+ *
+ * \param[in]  phases      The parameters.
+ * \param[in]  t_final_s   \f$t_f\f$. Unit: s. Finite, >= 0.
+ * \param[out] total_bits  \f$\mathcal{N}_{total}\f$. Unit: bit. NaN on error.
+ * \retval THERMOAI_OK  success
+ * \retval other        as thermoai_flux_rate_bits_per_s()
+ * \par Source
+ *   Paper 001, Eq. (19).
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_flux_total_bits(const thermoai_flux_phases *phases, double t_final_s,
+                             double *total_bits);
+
+/**
+ * \brief Integral of any flux over \f$[t_0, t_1]\f$ by adaptive Gauss-Kronrod quadrature.
+ *
+ * For measured or custom flux curves without a closed form. Uses the 7-point
+ * Gauss / 15-point Kronrod pair with bisection of the interval of largest
+ * error, at most 256 subintervals, and no allocation. Succeeds when the summed
+ * error estimate is at most \p rel_tol times \f$|\int f|\f$ (or \f$10^{-300}\f$
+ * absolute).
+ *
+ * \param[in]  fn         The integrand.
+ * \param[in]  user_data  Passed to \p fn unchanged; may be NULL.
+ * \param[in]  t0_s       Lower limit. Unit: s. Finite.
+ * \param[in]  t1_s       Upper limit. Unit: s. Finite, >= t0_s.
+ * \param[in]  rel_tol    Requested relative accuracy. [dimensionless]. In [1e-14, 1).
+ * \param[out] result     The integral (Unit: unit of f times s) and its error
+ *                        estimate; both NaN on error.
+ * \retval THERMOAI_OK               success
+ * \retval THERMOAI_E_NULL           \p fn or \p result is NULL
+ * \retval THERMOAI_E_NONFINITE      a limit or \p rel_tol is NaN or infinite, or \p fn
+ *                                   returned a non-finite value
+ * \retval THERMOAI_E_INVALID        \p t1_s < \p t0_s or \p rel_tol outside [1e-14, 1)
+ * \retval THERMOAI_E_CALLBACK       \p fn returned non-zero
+ * \retval THERMOAI_E_NO_CONVERGENCE 256 subintervals did not reach \p rel_tol
+ * \par Source
+ *   Paper 001, Eq. (19); the Gauss-Kronrod (7, 15) nodes and weights of
+ *   R. Piessens et al., QUADPACK, Springer 1983.
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_flux_integrate(thermoai_time_fn fn, void *user_data, double t0_s, double t1_s,
+                            double rel_tol, thermoai_result *result);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* THERMOAI_FLUX_H */
