@@ -1,6 +1,19 @@
 ## Examples: small programs users copy from; built and run by `make check`.
-check_PROGRAMS += examples/landauer_basic
+check_PROGRAMS += examples/landauer_basic examples/figures/paper001
 examples_landauer_basic_LDADD = lib/libthermoai.la
+examples_figures_paper001_LDADD = lib/libthermoai.la $(LIBM)
+
+## `make figures`: the data of the papers' figures, and PNGs where gnuplot is installed.
+FIG_GNUPLOT = examples/figures/paper001.gp
+figures: examples/figures/paper001$(EXEEXT)
+	$(MKDIR_P) doc/figures
+	examples/figures/paper001$(EXEEXT) doc/figures
+	@if command -v gnuplot >/dev/null 2>&1; then \
+	  gnuplot -e "dir='doc/figures'" $(srcdir)/examples/figures/paper001.gp && \
+	  echo "figures: doc/figures/paper001_fig1.png, paper001_fig2.png"; \
+	else echo "figures: data in doc/figures/*.dat; install gnuplot for the PNGs"; fi
+.PHONY: figures
+EXTRA_DIST += $(FIG_GNUPLOT)
 
 ## The reproduction drivers (one file per paper) behind `thermoai reproduce`.
 noinst_LTLIBRARIES += examples/reproduce/libreproduce.la
@@ -20,4 +33,4 @@ examples_reproduce_libreproduce_la_SOURCES = \
 	examples/reproduce/cross.c
 
 exampledir = $(docdir)/examples
-dist_example_DATA = examples/landauer_basic.c
+dist_example_DATA = examples/landauer_basic.c examples/figures/paper001.c

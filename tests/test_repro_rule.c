@@ -127,6 +127,15 @@ static void records(void)
     s.id = "E000-landauer300";
     tap_ok(repro_add(&list, &s) != 0, "an id without .NN is refused");
     repro_list_free(&list);
+    s.id = "E001-sec3.4.01";
+    tap_ok(repro_add(&list, &s) == 0 && list.n == 1, "catalog ids with dots (E001-sec3.4) take .NN");
+    repro_list_free(&list);
+    s.id = "E001-sec3.4";
+    tap_ok(repro_add(&list, &s) != 0, "...but not alone");
+    repro_list_free(&list);
+    s.id = "E000-landauer300.1a";
+    tap_ok(repro_add(&list, &s) != 0, "the suffix is digits only");
+    repro_list_free(&list);
     s.id = "E000-landauer300.01";
     s.computed = NAN;
     tap_ok(repro_add(&list, &s) != 0 && list.n == 0, "a NaN computed value is refused");

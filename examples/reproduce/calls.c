@@ -136,3 +136,81 @@ double repro_tip_degradation(double ppl_base, double ppl_pruned)
 
     return checked(s, r, "thermoai_tip_relative_degradation", ppl_base, ppl_pruned);
 }
+
+/* Value-returning wrappers of functions with 1 to 4 double inputs and one output. */
+#define WRAP1(name, fn)                                                                    \
+    double name(double a)                                                                  \
+    {                                                                                      \
+        double r;                                                                          \
+        int s = fn(a, &r);                                                               \
+        return checked(s, r, #fn, a, 0.0);                                         \
+    }
+#define WRAP2(name, fn)                                                                    \
+    double name(double a, double b)                                                        \
+    {                                                                                      \
+        double r;                                                                          \
+        int s = fn(a, b, &r);                                                               \
+        return checked(s, r, #fn, a, b);                                        \
+    }
+#define WRAP3(name, fn)                                                                    \
+    double name(double a, double b, double c)                                              \
+    {                                                                                      \
+        double r;                                                                          \
+        int s = fn(a, b, c, &r);                                                               \
+        return checked(s, r, #fn, a, b);                                     \
+    }
+#define WRAP4(name, fn)                                                                    \
+    double name(double a, double b, double c, double d)                                    \
+    {                                                                                      \
+        double r;                                                                          \
+        int s = fn(a, b, c, d, &r);                                                               \
+        return checked(s, r, #fn, a, b);                                  \
+    }
+
+WRAP1(repro_info_perplexity_from_bits, thermoai_info_perplexity_from_bits)
+WRAP1(repro_info_cross_entropy_bits, thermoai_info_cross_entropy_bits)
+WRAP1(repro_info_uniform_entropy_bits, thermoai_info_uniform_entropy_bits)
+WRAP2(repro_negentropy_description_bits_per_token, thermoai_negentropy_description_bits_per_token)
+WRAP4(repro_negentropy_bits_per_token, thermoai_negentropy_bits_per_token)
+WRAP2(repro_negentropy_total_bits, thermoai_negentropy_total_bits)
+WRAP4(repro_negentropy_entropy_reduction_j_per_k, thermoai_negentropy_entropy_reduction_j_per_k)
+WRAP4(repro_negentropy_training_min_j, thermoai_negentropy_training_min_j)
+WRAP2(repro_negentropy_efficiency, thermoai_negentropy_efficiency)
+WRAP3(repro_negentropy_cost_j_per_bit, thermoai_negentropy_cost_j_per_bit)
+WRAP4(repro_negentropy_demon_efficiency, thermoai_negentropy_demon_efficiency)
+WRAP3(repro_negentropy_demon_trend, thermoai_negentropy_demon_trend)
+WRAP3(repro_negentropy_flux_limit_bits_per_s, thermoai_negentropy_flux_limit_bits_per_s)
+WRAP3(repro_negentropy_compression_ratio, thermoai_negentropy_compression_ratio)
+WRAP2(repro_energy_from_power_j, thermoai_energy_from_power_j)
+WRAP2(repro_energy_facility_j, thermoai_energy_facility_j)
+WRAP2(repro_energy_training_flop, thermoai_energy_training_flop)
+WRAP3(repro_energy_training_j, thermoai_energy_training_j)
+WRAP3(repro_energy_inference_per_token_j, thermoai_energy_inference_per_token_j)
+WRAP3(repro_energy_amortized_per_token_j, thermoai_energy_amortized_per_token_j)
+WRAP2(repro_energy_break_even_tokens, thermoai_energy_break_even_tokens)
+WRAP2(repro_energy_entropy_rate_w_per_k, thermoai_energy_entropy_rate_w_per_k)
+WRAP3(repro_energy_entropy_produced_j_per_k, thermoai_energy_entropy_produced_j_per_k)
+
+thermoai_interval repro_interval_monomial(double coefficient, const thermoai_interval *factors,
+                                          const int32_t *powers, size_t n)
+{
+    thermoai_interval r;
+    int s = thermoai_interval_monomial(coefficient, factors, powers, n, &r);
+
+    if (s != THERMOAI_OK)
+        fprintf(stderr, "thermoai reproduce: thermoai_interval_monomial failed: %s\n",
+                thermoai_status_name(s));
+    return r;
+}
+
+thermoai_interval repro_interval_training_min_j(thermoai_interval tokens, thermoai_interval data,
+                                                thermoai_interval cross, thermoai_interval t)
+{
+    thermoai_interval r;
+    int s = thermoai_interval_training_min_j(&tokens, &data, &cross, &t, &r);
+
+    if (s != THERMOAI_OK)
+        fprintf(stderr, "thermoai reproduce: thermoai_interval_training_min_j failed: %s\n",
+                thermoai_status_name(s));
+    return r;
+}

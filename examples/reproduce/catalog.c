@@ -232,15 +232,22 @@ const struct repro_catalog_item *repro_catalog(size_t *count)
     return catalog;
 }
 
+/* The longest catalog id that record_id equals or continues with '.':
+ * ids may contain dots themselves (E001-sec3.4). */
 const struct repro_catalog_item *repro_catalog_find(const char *record_id)
 {
-    size_t i, n;
+    const struct repro_catalog_item *best = NULL;
+    size_t i, n, best_n = 0;
 
     if (record_id == NULL)
         return NULL;
-    n = strcspn(record_id, ".");
-    for (i = 0; i < sizeof catalog / sizeof catalog[0]; i++)
-        if (strlen(catalog[i].id) == n && strncmp(catalog[i].id, record_id, n) == 0)
-            return &catalog[i];
-    return NULL;
+    for (i = 0; i < sizeof catalog / sizeof catalog[0]; i++) {
+        n = strlen(catalog[i].id);
+        if (n > best_n && strncmp(catalog[i].id, record_id, n) == 0
+            && (record_id[n] == '\0' || record_id[n] == '.')) {
+            best = &catalog[i];
+            best_n = n;
+        }
+    }
+    return best;
 }

@@ -163,9 +163,13 @@ static int push(struct repro_list *list, const char *id, const char *quantity,
                 int verdict, char *note)
 {
     struct repro_record *r;
-    size_t i;
+    const struct repro_catalog_item *c = repro_catalog_find(id);
+    size_t i, n;
 
-    if (id == NULL || repro_catalog_find(id) == NULL || strchr(id, '.') == NULL) {
+    /* <catalog id> '.' digits */
+    n = c != NULL ? strlen(c->id) : 0;
+    if (c == NULL || id[n] != '.' || id[n + 1] == '\0'
+        || strspn(id + n + 1, "0123456789") != strlen(id + n + 1)) {
         free(note);
         return fail(list, id, "id is not <catalog id>.NN");
     }
@@ -210,6 +214,15 @@ static const char *unit_suffix(const char *unit, char *buf, size_t size)
     return buf;
 }
 
+/* "inside the printed range [a, b]", or "... [a, inf)" for a one-sided bound. */
+static void describe_range(struct strbuf *sb, const char *where, const struct repro_spec *s)
+{
+    if (s->hi >= DBL_MAX)
+        strbuf_printf(sb, "%s the printed range [%.6g, inf)", where, s->lo);
+    else
+        strbuf_printf(sb, "%s the printed range [%.6g, %.6g]", where, s->lo, s->hi);
+}
+
 static void describe_match(struct strbuf *sb, const struct repro_spec *s, int sig)
 {
     switch (s->form) {
@@ -218,7 +231,7 @@ static void describe_match(struct strbuf *sb, const struct repro_spec *s, int si
                       sig == 1 ? "" : "s");
         break;
     case REPRO_RANGE:
-        strbuf_printf(sb, "inside the printed range [%.6g, %.6g]", s->lo, s->hi);
+        describe_range(sb, "inside", s);
         break;
     case REPRO_ORDER:
         strbuf_printf(sb, "same power of ten as printed (10^%d)", decade(s->paper));
@@ -258,7 +271,10 @@ int repro_add(struct repro_list *list, const struct repro_spec *s)
         }
     } else {
         if (s->form == REPRO_RANGE)
-            strbuf_printf(&sb, "outside the printed range [%.6g, %.6g]", s->lo, s->hi);
+            describe_range(&sb, "outside", s);
+        else if (s->form == REPRO_ORDER && s->computed > 0.0)
+            strbuf_printf(&sb, "computed/paper = %.4g, log10(computed) = %.3f", s->computed / s->paper,
+                          log10(s->computed));
         else
             strbuf_printf(&sb, "computed/paper = %.4g", s->computed / s->paper);
         for (i = 0; i < s->n_readings; i++)
@@ -310,7 +326,8 @@ int repro_add_line(struct repro_list *list, const char *id, const char *text)
 {
     struct repro_line *l;
 
-    if (id == NULL || repro_catalog_find(id) == NULL)
+    if (id == NULL || repro_catalog_find(id) == NULL
+        || strcmp(repro_catalog_find(id)->id, id) != 0)
         return fail(list, id, "not a catalog id");
     if (list->n_lines == list->cap_lines) {
         size_t cap = list->cap_lines ? 2 * list->cap_lines : 16;
