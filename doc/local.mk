@@ -1,7 +1,8 @@
 ## Documentation: the Doxygen API reference (--enable-doxygen) and the errata,
 ## which is generated from `thermoai reproduce --format markdown`, never by hand.
 
-DOC_PAGES = doc/mainpage.md doc/units.md doc/entropy-model.md doc/reproduction.md \
+DOC_PAGES = doc/mainpage.md doc/units.md doc/entropy-model.md doc/training-thermodynamics.md \
+	doc/reproduction.md \
 	doc/architecture.md doc/abi-policy.md doc/references.md
 dist_doc_DATA += $(DOC_PAGES)
 EXTRA_DIST += doc/Doxyfile.in
@@ -25,4 +26,4 @@ uninstall-local:
 	rm -rf '$(DESTDIR)$(htmldir)/api'
 endif
 clean-local:
-	rm -rf doc/html
+	rm -rf doc/html doc/figures
