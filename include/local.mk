@@ -16,6 +16,10 @@ thermoaiinclude_HEADERS = \
 	include/thermoai/flux.h \
 	include/thermoai/scaling.h \
 	include/thermoai/energy.h \
-	include/thermoai/interval.h
+	include/thermoai/interval.h \
+	include/thermoai/attention.h \
+	include/thermoai/synth.h \
+	include/thermoai/ssa.h \
+	include/thermoai/spectral.h
 nodist_thermoaiinclude_HEADERS = include/thermoai/version.h
 EXTRA_DIST += include/thermoai/version.h.in

@@ -91,6 +91,15 @@ THERMOAI_INTERNAL int thermoai__finish(double x, double *out);
  * exactly 0 is a THERMOAI_E_RANGE too. */
 THERMOAI_INTERNAL int thermoai__finish_positive(double x, double *out);
 
+/* ---- float arrays (lib/attention.c) ---------------------------------------- */
+
+/* p rounded up to a multiple of alignment (a power of two). */
+THERMOAI_INTERNAL void *thermoai__align(void *p, size_t alignment);
+/* 1 when every element is finite. */
+THERMOAI_INTERNAL int thermoai__all_finite(const float *x, size_t count);
+/* x[0..count) = NaN (x may be NULL). */
+THERMOAI_INTERNAL void thermoai__fill_nan(float *x, size_t count);
+
 /* ---- quadrature (lib/quadrature.c) ------------------------------------------ */
 
 /* Adaptive Gauss-Kronrod (7, 15) of fn over [a, b]; see thermoai_flux_integrate(). */

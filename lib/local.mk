@@ -19,9 +19,24 @@ lib_libthermoai_la_SOURCES = \
 	lib/flux.c \
 	lib/scaling.c \
 	lib/energy.c \
-	lib/interval.c
+	lib/interval.c \
+	lib/attn_kernels.h \
+	lib/attn_kernels.c \
+	lib/attention.c \
+	lib/rng.h \
+	lib/rng.c \
+	lib/synth.c \
+	lib/kmeans.h \
+	lib/kmeans.c \
+	lib/ssa_internal.h \
+	lib/ssa.c \
+	lib/lanczos.h \
+	lib/lanczos.c \
+	lib/spectral_internal.h \
+	lib/spectral.c \
+	lib/ssa_spectrum.c
 lib_libthermoai_la_CPPFLAGS = $(AM_CPPFLAGS) -DTHERMOAI_BUILDING
-lib_libthermoai_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) $(OPENMP_CFLAGS)
+lib_libthermoai_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) $(FP_CFLAGS) $(OPENMP_CFLAGS)
 lib_libthermoai_la_LDFLAGS = $(AM_LDFLAGS) $(OPENMP_CFLAGS) -no-undefined \
 	-version-info $(THERMOAI_LT_VERSION)
 lib_libthermoai_la_LIBADD = $(LIBM)

@@ -28,6 +28,10 @@
 #include <thermoai/scaling.h>
 #include <thermoai/energy.h>
 #include <thermoai/interval.h>
+#include <thermoai/attention.h>
+#include <thermoai/synth.h>
+#include <thermoai/ssa.h>
+#include <thermoai/spectral.h>
 #undef THERMOAI_H_INSIDE
 
 #endif /* THERMOAI_H */

@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * \file thermoai/spectral.h
+ * \brief Spectral graph quantities of attention (paper 002, Sec. 8.2-8.6 and 11.6):
+ *        the normalised Laplacian spectrum, the cluster quality Q, the SSA
+ *        fallback rule and the mixing-time bound of Theorem 8.5.
+ *
+ * **Which matrix.** Attention defines weights \f$W_{ij} = e^{q_i \cdot k_j/\sqrt d}\f$
+ * and the row-stochastic \f$P = D^{-1}W\f$. For \f$Q \ne K\f$, \f$W\f$ is not symmetric:
+ * \f$P\f$ may have complex eigenvalues and is not a reversible chain, so the
+ * statements of paper 002 (a real spectrum in [0, 2], Definition 8.2; the
+ * reversible-chain mixing bound, Theorem 8.5 and its proof in B.10) do not apply
+ * to it as written. This library uses the symmetrised weights
+ * \f[ W_s = \tfrac12 (W + W^\top),\qquad D_s = \mathrm{diag}(W_s \mathbf 1),\qquad
+ *     \mathbf L_{sym} = I - D_s^{-1/2} W_s D_s^{-1/2}, \f]
+ * the undirected graph in which tokens \f$i\f$ and \f$j\f$ are linked by their mutual
+ * attention, the graph spectral clustering of the tokens would use. For
+ * \f$Q = K\f$ it is the paper's matrix exactly. Its eigenvalues
+ * \f$0 = \lambda_1 \le \dots \le \lambda_N \le 2\f$ are real, and \f$D_s^{-1}W_s\f$ is a
+ * reversible chain with stationary distribution \f$\pi_i = (D_s)_{ii}/\sum_j (D_s)_{jj}\f$.
+ *
+ * **How.** Lanczos with full reorthogonalisation on
+ * \f$A = D_s^{-1/2} W_s D_s^{-1/2}\f$ (eigenvalues \f$1 - \lambda\f$), whose product with a
+ * vector is computed from \f$Q\f$ and \f$K\f$ block by block with the attention
+ * score kernel: \f$O(N^2 d)\f$ time per step and \f$O(N m)\f$ memory for \f$m\f$ steps,
+ * never an \f$N \times N\f$ matrix. The Ritz values of the tridiagonal Lanczos
+ * matrix come from the implicit QL method. Weights are formed in float32 as
+ * \f$2^{s - s_{max}}\f$ (the global maximum logit subtracted; the spectrum of
+ * \f$\mathbf L_{sym}\f$ does not change when \f$W\f$ is scaled) and summed in double.
+ */
+#ifndef THERMOAI_SPECTRAL_H
+#define THERMOAI_SPECTRAL_H
+
+#ifndef THERMOAI_H_INSIDE
+#  error "Never include <thermoai/spectral.h> directly; use <thermoai/thermoai.h>."
+#endif
+
+#include <stddef.h>
+#include <stdint.h>
+#include <thermoai/export.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct thermoai_ssa; /* the SSA plan (ssa.h) */
+
+/** Use the portable C score kernel even where a SIMD kernel is available. \since 0.1.0 */
+#define THERMOAI_SPECTRUM_PORTABLE 0x2u
+
+/**
+ * \brief Settings of the Lanczos iteration (size-field struct); 0 means the default.
+ * \since 0.1.0
+ */
+typedef struct thermoai_spectrum_params {
+    uint32_t struct_size;    /**< sizeof(thermoai_spectrum_params); set by thermoai_spectrum_params_init() */
+    uint32_t flags;          /**< 0 or #THERMOAI_SPECTRUM_PORTABLE */
+    uint32_t max_iterations; /**< most Lanczos steps; 0: min(N, max(3 count, count + 150)) */
+    uint32_t threads;        /**< OpenMP threads with --enable-openmp; 0: OpenMP's default */
+    double tolerance;        /**< largest accepted Ritz residual \f$\|Az - \theta z\|\f$; 0: 1e-9 */
+    uint64_t seed;           /**< seed of the starting vector */
+} thermoai_spectrum_params;
+
+/**
+ * \brief What a spectrum computation found besides the eigenvalues (output struct).
+ *
+ * Set \c struct_size to sizeof before the call; the library writes the fields
+ * that fit (doubles NaN on error).
+ * \since 0.1.0
+ */
+typedef struct thermoai_spectrum_info {
+    uint32_t struct_size; /**< set by the caller */
+    uint32_t iterations;  /**< Lanczos steps taken */
+    double lambda_max;    /**< \f$\lambda_N\f$, the largest eigenvalue of \f$\mathbf L_{sym}\f$ */
+    double pi_min;        /**< \f$\min_i \pi_i\f$ of the symmetrised walk (Theorem 8.5) */
+    double residual;      /**< the largest Ritz residual among the reported eigenvalues */
+} thermoai_spectrum_info;
+
+/** Dense attention: Q < 0.1. \since 0.1.0 */
+#define THERMOAI_FALLBACK_DENSE 0u
+/** Hybrid, SSA with reduced sparsification: 0.1 <= Q <= 0.3. \since 0.1.0 */
+#define THERMOAI_FALLBACK_HYBRID 1u
+/** Full SSA: Q > 0.3. \since 0.1.0 */
+#define THERMOAI_FALLBACK_SSA 2u
+
+/**
+ * \brief Defaults: no flags, every setting 0 (its default), seed 0.
+ * \param[out] params  The struct.
+ * \param[in]  size    sizeof(*params) as compiled by the caller; at least 32.
+ * \retval THERMOAI_OK      success
+ * \retval THERMOAI_E_NULL  \p params is NULL
+ * \retval THERMOAI_E_SIZE  \p size below 32 or above 2^31
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_spectrum_params_init(thermoai_spectrum_params *params, size_t size);
+
+/**
+ * \brief The \p count smallest eigenvalues of \f$\mathbf L_{sym}\f$ of dense attention.
+ *
+ * \param[in]  n       Sequence length, 2 <= n <= 2^20.
+ * \param[in]  d       Head dimension, 1 <= d <= 4096.
+ * \param[in]  q       Queries, n x d row-major float32, finite.
+ * \param[in]  k       Keys, n x d row-major float32, finite.
+ * \param[in]  params  Settings, or NULL for the defaults.
+ * \param[in]  count   How many eigenvalues, 1 <= count <= n (n: the whole spectrum).
+ * \param[out] lambda  \p count eigenvalues ascending, \f$\lambda_1 \dots \lambda_{count}\f$,
+ *                     [dimensionless], in [0, 2] (rounding below 0 or above 2 is clamped). NaN on error.
+ * \param[out] info    Steps, \f$\lambda_N\f$, \f$\pi_{min}\f$, residual; may be NULL.
+ * \retval THERMOAI_OK               success
+ * \retval THERMOAI_E_NULL           \p q, \p k or \p lambda is NULL
+ * \retval THERMOAI_E_SIZE           a \c struct_size too small
+ * \retval THERMOAI_E_UNSUPPORTED    unknown flags, or non-zero bytes beyond this library's struct
+ * \retval THERMOAI_E_INVALID        n, d or count out of range, or a negative or NaN tolerance
+ * \retval THERMOAI_E_NONFINITE      an input holds NaN or infinity
+ * \retval THERMOAI_E_RANGE          a degree underflowed to 0 (logits spanning more than
+ *                                   126 binary orders of magnitude)
+ * \retval THERMOAI_E_NO_CONVERGENCE the residuals stayed above the tolerance after
+ *                                   max_iterations steps
+ * \retval THERMOAI_E_NOMEM          allocation failed (memory: about \f$8N(m + 5) + 8 N d\f$ bytes
+ *                                   for \f$m\f$ steps)
+ * \par Source
+ *   Paper 002, Definition 8.2 (for the symmetrised weights, see the file comment).
+ * \par Thread safety
+ *   Reentrant; allocates its work memory.
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_attention_spectrum(size_t n, size_t d, const float *q, const float *k,
+                                const thermoai_spectrum_params *params, size_t count,
+                                double *lambda, thermoai_spectrum_info *info);
+
+/**
+ * \brief The \p count smallest eigenvalues of \f$\mathbf L_{sym}\f$ of the graph an SSA plan attends over.
+ *
+ * The graph of the last thermoai_ssa_execute(): query \f$i\f$ is linked to the
+ * members of its cluster it may attend to and to its sampled keys (the same
+ * draws), with weights \f$e^{q_i \cdot k_j/\sqrt d}\f$ (times \f$(N - |C|)/s\f$ for a
+ * sampled key in the importance variant), symmetrised as for
+ * thermoai_attention_spectrum(). Logits are formed in double here. With
+ * \f$k = 1\f$ the graph is the dense one (paper 002, Figure 2b compares the two).
+ *
+ * \param[in,out] plan    An executed plan of variant paper or importance (its scratch is used).
+ * \param[in]     q       The queries of that execution, n x d, finite.
+ * \param[in]     k       Its keys, n x d, finite.
+ * \param[in]     params  Settings, or NULL (flags and threads are ignored: one thread).
+ * \param[in]     count   1 <= count <= n.
+ * \param[out]    lambda  \p count eigenvalues ascending [dimensionless]; NaN on error.
+ * \param[out]    info    As thermoai_attention_spectrum(); may be NULL.
+ * \retval THERMOAI_OK            success
+ * \retval THERMOAI_E_NULL        \p plan, \p q, \p k or \p lambda is NULL
+ * \retval THERMOAI_E_DOMAIN      the plan has not been executed
+ * \retval THERMOAI_E_UNSUPPORTED the centroid variant (its terms are not token edges), or bad flags
+ * \retval other                  as thermoai_attention_spectrum()
+ * \par Source
+ *   Paper 002, Theorem 9.4 and Figure 2b.
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_ssa_spectrum(struct thermoai_ssa *plan, const float *q, const float *k,
+                          const thermoai_spectrum_params *params, size_t count, double *lambda,
+                          thermoai_spectrum_info *info);
+
+/**
+ * \brief Cluster quality \f$\mathcal Q = (\lambda_{k+1} - \lambda_k)/\lambda_N\f$.
+ * \param[in]  lambda_k      \f$\lambda_k\f$ [dimensionless], in [0, 2].
+ * \param[in]  lambda_k1     \f$\lambda_{k+1}\f$ [dimensionless], \f$\lambda_k \le \lambda_{k+1} \le \lambda_N\f$.
+ * \param[in]  lambda_n      \f$\lambda_N\f$ [dimensionless], in (0, 2].
+ * \param[out] quality       \f$\mathcal Q \in [0, 1]\f$. [dimensionless]. NaN on error.
+ * \retval THERMOAI_OK           success
+ * \retval THERMOAI_E_NULL       \p quality is NULL
+ * \retval THERMOAI_E_NONFINITE  an argument is NaN or infinite
+ * \retval THERMOAI_E_INVALID    an eigenvalue outside [0, 2], out of order, or \f$\lambda_N = 0\f$
+ * \par Source
+ *   Paper 002, Sec. 11.6.1 ("Cluster Quality Metric").
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_cluster_quality(double lambda_k, double lambda_k1, double lambda_n, double *quality);
+
+/**
+ * \brief The adaptive fallback rule of paper 002, Sec. 11.6.1.
+ * \param[in]  quality   \f$\mathcal Q\f$ [dimensionless], in [0, 1].
+ * \param[out] decision  #THERMOAI_FALLBACK_DENSE (\f$\mathcal Q < 0.1\f$),
+ *                       #THERMOAI_FALLBACK_HYBRID (\f$0.1 \le \mathcal Q \le 0.3\f$) or
+ *                       #THERMOAI_FALLBACK_SSA (\f$\mathcal Q > 0.3\f$). The paper leaves the
+ *                       boundaries open; they go to the hybrid here.
+ * \retval THERMOAI_OK           success
+ * \retval THERMOAI_E_NULL       \p decision is NULL
+ * \retval THERMOAI_E_NONFINITE  \p quality is NaN or infinite
+ * \retval THERMOAI_E_INVALID    \p quality outside [0, 1]
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_ssa_fallback(double quality, uint32_t *decision);
+
+/**
+ * \brief Mixing-time bound of Theorem 8.5: \f$\tau(\epsilon) \le \ln(1/(\epsilon\,\pi_{min}))/(\gamma - \delta)\f$.
+ *
+ * With \f$\delta = 0\f$ this is the bound for the graph itself; with \f$\delta\f$ the
+ * bound for a sparsifier whose gap is within \f$\delta\f$ of \f$\gamma\f$. The
+ * standard theorem (Levin, Peres and Wilmer, Markov Chains and Mixing Times,
+ * Thm. 12.4) holds for a reversible chain with the *absolute* spectral gap
+ * \f$\gamma_* = 1 - \max(|1 - \lambda_2|, |1 - \lambda_N|) = \min(\lambda_2, 2 - \lambda_N)\f$;
+ * the paper writes \f$\lambda_2\f$, which equals \f$\gamma_*\f$ only when
+ * \f$\lambda_N \le 2 - \lambda_2\f$. Pass whichever gap is meant.
+ *
+ * \param[in]  gap      \f$\gamma\f$ [dimensionless], in (0, 2].
+ * \param[in]  pi_min   \f$\pi_{min}\f$ [dimensionless], in (0, 1].
+ * \param[in]  epsilon  Total-variation distance \f$\epsilon\f$ [dimensionless], in (0, 1).
+ * \param[in]  delta    \f$\delta \ge 0\f$ [dimensionless].
+ * \param[out] steps    The bound on \f$\tau\f$. Unit: steps of the chain (attention layers
+ *                      for the paper's reading). NaN on error.
+ * \retval THERMOAI_OK           success
+ * \retval THERMOAI_E_NULL       \p steps is NULL
+ * \retval THERMOAI_E_NONFINITE  an argument is NaN or infinite
+ * \retval THERMOAI_E_INVALID    an argument outside its range
+ * \retval THERMOAI_E_DOMAIN     \f$\delta \ge \gamma\f$: the bound says nothing
+ * \par Source
+ *   Paper 002, Theorem 8.5 and its proof (Appendix B.10).
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_mixing_time_bound(double gap, double pi_min, double epsilon, double delta,
+                               double *steps);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* THERMOAI_SPECTRAL_H */

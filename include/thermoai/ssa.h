@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * \file thermoai/ssa.h
+ * \brief Spectral Sparse Attention (paper 002, Sec. 8-11): a plan that approximates
+ *        softmax attention with intra-cluster keys plus a few keys from elsewhere.
+ *
+ * Algorithm 2 of paper 002, per execution:
+ * 1. **Projection**: \f$\tilde Q = Q \Phi^\top\f$ with a seeded Rademacher JL matrix
+ *    \f$\Phi \in \{\pm 1/\sqrt{m}\}^{m \times d}\f$.
+ * 2. **Clustering**: k-means on \f$\tilde Q\f$, \f$k\f$ clusters: greedy k-means++
+ *    seeding (\f$2 + \lfloor\ln k\rfloor\f$ candidates per centre, the one that lowers
+ *    the within-cluster sum of squares most), then Lloyd iterations until no
+ *    assignment changes or the iteration limit; token \f$j\f$ is in the cluster
+ *    of its query.
+ * 3. **Graph**: query \f$i\f$ keeps every key of its cluster \f$C_{c(i)}\f$ and,
+ *    depending on the variant, \f$s\f$ keys drawn uniformly without replacement
+ *    from the rest or one term per key cluster.
+ * 4. **Attention**: softmax over the kept terms.
+ *
+ * Variants (#thermoai_ssa_params.variant) and their estimators of
+ * \f$\sum_j e^{q_i \cdot k_j/\sqrt d} v_j\f$ and of the normaliser:
+ * - #THERMOAI_SSA_PAPER, Algorithm 2 as written: the \f$s\f$ sampled keys enter
+ *   with weight 1. The out-of-cluster mass is under-counted by the factor
+ *   \f$s / (N - |C|)\f$: biased towards the cluster.
+ * - #THERMOAI_SSA_IMPORTANCE: each sampled key is weighted by its inverse
+ *   inclusion probability \f$(N - |C|)/s\f$ (Horvitz-Thompson), an unbiased
+ *   estimate of both sums; their ratio is consistent, with \f$O(1/s)\f$ bias.
+ * - #THERMOAI_SSA_CENTROID: keys are clustered too (k-means on projected keys,
+ *   \f$k\f$ clusters); each key cluster \f$c'\f$ contributes
+ *   \f$n'_{c'} e^{q_i \cdot \bar k_{c'}/\sqrt d} \bar v_{c'}\f$ over its keys outside
+ *   \f$C_{c(i)}\f$ (count \f$n'\f$, means \f$\bar k, \bar v\f$), in the spirit of
+ *   improved clustered attention (Vyas et al. 2020). Deterministic; by Jensen it
+ *   under-estimates the out-of-cluster mass, by a factor near
+ *   \f$e^{-\sigma^2/2}\f$ for a key-cluster logit spread \f$\sigma\f$. \f$s\f$ is unused.
+ *
+ * Execution allocates nothing: every buffer is made by thermoai_ssa_create().
+ * The same inputs and seed give bit-identical outputs at any thread count on
+ * the same machine (per-query random streams; fixed summation orders).
+ */
+#ifndef THERMOAI_SSA_H
+#define THERMOAI_SSA_H
+
+#ifndef THERMOAI_H_INSIDE
+#  error "Never include <thermoai/ssa.h> directly; use <thermoai/thermoai.h>."
+#endif
+
+#include <stddef.h>
+#include <stdint.h>
+#include <thermoai/export.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Algorithm 2 as written (sampled keys with weight 1). \since 0.1.0 */
+#define THERMOAI_SSA_PAPER 0u
+/** Sampled keys reweighted by inverse inclusion probability (Horvitz-Thompson). \since 0.1.0 */
+#define THERMOAI_SSA_IMPORTANCE 1u
+/** Out-of-cluster mass through per-key-cluster centroids. \since 0.1.0 */
+#define THERMOAI_SSA_CENTROID 2u
+
+/** Causal: query \f$i\f$ uses keys \f$j \le i\f$ only. \since 0.1.0 */
+#define THERMOAI_SSA_CAUSAL 0x1u
+/** Use the portable C kernels even where SIMD kernels are available. \since 0.1.0 */
+#define THERMOAI_SSA_PORTABLE 0x2u
+
+/**
+ * \brief Parameters of an SSA plan (size-field struct); 0 in a count means its default.
+ * \since 0.1.0
+ */
+typedef struct thermoai_ssa_params {
+    uint32_t struct_size;       /**< sizeof(thermoai_ssa_params); set by thermoai_ssa_params_init() */
+    uint32_t variant;           /**< THERMOAI_SSA_PAPER (default), _IMPORTANCE or _CENTROID */
+    uint32_t flags;             /**< THERMOAI_SSA_CAUSAL, THERMOAI_SSA_PORTABLE */
+    uint32_t clusters;          /**< \f$k\f$, 1 <= k <= n; 0: round(sqrt n) (Theorem 8.3) */
+    uint32_t samples;           /**< \f$s\f$, <= n; 0: round(sqrt n) */
+    uint32_t projection_dim;    /**< \f$m\f$, 1 <= m <= d; 0: min(d, max(8, ceil(2 log2 n))) */
+    uint32_t kmeans_iterations; /**< most Lloyd iterations (fewer once converged); 0: 8 */
+    uint32_t threads;           /**< threads with --enable-openmp; 0: OpenMP's default; ignored without OpenMP */
+    uint64_t seed;              /**< seed of the projection, the initial centres and the samples */
+} thermoai_ssa_params;
+
+/**
+ * \brief A caller's allocator for thermoai_ssa_create_ex() (plain struct).
+ *
+ * \c alloc returns memory aligned for any object, or NULL; \c release frees it.
+ * Both receive \c user unchanged.
+ * \since 0.1.0
+ */
+typedef struct thermoai_allocator {
+    void *(*alloc)(size_t size, void *user); /**< allocate \p size bytes or return NULL */
+    void (*release)(void *ptr, void *user);  /**< free a pointer from \c alloc (never NULL) */
+    void *user;                              /**< passed to both */
+} thermoai_allocator;
+
+/**
+ * \brief Measurements of the last thermoai_ssa_execute() (output struct).
+ *
+ * Set \c struct_size to sizeof before calling thermoai_ssa_get_stats(); the
+ * library writes the fields that fit.
+ * \since 0.1.0
+ */
+typedef struct thermoai_ssa_stats {
+    uint32_t struct_size;      /**< set by the caller to sizeof(thermoai_ssa_stats) */
+    uint32_t clusters;         /**< \f$k\f$ used */
+    uint32_t samples;          /**< \f$s\f$ used */
+    uint32_t projection_dim;   /**< \f$m\f$ used */
+    uint32_t kmeans_iterations;/**< Lloyd iterations done by the last query k-means (<= the limit) */
+    uint32_t empty_clusters;   /**< clusters left empty by the last k-means */
+    double projection_s;       /**< wall time of phase 1, s */
+    double clustering_s;       /**< wall time of phase 2 (and key clustering), s */
+    double attention_s;        /**< wall time of phases 3-4, s */
+    double exact_pairs;        /**< query-key pairs scored exactly (intra-cluster plus sampled) */
+    double centroid_terms;     /**< query-centroid pairs scored (centroid variant) */
+    double kmeans_objective;   /**< final within-cluster sum of squares of the projected queries */
+    double bytes;              /**< memory held by the plan, bytes */
+} thermoai_ssa_stats;
+
+/** Opaque SSA plan. \since 0.1.0 */
+typedef struct thermoai_ssa thermoai_ssa;
+
+/**
+ * \brief Defaults: variant paper, no flags, every count 0 (its default), seed 0.
+ * \param[out] params  The struct.
+ * \param[in]  size    sizeof(*params) as compiled by the caller; at least 40.
+ * \retval THERMOAI_OK      success
+ * \retval THERMOAI_E_NULL  \p params is NULL
+ * \retval THERMOAI_E_SIZE  \p size below 40 or above 2^31
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_ssa_params_init(thermoai_ssa_params *params, size_t size);
+
+/**
+ * \brief sizeof(thermoai_ssa_params) in this library.
+ * \return The size in bytes.
+ * \since 0.1.0
+ */
+THERMOAI_API size_t thermoai_ssa_params_size(void);
+
+/**
+ * \brief sizeof(thermoai_ssa_stats) in this library.
+ * \return The size in bytes.
+ * \since 0.1.0
+ */
+THERMOAI_API size_t thermoai_ssa_stats_size(void);
+
+/**
+ * \brief Creates a plan for sequences of \p n tokens with head dimension \p d.
+ *
+ * Allocates every buffer execution needs (about \f$4(3nd + 2nm + 16kd)\f$ bytes plus
+ * per-thread scratch) with malloc.
+ *
+ * \param[in]  n       Sequence length, 2 <= n <= 2^28.
+ * \param[in]  d       Head dimension, 1 <= d <= 4096.
+ * \param[in]  params  Parameters, or NULL for the defaults.
+ * \param[out] plan    The plan; NULL on error.
+ * \retval THERMOAI_OK           success
+ * \retval THERMOAI_E_NULL       \p plan is NULL
+ * \retval THERMOAI_E_SIZE       \c struct_size too small
+ * \retval THERMOAI_E_UNSUPPORTED unknown variant or flags, or non-zero bytes beyond this library's struct
+ * \retval THERMOAI_E_INVALID    \p n or \p d out of range, \f$k > n\f$, \f$s > n\f$ or \f$m > d\f$
+ * \retval THERMOAI_E_NOMEM      an allocation failed (nothing is leaked)
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_ssa_create(size_t n, size_t d, const thermoai_ssa_params *params, thermoai_ssa **plan);
+
+/**
+ * \brief As thermoai_ssa_create(), with the caller's allocator.
+ * \param[in]  n          As thermoai_ssa_create().
+ * \param[in]  d          As thermoai_ssa_create().
+ * \param[in]  params     As thermoai_ssa_create().
+ * \param[in]  allocator  The allocator (copied into the plan; \c alloc and \c release non-NULL),
+ *                        or NULL for malloc/free.
+ * \param[out] plan       The plan; NULL on error.
+ * \retval THERMOAI_OK    success
+ * \retval other          as thermoai_ssa_create(); THERMOAI_E_NULL also for a NULL function
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_ssa_create_ex(size_t n, size_t d, const thermoai_ssa_params *params,
+                           const thermoai_allocator *allocator, thermoai_ssa **plan);
+
+/**
+ * \brief Approximate attention \f$Y \approx \mathrm{softmax}(QK^\top/\sqrt d)\,V\f$.
+ *
+ * \param[in,out] plan  The plan (its scratch is overwritten; one execution at a time).
+ * \param[in]     q     Queries, n x d row-major float32, finite.
+ * \param[in]     k     Keys, n x d row-major, finite.
+ * \param[in]     v     Values, n x d row-major, finite.
+ * \param[out]    y     Output, n x d row-major; all NaN on error.
+ * \retval THERMOAI_OK           success
+ * \retval THERMOAI_E_NULL       a pointer is NULL
+ * \retval THERMOAI_E_NONFINITE  an input holds NaN or infinity
+ * \retval THERMOAI_E_RANGE      an output overflowed float
+ * \par Source
+ *   Paper 002, Sec. 8.5, Algorithm 2 (variant THERMOAI_SSA_PAPER).
+ * \par Thread safety
+ *   A plan may not be executed concurrently; distinct plans may.
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_ssa_execute(thermoai_ssa *plan, const float *q, const float *k, const float *v,
+                         float *y);
+
+/**
+ * \brief Phase times and counts of the last execution.
+ * \param[in]     plan   The plan.
+ * \param[in,out] stats  Caller sets \c struct_size; the fields that fit are written.
+ * \retval THERMOAI_OK      success (all zero before the first execution)
+ * \retval THERMOAI_E_NULL  a pointer is NULL
+ * \retval THERMOAI_E_SIZE  \c struct_size below 80
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_ssa_get_stats(const thermoai_ssa *plan, thermoai_ssa_stats *stats);
+
+/**
+ * \brief The query clusters of the last execution: \p assignment[i] in [0, k).
+ * \param[in]  plan        The plan.
+ * \param[out] assignment  n entries.
+ * \retval THERMOAI_OK       success
+ * \retval THERMOAI_E_NULL   a pointer is NULL
+ * \retval THERMOAI_E_DOMAIN the plan has not been executed
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_ssa_clusters(const thermoai_ssa *plan, uint32_t *assignment);
+
+/**
+ * \brief Frees a plan; NULL is allowed.
+ * \param[in] plan  The plan or NULL.
+ * \since 0.1.0
+ */
+THERMOAI_API void thermoai_ssa_free(thermoai_ssa *plan);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* THERMOAI_SSA_H */

@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: MIT */
+/* Exact streaming attention (the reference and baseline of SSA). */
+#include "config.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "attn_kernels.h"
+#include "internal.h"
+
+#define KNOWN_FLAGS (THERMOAI_ATTENTION_CAUSAL | THERMOAI_ATTENTION_PORTABLE)
+#define MAX_DIM 0x80000000u
+#define MASS_BLOCKS 256 /* fixed summation blocks of thermoai_attention_cluster_mass() */
+
+void *thermoai__align(void *p, size_t alignment)
+{
+    uintptr_t a = (uintptr_t)p;
+
+    return (void *)((a + alignment - 1) & ~(uintptr_t)(alignment - 1));
+}
+
+int thermoai__all_finite(const float *x, size_t count)
+{
+    size_t i;
+
+    for (i = 0; i < count; i++)
+        if (!isfinite(x[i]))
+            return 0;
+    return 1;
+}
+
+void thermoai__fill_nan(float *x, size_t count)
+{
+    size_t i;
+
+    if (x != NULL)
+        for (i = 0; i < count; i++)
+            x[i] = NAN;
+}
+
+int thermoai_attention_workspace_bytes(size_t n, size_t d, size_t *bytes)
+{
+    size_t kw, floats;
+
+    if (bytes == NULL)
+        return THERMOAI_E_NULL;
+    *bytes = 0;
+    if (n == 0 || d == 0 || n > MAX_DIM || d > MAX_DIM)
+        return THERMOAI_E_INVALID;
+    kw = ATTN_KWIDTH(n);
+    if (kw > SIZE_MAX / sizeof(float) / d - 1)
+        return THERMOAI_E_RANGE;
+    floats = kw * d + n; /* packed keys [d][kw], then positions for the causal mask */
+    if (floats > (SIZE_MAX - 64) / sizeof(float))
+        return THERMOAI_E_RANGE;
+    *bytes = floats * sizeof(float) + 64;
+    return THERMOAI_OK;
+}
+
+int thermoai_attention_kernel_name(uint32_t flags, const char **name)
+{
+    struct attn_kernels k;
+
+    if (name == NULL)
+        return THERMOAI_E_NULL;
+    thermoai__attn_kernels_select(&k, !(flags & THERMOAI_ATTENTION_PORTABLE));
+    *name = k.name;
+    return THERMOAI_OK;
+}
+
+int thermoai_attention_dense(size_t n, size_t d, const float *q, const float *k, const float *v,
+                             uint32_t flags, void *workspace, size_t workspace_bytes, float *y)
+{
+    struct attn_kernels kern;
+    size_t need, kw, i;
+    float *kp, scale;
+    uint32_t *position;
+    int status;
+    long tile, n_tiles;
+    int bad = 0;
+
+    if (y == NULL || q == NULL || k == NULL || v == NULL || workspace == NULL)
+        status = THERMOAI_E_NULL;
+    else if ((status = thermoai_attention_workspace_bytes(n, d, &need)) != THERMOAI_OK)
+        ;
+    else if (workspace_bytes < need)
+        status = THERMOAI_E_SIZE;
+    else if ((flags & ~(uint32_t)KNOWN_FLAGS) != 0)
+        status = THERMOAI_E_UNSUPPORTED;
+    else if (!thermoai__all_finite(q, n * d) || !thermoai__all_finite(k, n * d)
+             || !thermoai__all_finite(v, n * d))
+        status = THERMOAI_E_NONFINITE;
+    if (status != THERMOAI_OK) {
+        if (y != NULL && n > 0 && d > 0 && n <= MAX_DIM && d <= MAX_DIM)
+            thermoai__fill_nan(y, n * d);
+        return status;
+    }
+
+    thermoai__attn_kernels_select(&kern, !(flags & THERMOAI_ATTENTION_PORTABLE));
+    kw = ATTN_KWIDTH(n);
+    kp = (float *)thermoai__align(workspace, 64);
+    position = (uint32_t *)(void *)(kp + kw * d);
+    thermoai__attn_pack(k, NULL, n, d, d, kp, kw);
+    for (i = 0; i < n; i++)
+        position[i] = (uint32_t)i;
+    memset(y, 0, n * d * sizeof *y);
+    scale = (float)(1.4426950408889634 / sqrt((double)d)); /* log2(e) / sqrt(d) */
+    n_tiles = (long)((n + ATTN_TILE_ROWS - 1) / ATTN_TILE_ROWS);
+
+#ifdef THERMOAI_WITH_OPENMP
+#  pragma omp parallel for schedule(static) default(none) \
+      shared(kern, n, d, q, v, y, flags, kp, kw, scale, position, n_tiles) reduction(| : bad)
+#endif
+    for (tile = 0; tile < n_tiles; tile++) {
+        float buf[ATTN_SCRATCH_FLOATS + 16];
+        float *scratch = (float *)thermoai__align(buf, 64);
+        struct attn_tile t;
+        size_t i0 = (size_t)tile * ATTN_TILE_ROWS, nk = n, c;
+        int r;
+
+        t.rows = (int)(n - i0 < ATTN_TILE_ROWS ? n - i0 : ATTN_TILE_ROWS);
+        t.d = d;
+        t.scale = scale;
+        for (r = 0; r < ATTN_TILE_ROWS; r++) {
+            size_t row = i0 + (size_t)(r < t.rows ? r : 0);
+
+            t.q[r] = q + row * d;
+            t.y[r] = y + row * d;
+            t.m[r] = -INFINITY;
+            t.l[r] = 0.0f;
+            t.position[r] = (uint32_t)row;
+        }
+        if (flags & THERMOAI_ATTENTION_CAUSAL)
+            nk = i0 + (size_t)t.rows; /* keys beyond the tile's last row are all masked */
+        thermoai__attn_tile_update(&kern, &t, kp, kw, nk, v, d, NULL,
+                                   (flags & THERMOAI_ATTENTION_CAUSAL) ? position : NULL, scratch);
+        for (r = 0; r < t.rows; r++) {
+            const float inv = 1.0f / t.l[r];
+
+            for (c = 0; c < d; c++) {
+                t.y[r][c] *= inv;
+                if (!isfinite(t.y[r][c]))
+                    bad = 1;
+            }
+        }
+    }
+    if (bad) {
+        thermoai__fill_nan(y, n * d);
+        return THERMOAI_E_RANGE;
+    }
+    return THERMOAI_OK;
+}
+
+/* Sum over the rows of one tile of the in-cluster share of their attention
+ * (cluster_mass): running max m, all-key sum l and in-cluster sum w per row. */
+static double mass_tile(const struct attn_kernels *kern, size_t n, size_t d, const float *q,
+                        const uint32_t *labels, uint32_t flags, const float *kp, size_t kw,
+                        float scale, long tile)
+{
+    float buf[ATTN_SCRATCH_FLOATS + 16];
+    float *s = (float *)thermoai__align(buf, 64);
+    const size_t i0 = (size_t)tile * ATTN_TILE_ROWS;
+    const int rows = (int)(n - i0 < ATTN_TILE_ROWS ? n - i0 : ATTN_TILE_ROWS);
+    const int causal = (flags & THERMOAI_ATTENTION_CAUSAL) != 0;
+    const float *qr[ATTN_TILE_ROWS];
+    double m[ATTN_TILE_ROWS], l[ATTN_TILE_ROWS], w[ATTN_TILE_ROWS], sum = 0.0;
+    size_t j0, j, nk = causal ? i0 + (size_t)rows : n;
+    int r;
+
+    for (r = 0; r < ATTN_TILE_ROWS; r++) {
+        qr[r] = q + (i0 + (size_t)(r < rows ? r : 0)) * d;
+        m[r] = -INFINITY;
+        l[r] = w[r] = 0.0;
+    }
+    for (j0 = 0; j0 < nk; j0 += ATTN_KCHUNK) {
+        const size_t nj = nk - j0 < ATTN_KCHUNK ? nk - j0 : ATTN_KCHUNK;
+
+        kern->scores(rows, qr, kp, kw, j0, nj, d, scale, s);
+        for (r = 0; r < rows; r++) {
+            const float *sr = s + (size_t)r * ATTN_KCHUNK;
+            const size_t row = i0 + (size_t)r;
+            const size_t last = causal ? (row + 1 > j0 ? row + 1 - j0 : 0) : nj;
+            const size_t end = last < nj ? last : nj; /* keys j0 .. j0 + end allowed */
+            double cmax = -INFINITY, f;
+
+            for (j = 0; j < end; j++)
+                if ((double)sr[j] > cmax)
+                    cmax = (double)sr[j];
+            if (cmax > m[r]) {
+                f = exp2(m[r] - cmax);
+                l[r] *= f;
+                w[r] *= f;
+                m[r] = cmax;
+            }
+            for (j = 0; j < end; j++) {
+                const double e = exp2((double)sr[j] - m[r]);
+
+                l[r] += e;
+                if (labels[j0 + j] == labels[row])
+                    w[r] += e;
+            }
+        }
+    }
+    for (r = 0; r < rows; r++)
+        sum += w[r] / l[r];
+    return sum;
+}
+
+int thermoai_attention_cluster_mass(size_t n, size_t d, const float *q, const float *k,
+                                    const uint32_t *labels, uint32_t flags, void *workspace,
+                                    size_t workspace_bytes, double *mass)
+{
+    struct attn_kernels kern;
+    size_t need, kw;
+    float *kp, scale;
+    long block, blocks, n_tiles;
+    double total = 0.0, partial[MASS_BLOCKS];
+    int status = THERMOAI_OK;
+
+    if (mass == NULL)
+        return THERMOAI_E_NULL;
+    *mass = NAN;
+    if (q == NULL || k == NULL || labels == NULL || workspace == NULL)
+        return THERMOAI_E_NULL;
+    if ((status = thermoai_attention_workspace_bytes(n, d, &need)) != THERMOAI_OK)
+        return status;
+    if (workspace_bytes < need)
+        return THERMOAI_E_SIZE;
+    if ((flags & ~(uint32_t)KNOWN_FLAGS) != 0)
+        return THERMOAI_E_UNSUPPORTED;
+    if (!thermoai__all_finite(q, n * d) || !thermoai__all_finite(k, n * d))
+        return THERMOAI_E_NONFINITE;
+    thermoai__attn_kernels_select(&kern, !(flags & THERMOAI_ATTENTION_PORTABLE));
+    kw = ATTN_KWIDTH(n);
+    kp = (float *)thermoai__align(workspace, 64);
+    thermoai__attn_pack(k, NULL, n, d, d, kp, kw);
+    scale = (float)(1.4426950408889634 / sqrt((double)d));
+    n_tiles = (long)((n + ATTN_TILE_ROWS - 1) / ATTN_TILE_ROWS);
+
+    /* MASS_BLOCKS fixed blocks of tiles, summed in order: the same total at any thread count */
+    blocks = n_tiles < MASS_BLOCKS ? n_tiles : MASS_BLOCKS;
+#ifdef THERMOAI_WITH_OPENMP
+#  pragma omp parallel for schedule(dynamic, 1) default(none) \
+      shared(kern, n, d, q, labels, flags, kp, kw, scale, n_tiles, blocks, partial)
+#endif
+    for (block = 0; block < blocks; block++) {
+        long tile;
+
+        partial[block] = 0.0;
+        for (tile = block * n_tiles / blocks; tile < (block + 1) * n_tiles / blocks; tile++)
+            partial[block] += mass_tile(&kern, n, d, q, labels, flags, kp, kw, scale, tile);
+    }
+    for (block = 0; block < blocks; block++)
+        total += partial[block];
+    *mass = total / (double)n;
+    if (!isfinite(*mass)) {
+        *mass = NAN;
+        return THERMOAI_E_RANGE;
+    }
+    return THERMOAI_OK;
+}
