@@ -18,7 +18,11 @@ C_TESTS = \
 	tests/test_energy \
 	tests/test_flux \
 	tests/test_scaling \
-	tests/test_interval
+	tests/test_interval \
+	tests/test_attention \
+	tests/test_synth \
+	tests/test_ssa \
+	tests/test_spectral
 check_PROGRAMS += $(C_TESTS)
 
 tests_test_status_LDADD = lib/libthermoai.la
@@ -40,6 +44,14 @@ tests_test_energy_LDADD = lib/libthermoai.la $(LIBM)
 tests_test_flux_LDADD = lib/libthermoai.la $(LIBM)
 tests_test_scaling_LDADD = lib/libthermoai.la $(LIBM)
 tests_test_interval_LDADD = lib/libthermoai.la $(LIBM)
+tests_test_attention_SOURCES = tests/test_attention.c tests/attn_util.h
+tests_test_attention_LDADD = lib/libthermoai.la $(LIBM)
+tests_test_synth_SOURCES = tests/test_synth.c tests/attn_util.h
+tests_test_synth_LDADD = lib/libthermoai.la $(LIBM)
+tests_test_ssa_SOURCES = tests/test_ssa.c tests/attn_util.h
+tests_test_ssa_LDADD = lib/libthermoai.la $(LIBM)
+tests_test_spectral_SOURCES = tests/test_spectral.c tests/attn_util.h
+tests_test_spectral_LDADD = lib/libthermoai.la $(LIBM)
 
 SH_TESTS = \
 	tests/test_headers.sh \

@@ -79,6 +79,60 @@ int main(void)
                && offsetof(thermoai_entropy_breakdown, token_bits) == 40
                && offsetof(thermoai_entropy_breakdown, token_energy_j) == 48,
            "thermoai_entropy_breakdown field offsets 4, 8, ..., 48");
+    /* attention, SSA, synthetic data, spectra (0.1.0) */
+    tap_ok(THERMOAI_ATTENTION_CAUSAL == 0x1u && THERMOAI_ATTENTION_PORTABLE == 0x2u
+               && THERMOAI_SSA_CAUSAL == 0x1u && THERMOAI_SSA_PORTABLE == 0x2u
+               && THERMOAI_SPECTRUM_PORTABLE == 0x2u,
+           "attention, SSA and spectrum flag bits");
+    tap_ok(THERMOAI_SSA_PAPER == 0 && THERMOAI_SSA_IMPORTANCE == 1 && THERMOAI_SSA_CENTROID == 2,
+           "SSA variants 0, 1, 2");
+    tap_ok(THERMOAI_SYNTH_CONCENTRATED == 0 && THERMOAI_SYNTH_DIFFUSE == 1
+               && THERMOAI_SYNTH_UNIFORM == 2,
+           "synthetic regimes 0, 1, 2");
+    tap_ok(THERMOAI_FALLBACK_DENSE == 0 && THERMOAI_FALLBACK_HYBRID == 1
+               && THERMOAI_FALLBACK_SSA == 2,
+           "fallback decisions 0, 1, 2");
+    tap_ok(sizeof(thermoai_ssa_params) == 40 && offsetof(thermoai_ssa_params, variant) == 4
+               && offsetof(thermoai_ssa_params, flags) == 8
+               && offsetof(thermoai_ssa_params, clusters) == 12
+               && offsetof(thermoai_ssa_params, samples) == 16
+               && offsetof(thermoai_ssa_params, projection_dim) == 20
+               && offsetof(thermoai_ssa_params, kmeans_iterations) == 24
+               && offsetof(thermoai_ssa_params, threads) == 28
+               && offsetof(thermoai_ssa_params, seed) == 32,
+           "thermoai_ssa_params: 40 bytes, offsets 4, 8, ..., 28, 32");
+    tap_ok(sizeof(thermoai_ssa_stats) == 80 && offsetof(thermoai_ssa_stats, clusters) == 4
+               && offsetof(thermoai_ssa_stats, empty_clusters) == 20
+               && offsetof(thermoai_ssa_stats, projection_s) == 24
+               && offsetof(thermoai_ssa_stats, clustering_s) == 32
+               && offsetof(thermoai_ssa_stats, attention_s) == 40
+               && offsetof(thermoai_ssa_stats, exact_pairs) == 48
+               && offsetof(thermoai_ssa_stats, centroid_terms) == 56
+               && offsetof(thermoai_ssa_stats, kmeans_objective) == 64
+               && offsetof(thermoai_ssa_stats, bytes) == 72,
+           "thermoai_ssa_stats: 80 bytes, doubles from offset 24");
+    tap_ok(offsetof(thermoai_allocator, alloc) == 0
+               && offsetof(thermoai_allocator, release) == sizeof(void (*)(void))
+               && offsetof(thermoai_allocator, user) == 2 * sizeof(void (*)(void))
+               && sizeof(thermoai_allocator) == 3 * sizeof(void *),
+           "thermoai_allocator: alloc, release, user (three pointers)");
+    tap_ok(sizeof(thermoai_synth_params) == 40 && offsetof(thermoai_synth_params, clusters) == 4
+               && offsetof(thermoai_synth_params, separation) == 8
+               && offsetof(thermoai_synth_params, noise) == 16
+               && offsetof(thermoai_synth_params, logit_scale) == 24
+               && offsetof(thermoai_synth_params, seed) == 32,
+           "thermoai_synth_params: 40 bytes, offsets 4, 8, 16, 24, 32");
+    tap_ok(sizeof(thermoai_spectrum_params) == 32 && offsetof(thermoai_spectrum_params, flags) == 4
+               && offsetof(thermoai_spectrum_params, max_iterations) == 8
+               && offsetof(thermoai_spectrum_params, threads) == 12
+               && offsetof(thermoai_spectrum_params, tolerance) == 16
+               && offsetof(thermoai_spectrum_params, seed) == 24,
+           "thermoai_spectrum_params: 32 bytes, offsets 4, 8, 12, 16, 24");
+    tap_ok(sizeof(thermoai_spectrum_info) == 32 && offsetof(thermoai_spectrum_info, iterations) == 4
+               && offsetof(thermoai_spectrum_info, lambda_max) == 8
+               && offsetof(thermoai_spectrum_info, pi_min) == 16
+               && offsetof(thermoai_spectrum_info, residual) == 24,
+           "thermoai_spectrum_info: 32 bytes, offsets 4, 8, 16, 24");
     tap_ok(THERMOAI_ABI_VERSION == 0, "ABI (SONAME major) version is 0");
     return tap_done();
 }
