@@ -35,10 +35,11 @@ static const char usage_text[] =
     "  ter --model NAME --energy-per-token-j E [MODEL OPTIONS] [--json]\n"
     "                                  Thermodynamic Efficiency Ratio: E over the bound\n"
     "  presets models [--json]         the model presets and their sources\n"
-    "  reproduce [--paper ID] [--format FORMAT]\n"
+    "  reproduce [--paper ID] [--format FORMAT] [--quick]\n"
     "                                  recompute the source papers' numbers;\n"
     "                                  ID: 000, 001, 002, 003, cross or all (default);\n"
-    "                                  FORMAT: text (default), csv, json, markdown\n"
+    "                                  FORMAT: text (default), csv, json, markdown;\n"
+    "                                  --quick: paper 002's re-runs at N <= 256\n"
     "  help                            this text\n"
     "\n"
     "MODEL OPTIONS: --temperature-k T (default 300), --seq-len N (default: the model's\n"
@@ -392,12 +393,13 @@ static int cmd_reproduce(int argc, char **argv)
         { "markdown", REPRO_MARKDOWN },
     };
     const char *paper = "all", *format_s = "text";
-    int format = -1, rc = 0, selected = 0;
+    int format = -1, rc = 0, selected = 0, quick = 0;
     size_t k;
     struct repro_list list;
     const struct option opts[] = {
         { "--paper", &paper, NULL },
         { "--format", &format_s, NULL },
+        { "--quick", NULL, &quick },
     };
 
     if ((rc = parse_options(argc, argv, "reproduce", opts, sizeof opts / sizeof opts[0])) != 0)
@@ -410,6 +412,7 @@ static int cmd_reproduce(int argc, char **argv)
                            format_s);
 
     repro_list_init(&list);
+    list.quick = quick;
     for (k = 0; k < sizeof papers / sizeof papers[0]; k++)
         if (strcmp(paper, "all") == 0 || strcmp(paper, papers[k].name) == 0) {
             selected = 1;

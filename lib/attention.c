@@ -22,11 +22,28 @@ void *thermoai__align(void *p, size_t alignment)
 
 int thermoai__all_finite(const float *x, size_t count)
 {
-    size_t i;
+    /* a float is NaN or infinite exactly when its exponent bits are all ones; eight
+     * independent OR accumulators over blocks keep the test branch-free and fast */
+    const uint32_t exp_mask = UINT32_C(0x7f800000);
+    size_t i = 0, u;
 
-    for (i = 0; i < count; i++)
-        if (!isfinite(x[i]))
+    while (i < count) {
+        const size_t end = count - i < 4096 ? count : i + 4096;
+        uint32_t hit[8] = { 0, 0, 0, 0, 0, 0, 0, 0 };
+
+        for (; i + 8 <= end; i += 8)
+            for (u = 0; u < 8; u++) {
+                uint32_t bits;
+
+                memcpy(&bits, &x[i + u], sizeof bits);
+                hit[u] |= (uint32_t)((bits & exp_mask) == exp_mask);
+            }
+        for (; i < end; i++)
+            if (!isfinite(x[i]))
+                return 0;
+        if (hit[0] | hit[1] | hit[2] | hit[3] | hit[4] | hit[5] | hit[6] | hit[7])
             return 0;
+    }
     return 1;
 }
 
@@ -110,7 +127,8 @@ int thermoai_attention_dense(size_t n, size_t d, const float *q, const float *k,
 
 #ifdef THERMOAI_WITH_OPENMP
 #  pragma omp parallel for schedule(static) default(none) \
-      shared(kern, n, d, q, v, y, flags, kp, kw, scale, position, n_tiles) reduction(| : bad)
+      shared(kern, n, d, q, v, y, flags, kp, kw, scale, position, n_tiles) reduction(| : bad) \
+      if((double)n * (double)n * (double)d >= THERMOAI__PARALLEL_MIN_WORK)
 #endif
     for (tile = 0; tile < n_tiles; tile++) {
         float buf[ATTN_SCRATCH_FLOATS + 16];
@@ -242,7 +260,8 @@ int thermoai_attention_cluster_mass(size_t n, size_t d, const float *q, const fl
     blocks = n_tiles < MASS_BLOCKS ? n_tiles : MASS_BLOCKS;
 #ifdef THERMOAI_WITH_OPENMP
 #  pragma omp parallel for schedule(dynamic, 1) default(none) \
-      shared(kern, n, d, q, labels, flags, kp, kw, scale, n_tiles, blocks, partial)
+      shared(kern, n, d, q, labels, flags, kp, kw, scale, n_tiles, blocks, partial) \
+      if((double)n * (double)n * (double)d >= THERMOAI__PARALLEL_MIN_WORK)
 #endif
     for (block = 0; block < blocks; block++) {
         long tile;

@@ -339,9 +339,14 @@ AVX2 static void accumulate_avx2(int rows, float *const *y, const float *p, cons
         }
         return;
     }
-    if (rows < 4) {
-        /* rows beyond the tile alias row 0: keep them out of the stores */
-        accumulate_c(rows, y, p, v, vstride, nj, d);
+    if (rows > 1 && rows < 4) { /* rows beyond the tile alias row 0: one real row at a time */
+        int r;
+
+        for (r = 0; r < rows; r++) {
+            float *const yr[1] = { y[r] };
+
+            accumulate_avx2(1, yr, p + (size_t)r * ATTN_KCHUNK, v, vstride, nj, d);
+        }
         return;
     }
     for (c = 0; c + 16 <= d; c += 16) {

@@ -91,6 +91,11 @@ THERMOAI_INTERNAL int thermoai__finish(double x, double *out);
  * exactly 0 is a THERMOAI_E_RANGE too. */
 THERMOAI_INTERNAL int thermoai__finish_positive(double x, double *out);
 
+/* Parallel regions with less work than this (multiply-adds) run on the calling
+ * thread: below it, waking the OpenMP team costs more than it saves. Results
+ * do not depend on it (every region gives the same bits at any thread count). */
+#define THERMOAI__PARALLEL_MIN_WORK 1048576.0
+
 /* ---- float arrays (lib/attention.c) ---------------------------------------- */
 
 /* p rounded up to a multiple of alignment (a power of two). */

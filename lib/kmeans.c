@@ -79,18 +79,26 @@ static size_t assign_all(const struct attn_kernels *kern, const float *x, size_t
 
     (void)threads;
 #ifdef THERMOAI_WITH_OPENMP
+    if (threads > 1 && (double)n * (double)k * (double)m >= THERMOAI__PARALLEL_MIN_WORK) {
 #  pragma omp parallel for schedule(static) num_threads(threads) default(none) \
       shared(kern, x, n, m, k, b, assign, tiles) reduction(+ : changed)
+        for (t = 0; t < tiles; t++) {
+            const size_t i0 = (size_t)t * ATTN_TILE_ROWS;
+
+            changed += assign_tile(kern, x, i0,
+                                   (int)(n - i0 < ATTN_TILE_ROWS ? n - i0 : ATTN_TILE_ROWS), m, k,
+                                   b, b->scratch + (size_t)omp_get_thread_num() * ATTN_SCRATCH_FLOATS,
+                                   assign);
+        }
+        return changed;
+    }
 #endif
+    /* small problems run here, without waking a team (see THERMOAI__PARALLEL_MIN_WORK) */
     for (t = 0; t < tiles; t++) {
-        int id = 0;
         const size_t i0 = (size_t)t * ATTN_TILE_ROWS;
 
-#ifdef THERMOAI_WITH_OPENMP
-        id = omp_get_thread_num();
-#endif
         changed += assign_tile(kern, x, i0, (int)(n - i0 < ATTN_TILE_ROWS ? n - i0 : ATTN_TILE_ROWS),
-                               m, k, b, b->scratch + (size_t)id * ATTN_SCRATCH_FLOATS, assign);
+                               m, k, b, b->scratch, assign);
     }
     return changed;
 }
@@ -248,17 +256,17 @@ static void seed_centres(const struct attn_kernels *kern, const float *x, size_t
         thermoai__attn_pack(b->centroids + c * m, NULL, tried, m, m, b->packed,
                             ATTN_KWIDTH(trials));
 #ifdef THERMOAI_WITH_OPENMP
+        if (threads > 1 && blocks > 1) {
 #  pragma omp parallel for schedule(static) num_threads(threads) default(none) \
       shared(kern, x, n, m, tried, prev, c, b, blocks)
+            for (lb = 0; lb < (long)blocks; lb++)
+                seed_block(kern, x, n, m, tried, prev, c == 0, (size_t)lb, b,
+                           b->scratch + (size_t)omp_get_thread_num() * ATTN_SCRATCH_FLOATS);
+        } else
 #endif
-        for (lb = 0; lb < (long)blocks; lb++) {
-            int id = 0;
-
-#ifdef THERMOAI_WITH_OPENMP
-            id = omp_get_thread_num();
-#endif
-            seed_block(kern, x, n, m, tried, prev, c == 0, (size_t)lb, b,
-                       b->scratch + (size_t)id * ATTN_SCRATCH_FLOATS);
+        {
+            for (lb = 0; lb < (long)blocks; lb++)
+                seed_block(kern, x, n, m, tried, prev, c == 0, (size_t)lb, b, b->scratch);
         }
         best = 0;
         if (tried > 1) {

@@ -122,7 +122,8 @@ static void half_product(const struct dense_op *op, const float *a, const float 
 
 #ifdef THERMOAI_WITH_OPENMP
 #  pragma omp parallel for schedule(static) num_threads(op->threads) default(none) \
-      shared(op, a, bp, x, out, tiles)
+      shared(op, a, bp, x, out, tiles) \
+      if((double)op->n * (double)op->n * (double)op->d >= THERMOAI__PARALLEL_MIN_WORK)
 #endif
     for (t = 0; t < tiles; t++) {
         float buf[ATTN_SCRATCH_FLOATS + 16];
@@ -176,7 +177,8 @@ static float largest_score(const struct dense_op *op)
 
 #ifdef THERMOAI_WITH_OPENMP
 #  pragma omp parallel for schedule(static) num_threads(op->threads) default(none) \
-      shared(op, tiles) reduction(max : best)
+      shared(op, tiles) reduction(max : best) \
+      if((double)op->n * (double)op->n * (double)op->d >= THERMOAI__PARALLEL_MIN_WORK)
 #endif
     for (t = 0; t < tiles; t++) {
         float buf[ATTN_SCRATCH_FLOATS + 16];

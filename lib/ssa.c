@@ -323,6 +323,21 @@ void thermoai_ssa_free(thermoai_ssa *plan)
 
 /* ---- execution ------------------------------------------------------------------ */
 
+/* One tile of rows times the packed JL matrix. */
+static void project_tile(const thermoai_ssa *p, const float *x, float *out, size_t tile, float *s)
+{
+    const size_t i0 = tile * ATTN_TILE_ROWS;
+    const int rows = (int)(p->n - i0 < ATTN_TILE_ROWS ? p->n - i0 : ATTN_TILE_ROWS);
+    const float *q[ATTN_TILE_ROWS];
+    int r;
+
+    for (r = 0; r < ATTN_TILE_ROWS; r++)
+        q[r] = x + (i0 + (size_t)(r < rows ? r : 0)) * p->d;
+    p->kern.scores(rows, q, p->phi_packed, ATTN_KWIDTH(p->m), 0, p->m, p->d, 1.0f, s);
+    for (r = 0; r < rows; r++)
+        memcpy(out + (i0 + (size_t)r) * p->m, s + (size_t)r * ATTN_KCHUNK, p->m * sizeof(float));
+}
+
 /* rows x d times the packed JL matrix: out (rows of m floats) */
 static void project(const thermoai_ssa *p, const float *x, float *out)
 {
@@ -330,27 +345,31 @@ static void project(const thermoai_ssa *p, const float *x, float *out)
     long t;
 
 #ifdef THERMOAI_WITH_OPENMP
+    if (p->threads > 1 && (double)p->n * (double)p->d * (double)p->m >= THERMOAI__PARALLEL_MIN_WORK) {
 #  pragma omp parallel for schedule(static) num_threads(p->threads) default(none) \
       shared(p, x, out, tiles)
-#endif
-    for (t = 0; t < tiles; t++) {
-        int id = 0, r;
-        const size_t i0 = (size_t)t * ATTN_TILE_ROWS;
-        const int rows = (int)(p->n - i0 < ATTN_TILE_ROWS ? p->n - i0 : ATTN_TILE_ROWS);
-        const float *q[ATTN_TILE_ROWS];
-        float *s;
-
-#ifdef THERMOAI_WITH_OPENMP
-        id = omp_get_thread_num();
-#endif
-        s = p->tb[id].scores;
-        for (r = 0; r < ATTN_TILE_ROWS; r++)
-            q[r] = x + (i0 + (size_t)(r < rows ? r : 0)) * p->d;
-        p->kern.scores(rows, q, p->phi_packed, ATTN_KWIDTH(p->m), 0, p->m, p->d, 1.0f, s);
-        for (r = 0; r < rows; r++)
-            memcpy(out + (i0 + (size_t)r) * p->m, s + (size_t)r * ATTN_KCHUNK,
-                   p->m * sizeof(float));
+        for (t = 0; t < tiles; t++)
+            project_tile(p, x, out, (size_t)t, p->tb[omp_get_thread_num()].scores);
+        return;
     }
+#endif
+    for (t = 0; t < tiles; t++)
+        project_tile(p, x, out, (size_t)t, p->tb[0].scores);
+}
+
+/* The keys of cluster c packed as one segment, its values in cluster order. */
+static void pack_cluster(thermoai_ssa *p, size_t c, const float *k, const float *v)
+{
+    const size_t lo = p->offset[c], size = p->offset[c + 1] - lo;
+    size_t j;
+
+    if (size == 0)
+        return;
+    thermoai__attn_pack(k, p->order + lo, size, p->d, p->d, p->segments + p->seg_offset[c],
+                        ATTN_KWIDTH(size));
+    for (j = 0; j < size; j++)
+        memcpy(p->vsorted + (lo + j) * p->d, v + (size_t)p->order[lo + j] * p->d,
+               p->d * sizeof(float));
 }
 
 /* Stable counting sort of the tokens by cluster: order, offsets, packed segments. */
@@ -377,21 +396,16 @@ static void sort_and_pack(thermoai_ssa *p, const float *k, const float *v)
         p->order[pos] = (uint32_t)i;
     }
 #ifdef THERMOAI_WITH_OPENMP
+    if (p->threads > 1 && (double)p->n * (double)p->d >= THERMOAI__PARALLEL_MIN_WORK) {
 #  pragma omp parallel for schedule(dynamic, 1) num_threads(p->threads) default(none) \
       shared(p, k, v)
-#endif
-    for (cc = 0; cc < (long)p->k; cc++) {
-        const size_t lo = p->offset[cc], size = p->offset[cc + 1] - lo;
-        size_t j;
-
-        if (size == 0)
-            continue;
-        thermoai__attn_pack(k, p->order + lo, size, p->d, p->d, p->segments + p->seg_offset[cc],
-                            ATTN_KWIDTH(size));
-        for (j = 0; j < size; j++)
-            memcpy(p->vsorted + (lo + j) * p->d, v + (size_t)p->order[lo + j] * p->d,
-                   p->d * sizeof(float));
+        for (cc = 0; cc < (long)p->k; cc++)
+            pack_cluster(p, (size_t)cc, k, v);
+        return;
     }
+#endif
+    for (cc = 0; cc < (long)p->k; cc++)
+        pack_cluster(p, (size_t)cc, k, v);
 }
 
 size_t thermoai__ssa_draw_samples(const thermoai_ssa *p, struct thermoai__ssa_thread *b,
@@ -610,16 +624,19 @@ int thermoai_ssa_execute(thermoai_ssa *p, const float *q, const float *k, const 
     sort_and_pack(p, k, v);
 
 #ifdef THERMOAI_WITH_OPENMP
+    if (p->threads > 1
+        && (double)p->n * ((double)p->n / (double)p->k + (double)p->s) * (double)p->d
+               >= THERMOAI__PARALLEL_MIN_WORK) {
 #  pragma omp parallel for schedule(dynamic, 1) num_threads(p->threads) default(none) \
       shared(p, q, k, v, y) reduction(+ : pairs, terms) reduction(| : bad)
+        for (cc = 0; cc < (long)p->k; cc++)
+            bad |= attend_cluster(p, (size_t)cc, q, k, v, y, &p->tb[omp_get_thread_num()], &pairs,
+                                  &terms);
+    } else
 #endif
-    for (cc = 0; cc < (long)p->k; cc++) {
-        int id = 0;
-
-#ifdef THERMOAI_WITH_OPENMP
-        id = omp_get_thread_num();
-#endif
-        bad |= attend_cluster(p, (size_t)cc, q, k, v, y, &p->tb[id], &pairs, &terms);
+    {
+        for (cc = 0; cc < (long)p->k; cc++)
+            bad |= attend_cluster(p, (size_t)cc, q, k, v, y, &p->tb[0], &pairs, &terms);
     }
     t3 = now_s();
     p->executed = 1;

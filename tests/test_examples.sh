@@ -29,4 +29,26 @@ figures() {
         "$tap_tmp/fig2_curve.dat"
 }
 ok "examples/figures/paper001 writes Figures 1 and 2 with stated assumptions" figures
+figures002() {
+    "$ex/figures/paper002" "$tap_tmp" --quick || return 1
+    for f in fig2a fig2a_paper fig2b fig3; do
+        test -s "$tap_tmp/$f.dat" || { echo "missing $f.dat"; return 1; }
+    done
+    # Fig. 2a: six sizes 16 ... 512 with positive times and the guides equal to the
+    # measured times at the reference size (256 in quick mode: N = 4096 / 16)
+    awk '!/^#/ { n++; for (i = 2; i <= 7; i++) if (!($i > 0)) bad = 1
+                 if ($1 == 256 && ($6 != $3 || $7 != $2)) bad = 1 }
+         END { exit (bad || n != 6) }' "$tap_tmp/fig2a.dat" || return 1
+    # Fig. 2b: the whole spectrum (32 values) of three Laplacians, ascending, lambda_1 = 0,
+    # all in [0, 2], and Q reported for each
+    awk '!/^#/ { n++; for (i = 2; i <= 4; i++) { if ($i < -1e-12 || $i > 2) bad = 1
+                 if (n > 1 && $i < prev[i] - 1e-12) bad = 1; prev[i] = $i }
+                 if (n == 1 && ($2 > 1e-9 || $3 > 1e-9 || $4 > 1e-9)) bad = 1 }
+         END { exit (bad || n != 32) }' "$tap_tmp/fig2b.dat" || return 1
+    test "$(grep -c ' Q ' "$tap_tmp/fig2b.dat")" -eq 3 || return 1
+    # Fig. 3: seven ablation rows with cosines in [-1, 1]
+    awk '!/^#/ { n++; if ($5 < -1 || $5 > 1 || $6 < -1 || $6 > 1 || !($4 > 0)) bad = 1 }
+         END { exit (bad || n != 7) }' "$tap_tmp/fig3.dat"
+}
+ok "examples/figures/paper002 --quick writes Figures 2a, 2b and 3" figures002
 done_testing

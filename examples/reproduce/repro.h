@@ -67,6 +67,7 @@ struct repro_list {
     struct repro_line *lines;
     size_t n_lines, cap_lines;
     int failed; /* set when a record could not be built (NaN computed, bad id, no memory) */
+    int quick;  /* set by the caller: empirical re-runs at small sizes (memcheck) */
 };
 
 enum repro_format { REPRO_TEXT, REPRO_CSV, REPRO_JSON, REPRO_MARKDOWN };
