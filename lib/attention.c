@@ -65,7 +65,7 @@ int thermoai_attention_workspace_bytes(size_t n, size_t d, size_t *bytes)
     *bytes = 0;
     if (n == 0 || d == 0 || n > MAX_DIM || d > MAX_DIM)
         return THERMOAI_E_INVALID;
-    kw = ATTN_KWIDTH(n);
+    kw = ATTN_KSTRIDE(n);
     if (kw > SIZE_MAX / sizeof(float) / d - 1)
         return THERMOAI_E_RANGE;
     floats = kw * d + n; /* packed keys [d][kw], then positions for the causal mask */
@@ -115,7 +115,7 @@ int thermoai_attention_dense(size_t n, size_t d, const float *q, const float *k,
     }
 
     thermoai__attn_kernels_select(&kern, !(flags & THERMOAI_ATTENTION_PORTABLE));
-    kw = ATTN_KWIDTH(n);
+    kw = ATTN_KSTRIDE(n);
     kp = (float *)thermoai__align(workspace, 64);
     position = (uint32_t *)(void *)(kp + kw * d);
     thermoai__attn_pack(k, NULL, n, d, d, kp, kw);
@@ -250,7 +250,7 @@ int thermoai_attention_cluster_mass(size_t n, size_t d, const float *q, const fl
     if (!thermoai__all_finite(q, n * d) || !thermoai__all_finite(k, n * d))
         return THERMOAI_E_NONFINITE;
     thermoai__attn_kernels_select(&kern, !(flags & THERMOAI_ATTENTION_PORTABLE));
-    kw = ATTN_KWIDTH(n);
+    kw = ATTN_KSTRIDE(n);
     kp = (float *)thermoai__align(workspace, 64);
     thermoai__attn_pack(k, NULL, n, d, d, kp, kw);
     scale = (float)(1.4426950408889634 / sqrt((double)d));

@@ -19,6 +19,10 @@
 
 /* Rounds n up to a multiple of ATTN_KPAD. */
 #define ATTN_KWIDTH(n) (((n) + ATTN_KPAD - 1) / ATTN_KPAD * ATTN_KPAD)
+/* The row stride of a packed matrix of n keys: ATTN_KWIDTH(n), plus one pad when
+ * the stride in bytes would be a multiple of 1 KiB, where the d rows a tile
+ * reads would all map to the same few cache sets. */
+#define ATTN_KSTRIDE(n) (ATTN_KWIDTH(n) % 256 == 0 ? ATTN_KWIDTH(n) + ATTN_KPAD : ATTN_KWIDTH(n))
 
 struct attn_kernels {
     /* s[r][j - j0] = scale * <q[r], key j> for j in [j0, j0 + nj), r < rows */

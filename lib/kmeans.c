@@ -340,6 +340,25 @@ static double dist2_rows(const float *a, const double *c, size_t m)
     return s;
 }
 
+/* out = the member farthest from `from` (the first on ties), in double. */
+static void farthest_member(const float *x, size_t m, const uint32_t *members, size_t size,
+                            const double *from, double *out)
+{
+    double far = -1.0;
+    size_t i, t, best = 0;
+
+    for (i = 0; i < size; i++) {
+        const double dd = dist2_rows(x + (size_t)members[i] * m, from, m);
+
+        if (dd > far) {
+            far = dd;
+            best = i;
+        }
+    }
+    for (t = 0; t < m; t++)
+        out[t] = (double)x[(size_t)members[best] * m + t];
+}
+
 /*
  * The best 2-means split of the `size` rows listed in members: centres started
  * at the member farthest from the mean and the member farthest from that one,
@@ -349,31 +368,12 @@ static double dist2_rows(const float *a, const double *c, size_t m)
 static double split_cluster(const float *x, size_t m, const uint32_t *members, size_t size,
                             const double *mean, double *centres, double *sums)
 {
-    double *ca = centres, *cb = centres + m, far = -1.0, sse = 0.0;
-    size_t i, t, pa = 0, pb = 0, na, nb;
+    double *ca = centres, *cb = centres + m, sse = 0.0;
+    size_t i, t, na, nb;
     int it;
 
-    for (i = 0; i < size; i++) {
-        const double dd = dist2_rows(x + (size_t)members[i] * m, mean, m);
-
-        if (dd > far) {
-            far = dd;
-            pa = i;
-        }
-    }
-    for (t = 0; t < m; t++)
-        ca[t] = (double)x[(size_t)members[pa] * m + t];
-    far = -1.0;
-    for (i = 0; i < size; i++) {
-        const double dd = dist2_rows(x + (size_t)members[i] * m, ca, m);
-
-        if (dd > far) {
-            far = dd;
-            pb = i;
-        }
-    }
-    for (t = 0; t < m; t++)
-        cb[t] = (double)x[(size_t)members[pb] * m + t];
+    farthest_member(x, m, members, size, mean, ca);
+    farthest_member(x, m, members, size, ca, cb);
     for (it = 0; it <= SPLIT_ITERATIONS; it++) {
         memset(sums, 0, 2 * m * sizeof *sums);
         na = nb = 0;
@@ -498,39 +498,43 @@ void thermoai__kmeans(const struct attn_kernels *kern, const float *x, size_t n,
                       struct kmeans_result *result)
 {
     size_t i, c, t;
+    const size_t rows = thermoai__kmeans_seed_rows(n, k);
+    const float *xs = x; /* the rows seeding, Lloyd and the repairs look at */
+    uint32_t *as = assign;
     unsigned round;
 
-    {
-        const size_t rows = thermoai__kmeans_seed_rows(n, k);
+    if (rows < n) { /* a uniform subset of rows, kept in row order */
+        uint64_t rng = thermoai__rng_stream(seed, 0x737562736574u); /* "subset" */
+        size_t j, r, kept = 0;
 
-        if (rows < n) { /* seed on a uniform subset of rows, kept in row order */
-            uint64_t rng = thermoai__rng_stream(seed, 0x737562736574u); /* "subset" */
-            size_t j, r, kept = 0;
-
-            memset(b->chosen, 0, (n + 63) / 64 * sizeof *b->chosen);
-            for (j = n - rows; j < n; j++) { /* Floyd: each subset equally likely */
-                r = (size_t)thermoai__rng_below(&rng, (uint64_t)j + 1);
-                if (b->chosen[r / 64] >> (r % 64) & 1u)
-                    r = j;
-                b->chosen[r / 64] |= UINT64_C(1) << (r % 64);
-            }
-            for (r = 0; r < n; r++)
-                if (b->chosen[r / 64] >> (r % 64) & 1u)
-                    memcpy(b->subset + kept++ * m, x + r * m, m * sizeof *x);
-            seed_centres(kern, b->subset, rows, m, k, seed, threads, b);
-        } else {
-            seed_centres(kern, x, n, m, k, seed, threads, b);
+        memset(b->chosen, 0, (n + 63) / 64 * sizeof *b->chosen);
+        for (j = n - rows; j < n; j++) { /* Floyd: each subset equally likely */
+            r = (size_t)thermoai__rng_below(&rng, (uint64_t)j + 1);
+            if (b->chosen[r / 64] >> (r % 64) & 1u)
+                r = j;
+            b->chosen[r / 64] |= UINT64_C(1) << (r % 64);
         }
+        for (r = 0; r < n; r++)
+            if (b->chosen[r / 64] >> (r % 64) & 1u)
+                memcpy(b->subset + kept++ * m, x + r * m, m * sizeof *x);
+        xs = b->subset;
+        as = b->subset_assign;
     }
-    for (i = 0; i < n; i++)
-        assign[i] = UINT32_MAX;
-    result->iterations = lloyd(kern, x, n, m, k, iterations, threads, b, assign);
+    seed_centres(kern, xs, rows, m, k, seed, threads, b);
+    for (i = 0; i < rows; i++)
+        as[i] = UINT32_MAX;
+    result->iterations = lloyd(kern, xs, rows, m, k, iterations, threads, b, as);
     result->repairs = 0;
     for (round = 0; round < KMEANS_REPAIR_ROUNDS; round++) {
-        if (!split_merge(x, n, m, k, b, assign))
+        if (!split_merge(xs, rows, m, k, b, as))
             break;
-        result->iterations += lloyd(kern, x, n, m, k, iterations, threads, b, assign);
+        result->iterations += lloyd(kern, xs, rows, m, k, iterations, threads, b, as);
         result->repairs++;
+    }
+    if (rows < n) { /* every row to the subset's centres, then a few full Lloyd steps */
+        for (i = 0; i < n; i++)
+            assign[i] = UINT32_MAX;
+        result->iterations += lloyd(kern, x, n, m, k, KMEANS_FULL_ITERATIONS, threads, b, assign);
     }
     memset(b->counts, 0, k * sizeof *b->counts);
     result->objective = 0.0;

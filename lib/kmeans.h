@@ -18,10 +18,12 @@
 /* Lloyd steps of the 2-means that prices a split. */
 #define SPLIT_ITERATIONS 4
 
-/* Seeding looks at a uniform subset of max(KMEANS_SEED_ROWS_MIN,
- * KMEANS_SEED_ROWS_PER_CLUSTER k) rows (all rows when n is smaller). */
+/* Seeding, Lloyd and the repairs look at a uniform subset of max(KMEANS_SEED_ROWS_MIN,
+ * KMEANS_SEED_ROWS_PER_CLUSTER k) rows (all rows when n is smaller); then every row
+ * is assigned and at most KMEANS_FULL_ITERATIONS Lloyd steps run on all rows. */
 #define KMEANS_SEED_ROWS_MIN 4096
 #define KMEANS_SEED_ROWS_PER_CLUSTER 32
+#define KMEANS_FULL_ITERATIONS 2
 
 /* Caller-provided buffers (sizes in elements); S = thermoai__kmeans_seed_rows(n, k). */
 struct kmeans_buffers {
@@ -34,6 +36,7 @@ struct kmeans_buffers {
     float *xnorm;      /* S: squared row norms */
     float *trial_dist; /* thermoai__kmeans_trials(k) * S: distances to the candidates */
     float *subset;     /* S * m when S < n: the rows seeding looks at */
+    uint32_t *subset_assign; /* S when S < n */
     uint64_t *chosen;  /* (n + 63) / 64 bits: the subset */
     double *block_sum; /* thermoai__kmeans_trials(k) * ceil(S / KMEANS_BLOCK): potentials */
     uint32_t *trial_row; /* KMEANS_TRIALS_MAX */
@@ -52,8 +55,10 @@ struct kmeans_result {
 };
 
 /*
- * Clusters n rows x[i * m .. i * m + m) into k clusters: greedy k-means++
- * seeding with the seed (on a uniform subset of S rows when n is larger), then Lloyd: up to `iterations`
+ * Clusters n rows x[i * m .. i * m + m) into k clusters. When n > S the steps
+ * below run on a uniform subset of S rows, then every row is assigned to the
+ * centres and at most KMEANS_FULL_ITERATIONS Lloyd steps refine them. Greedy
+ * k-means++ seeding with the seed, then Lloyd: up to `iterations`
  * rounds (fewer once an update changes no assignment) of assignment (nearest centre, ties to the lower index) and update
  * (means summed in double in row order; an empty cluster keeps its centre),
  * then up to KMEANS_REPAIR_ROUNDS split-merge moves, each followed by Lloyd,

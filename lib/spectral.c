@@ -113,6 +113,49 @@ struct dense_op {
     int threads;
 };
 
+/*
+ * One tile of four rows of a against the packed bp, chunk by chunk. With x NULL it
+ * returns the largest score; otherwise out_i = sum_j 2^(a_i . b_j scale - shift) x_j
+ * for the tile's rows (and returns -infinity).
+ */
+static float visit_tile(const struct dense_op *op, const float *a, const float *bp, long t,
+                        const double *x, double *out)
+{
+    float buf[ATTN_SCRATCH_FLOATS + 16], best = -INFINITY;
+    float *s = (float *)thermoai__align(buf, 64);
+    const size_t i0 = (size_t)t * ATTN_TILE_ROWS;
+    const int rows = (int)(op->n - i0 < ATTN_TILE_ROWS ? op->n - i0 : ATTN_TILE_ROWS);
+    const float *qr[ATTN_TILE_ROWS];
+    double acc[ATTN_TILE_ROWS] = { 0.0, 0.0, 0.0, 0.0 };
+    size_t j0, j;
+    int r;
+
+    for (r = 0; r < ATTN_TILE_ROWS; r++)
+        qr[r] = a + (i0 + (size_t)(r < rows ? r : 0)) * op->d;
+    for (j0 = 0; j0 < op->n; j0 += ATTN_KCHUNK) {
+        const size_t nj = op->n - j0 < ATTN_KCHUNK ? op->n - j0 : ATTN_KCHUNK;
+
+        op->kern.scores(rows, qr, bp, op->kw, j0, nj, op->d, op->scale, s);
+        for (r = 0; r < rows; r++) {
+            float *sr = s + (size_t)r * ATTN_KCHUNK;
+
+            if (x == NULL) {
+                const float m = op->kern.max(sr, nj);
+
+                best = m > best ? m : best;
+                continue;
+            }
+            (void)op->kern.exp2_shift(sr, nj, op->shift);
+            for (j = 0; j < nj; j++)
+                acc[r] += (double)sr[j] * x[j0 + j];
+        }
+    }
+    if (x != NULL)
+        for (r = 0; r < rows; r++)
+            out[i0 + (size_t)r] = acc[r];
+    return best;
+}
+
 /* out_i = sum_j 2^(a_i . b_j * scale - shift) x_j for every row a_i of a (b packed in bp) */
 static void half_product(const struct dense_op *op, const float *a, const float *bp,
                          const double *x, double *out)
@@ -125,33 +168,8 @@ static void half_product(const struct dense_op *op, const float *a, const float 
       shared(op, a, bp, x, out, tiles) \
       if((double)op->n * (double)op->n * (double)op->d >= THERMOAI__PARALLEL_MIN_WORK)
 #endif
-    for (t = 0; t < tiles; t++) {
-        float buf[ATTN_SCRATCH_FLOATS + 16];
-        float *s = (float *)thermoai__align(buf, 64);
-        const size_t i0 = (size_t)t * ATTN_TILE_ROWS;
-        const int rows = (int)(op->n - i0 < ATTN_TILE_ROWS ? op->n - i0 : ATTN_TILE_ROWS);
-        const float *qr[ATTN_TILE_ROWS];
-        double acc[ATTN_TILE_ROWS] = { 0.0, 0.0, 0.0, 0.0 };
-        size_t j0, j;
-        int r;
-
-        for (r = 0; r < ATTN_TILE_ROWS; r++)
-            qr[r] = a + (i0 + (size_t)(r < rows ? r : 0)) * op->d;
-        for (j0 = 0; j0 < op->n; j0 += ATTN_KCHUNK) {
-            const size_t nj = op->n - j0 < ATTN_KCHUNK ? op->n - j0 : ATTN_KCHUNK;
-
-            op->kern.scores(rows, qr, bp, op->kw, j0, nj, op->d, op->scale, s);
-            for (r = 0; r < rows; r++) {
-                float *sr = s + (size_t)r * ATTN_KCHUNK;
-
-                (void)op->kern.exp2_shift(sr, nj, op->shift);
-                for (j = 0; j < nj; j++)
-                    acc[r] += (double)sr[j] * x[j0 + j];
-            }
-        }
-        for (r = 0; r < rows; r++)
-            out[i0 + (size_t)r] = acc[r];
-    }
+    for (t = 0; t < tiles; t++)
+        (void)visit_tile(op, a, bp, t, x, out);
 }
 
 /* y = W_s x = (W x + W^T x) / 2; W^T x is W with the roles of Q and K swapped, which
@@ -181,27 +199,9 @@ static float largest_score(const struct dense_op *op)
       if((double)op->n * (double)op->n * (double)op->d >= THERMOAI__PARALLEL_MIN_WORK)
 #endif
     for (t = 0; t < tiles; t++) {
-        float buf[ATTN_SCRATCH_FLOATS + 16];
-        float *s = (float *)thermoai__align(buf, 64);
-        const size_t i0 = (size_t)t * ATTN_TILE_ROWS;
-        const int rows = (int)(op->n - i0 < ATTN_TILE_ROWS ? op->n - i0 : ATTN_TILE_ROWS);
-        const float *qr[ATTN_TILE_ROWS];
-        size_t j0;
-        int r;
+        const float m = visit_tile(op, op->q, op->kp, t, NULL, NULL);
 
-        for (r = 0; r < ATTN_TILE_ROWS; r++)
-            qr[r] = op->q + (i0 + (size_t)(r < rows ? r : 0)) * op->d;
-        for (j0 = 0; j0 < op->n; j0 += ATTN_KCHUNK) {
-            const size_t nj = op->n - j0 < ATTN_KCHUNK ? op->n - j0 : ATTN_KCHUNK;
-
-            op->kern.scores(rows, qr, op->kp, op->kw, j0, nj, op->d, op->scale, s);
-            for (r = 0; r < rows; r++) {
-                const float m = op->kern.max(s + (size_t)r * ATTN_KCHUNK, nj);
-
-                if (m > best)
-                    best = m;
-            }
-        }
+        best = m > best ? m : best;
     }
     return best;
 }
@@ -238,7 +238,7 @@ int thermoai_attention_spectrum(size_t n, size_t d, const float *q, const float 
     op.d = d;
     op.q = q;
     op.k = k;
-    op.kw = ATTN_KWIDTH(n);
+    op.kw = ATTN_KSTRIDE(n);
     op.threads = set.threads;
     floats = 2 * d * op.kw + 16;
     mem = malloc(floats * sizeof(float) + 64 + n * sizeof(double));

@@ -150,7 +150,7 @@ int thermoai_ssa_create_ex(size_t n, size_t d, const thermoai_ssa_params *params
     size_t o_phi, o_qp, o_kp, o_cen, o_pack, o_norm, o_sums, o_counts, o_chosen, o_kmscr;
     size_t o_assign, o_kassign, o_order, o_off, o_segoff, o_seg, o_vs, o_tk, o_tv, o_tn, o_tb;
     size_t o_xnorm, o_trial, o_block, o_trow, o_kmorder, o_kmoff, o_kmfill, o_split;
-    size_t o_subset, o_bits, seed_rows;
+    size_t o_subset, o_subassign, o_bits, seed_rows;
     size_t o_t[10][64], i, t, kwm, kwc, kwkk, threads;
     char *base;
     uint64_t rng;
@@ -205,6 +205,7 @@ int thermoai_ssa_create_ex(size_t n, size_t d, const thermoai_ssa_params *params
     o_counts = reserve(&l, p->k, sizeof(uint32_t));
     o_chosen = reserve(&l, seed_rows, sizeof(float));
     o_subset = reserve(&l, seed_rows < n ? seed_rows * p->m : 0, sizeof(float));
+    o_subassign = reserve(&l, seed_rows < n ? seed_rows : 0, sizeof(uint32_t));
     o_bits = reserve(&l, (n + 63) / 64, sizeof(uint64_t));
     o_kmscr = reserve(&l, threads * ATTN_SCRATCH_FLOATS, sizeof(float));
     o_assign = reserve(&l, n, sizeof(uint32_t));
@@ -251,6 +252,7 @@ int thermoai_ssa_create_ex(size_t n, size_t d, const thermoai_ssa_params *params
     p->km.counts = (uint32_t *)(void *)(base + o_counts);
     p->km.mindist = (float *)(void *)(base + o_chosen);
     p->km.subset = (float *)(void *)(base + o_subset);
+    p->km.subset_assign = (uint32_t *)(void *)(base + o_subassign);
     p->km.chosen = (uint64_t *)(void *)(base + o_bits);
     p->km.xnorm = (float *)(void *)(base + o_xnorm);
     p->km.trial_dist = (float *)(void *)(base + o_trial);

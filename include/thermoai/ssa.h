@@ -76,7 +76,8 @@ typedef struct thermoai_ssa_params {
     uint32_t samples;           /**< \f$s\f$, <= n; 0: round(sqrt n) */
     uint32_t projection_dim;    /**< \f$m\f$, 1 <= m <= d; 0: min(d, max(8, ceil(2 log2 n))) */
     uint32_t kmeans_iterations; /**< most Lloyd iterations (fewer once converged); 0: 8 */
-    uint32_t threads;           /**< threads with --enable-openmp; 0: OpenMP's default; ignored without OpenMP */
+    uint32_t threads;           /**< threads with --enable-openmp (at most 64); 0: omp_get_max_threads();
+                                     ignored without OpenMP. Small phases run on the calling thread */
     uint64_t seed;              /**< seed of the projection, the initial centres and the samples */
 } thermoai_ssa_params;
 
@@ -148,8 +149,11 @@ THERMOAI_API size_t thermoai_ssa_stats_size(void);
 /**
  * \brief Creates a plan for sequences of \p n tokens with head dimension \p d.
  *
- * Allocates every buffer execution needs (about \f$4(3nd + 2nm + 16kd)\f$ bytes plus
- * per-thread scratch) with malloc.
+ * Allocates every buffer execution needs, in one block, with malloc: about
+ * \f$4n(2d + m + 4) + 4S(T + 2)\f$ bytes, with \f$S = \min(n, \max(4096, 32k))\f$ rows
+ * for seeding k-means and \f$T = 2 + \lfloor \ln k \rfloor\f$ candidates, plus
+ * \f$4n\f$ bytes and 8 KiB per thread; the centroid variant adds \f$4n(m + 1)\f$
+ * and about \f$40kd\f$ bytes per thread. thermoai_ssa_stats.bytes reports the exact size.
  *
  * \param[in]  n       Sequence length, 2 <= n <= 2^28.
  * \param[in]  d       Head dimension, 1 <= d <= 4096.
