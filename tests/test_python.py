@@ -163,5 +163,62 @@ class Binding(unittest.TestCase):
             thermoai.landauer_energy_j("one", 300.0)
 
 
+class Attention(unittest.TestCase):
+    """Paper 002 through the binding; expected values derived here in Python floats."""
+
+    def test_dense_matches_python(self):
+        n, d = 20, 4
+        q, k, v, labels = thermoai.synth_generate(n, d, thermoai.SYNTH_DIFFUSE, seed=3)
+        y = thermoai.attention_dense(q, k, v, n, d)
+        for i in range(n):
+            s = [sum(q[i * d + t] * k[j * d + t] for t in range(d)) / math.sqrt(d) for j in range(n)]
+            m = max(s)
+            w = [math.exp(x - m) for x in s]
+            for t in range(d):
+                ref = sum(w[j] * v[j * d + t] for j in range(n)) / sum(w)
+                self.assertAlmostEqual(y[i * d + t], ref, delta=2e-5 * (1 + abs(ref)))
+        self.assertEqual(len(labels), n)
+
+    def test_ssa_k1_is_dense_and_rows_sum_to_one(self):
+        n, d = 64, 8
+        q, k, v, _ = thermoai.synth_generate(n, d, seed=1)
+        dense = thermoai.attention_dense(q, k, v, n, d)
+        with thermoai.Ssa(n, d, variant=thermoai.SSA_IMPORTANCE, clusters=1) as plan:
+            y = plan.execute(q, k, v)
+            self.assertEqual(plan.stats()["exact_pairs"], n * n)
+        self.assertLess(max(abs(a - b) for a, b in zip(y, dense)), 1e-5)
+        with thermoai.Ssa(n, d) as plan:
+            ones = plan.execute(q, k, [1.0] * (n * d))
+            self.assertLess(max(abs(x - 1.0) for x in ones), 1e-5)
+            self.assertTrue(all(c < plan.stats()["clusters"] for c in plan.clusters()))
+
+    def test_bad_input_raises(self):
+        with self.assertRaises(thermoai.ThermoaiError) as cm:
+            thermoai.Ssa(10, 4, clusters=11)
+        self.assertEqual(cm.exception.name, "THERMOAI_E_INVALID")
+        with self.assertRaises(ValueError):
+            thermoai.attention_dense([0.0] * 3, [0.0] * 4, [0.0] * 4, 1, 4)
+        with thermoai.Ssa(4, 2) as plan:
+            with self.assertRaises(thermoai.ThermoaiError) as cm:
+                plan.execute([float("nan")] * 8, [0.0] * 8, [0.0] * 8)
+            self.assertEqual(cm.exception.name, "THERMOAI_E_NONFINITE")
+
+    def test_spectrum_quality_fallback_mixing(self):
+        n, d = 48, 8
+        q, k, _, _ = thermoai.synth_generate(n, d, seed=2, clusters=4)
+        lam, info = thermoai.attention_spectrum(q, k, n, d, 5)
+        self.assertAlmostEqual(lam[0], 0.0, delta=1e-7)
+        self.assertTrue(all(a <= b for a, b in zip(lam, lam[1:])))
+        quality = thermoai.cluster_quality(lam[3], lam[4], info["lambda_max"])
+        self.assertAlmostEqual(quality, (lam[4] - lam[3]) / info["lambda_max"], places=15)
+        self.assertEqual(thermoai.ssa_fallback(0.05), thermoai.FALLBACK_DENSE)
+        self.assertEqual(thermoai.ssa_fallback(0.2), thermoai.FALLBACK_HYBRID)
+        self.assertEqual(thermoai.ssa_fallback(0.5), thermoai.FALLBACK_SSA)
+        self.assertAlmostEqual(thermoai.mixing_time_bound(0.5, 0.01, 0.25),
+                               math.log(400.0) / 0.5, places=12)
+        with self.assertRaises(thermoai.ThermoaiError):
+            thermoai.mixing_time_bound(0.5, 0.01, 0.25, 0.5)
+
+
 if __name__ == "__main__":
     taplib.main(sys.modules[__name__])

@@ -8,6 +8,7 @@ NaN never reaches the caller as a value.
 The library is found through the THERMOAI_LIBRARY environment variable (a path
 to libthermoai.so), else ctypes.util.find_library("thermoai").
 """
+import array
 import ctypes
 import ctypes.util
 import os
@@ -532,6 +533,241 @@ def interval_training_min_j(tokens, data_entropy_bits, cross_entropy_bits, tempe
     _check(_lib.thermoai_interval_training_min_j(*args, ctypes.byref(out)),
            "thermoai_interval_training_min_j")
     return out.lo, out.hi
+
+
+# ---- paper 002: attention, SSA, spectra, synthetic data ---------------------------------
+# Arrays are array.array('f') (row-major n x d float32), so no numpy is needed; any
+# object with the buffer protocol of float32 works as input.
+
+ATTENTION_CAUSAL = 0x1
+ATTENTION_PORTABLE = 0x2
+SSA_PAPER = 0
+SSA_IMPORTANCE = 1
+SSA_CENTROID = 2
+SSA_CAUSAL = 0x1
+SSA_PORTABLE = 0x2
+SYNTH_CONCENTRATED = 0
+SYNTH_DIFFUSE = 1
+SYNTH_UNIFORM = 2
+SPECTRUM_PORTABLE = 0x2
+FALLBACK_DENSE = 0
+FALLBACK_HYBRID = 1
+FALLBACK_SSA = 2
+
+
+class SsaParams(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_uint32) for name in (
+        "struct_size", "variant", "flags", "clusters", "samples", "projection_dim",
+        "kmeans_iterations", "threads")] + [("seed", ctypes.c_uint64)]
+
+
+class SsaStats(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_uint32) for name in (
+        "struct_size", "clusters", "samples", "projection_dim", "kmeans_iterations",
+        "empty_clusters")] + [(name, ctypes.c_double) for name in (
+            "projection_s", "clustering_s", "attention_s", "exact_pairs", "centroid_terms",
+            "kmeans_objective", "bytes")]
+
+
+class SynthParams(ctypes.Structure):
+    _fields_ = [("struct_size", ctypes.c_uint32), ("clusters", ctypes.c_uint32),
+                ("separation", ctypes.c_double), ("noise", ctypes.c_double),
+                ("logit_scale", ctypes.c_double), ("seed", ctypes.c_uint64)]
+
+
+class SpectrumParams(ctypes.Structure):
+    _fields_ = [("struct_size", ctypes.c_uint32), ("flags", ctypes.c_uint32),
+                ("max_iterations", ctypes.c_uint32), ("threads", ctypes.c_uint32),
+                ("tolerance", ctypes.c_double), ("seed", ctypes.c_uint64)]
+
+
+class SpectrumInfo(ctypes.Structure):
+    _fields_ = [("struct_size", ctypes.c_uint32), ("iterations", ctypes.c_uint32),
+                ("lambda_max", ctypes.c_double), ("pi_min", ctypes.c_double),
+                ("residual", ctypes.c_double)]
+
+
+_vp = ctypes.c_void_p
+_pu32 = ctypes.POINTER(ctypes.c_uint32)
+_declare("thermoai_attention_workspace_bytes", ctypes.c_int, _size, _size, ctypes.POINTER(_size))
+_declare("thermoai_attention_dense", ctypes.c_int, _size, _size, _vp, _vp, _vp, ctypes.c_uint32,
+         _vp, _size, _vp)
+_declare("thermoai_attention_cluster_mass", ctypes.c_int, _size, _size, _vp, _vp, _vp,
+         ctypes.c_uint32, _vp, _size, _pd)
+_declare("thermoai_attention_kernel_name", ctypes.c_int, ctypes.c_uint32,
+         ctypes.POINTER(ctypes.c_char_p))
+_declare("thermoai_ssa_params_init", ctypes.c_int, ctypes.POINTER(SsaParams), _size)
+_declare("thermoai_ssa_create", ctypes.c_int, _size, _size, ctypes.POINTER(SsaParams),
+         ctypes.POINTER(_vp))
+_declare("thermoai_ssa_execute", ctypes.c_int, _vp, _vp, _vp, _vp, _vp)
+_declare("thermoai_ssa_get_stats", ctypes.c_int, _vp, ctypes.POINTER(SsaStats))
+_declare("thermoai_ssa_clusters", ctypes.c_int, _vp, _vp)
+_declare("thermoai_ssa_free", None, _vp)
+_declare("thermoai_ssa_spectrum", ctypes.c_int, _vp, _vp, _vp, ctypes.POINTER(SpectrumParams),
+         _size, _vp, ctypes.POINTER(SpectrumInfo))
+_declare("thermoai_synth_params_init", ctypes.c_int, ctypes.POINTER(SynthParams), _size,
+         ctypes.c_uint32)
+_declare("thermoai_synth_generate", ctypes.c_int, _size, _size, ctypes.POINTER(SynthParams), _vp,
+         _vp, _vp, _vp)
+_declare("thermoai_spectrum_params_init", ctypes.c_int, ctypes.POINTER(SpectrumParams), _size)
+_declare("thermoai_attention_spectrum", ctypes.c_int, _size, _size, _vp, _vp,
+         ctypes.POINTER(SpectrumParams), _size, _vp, ctypes.POINTER(SpectrumInfo))
+_declare("thermoai_cluster_quality", ctypes.c_int, _d, _d, _d, _pd)
+_declare("thermoai_ssa_fallback", ctypes.c_int, _d, _pu32)
+_declare("thermoai_mixing_time_bound", ctypes.c_int, _d, _d, _d, _d, _pd)
+
+
+def _floats(x, count, what):
+    """A float32 buffer of count items for x (copied into array('f') when needed)."""
+    if not (isinstance(x, array.array) and x.typecode == "f"):
+        x = array.array("f", x)
+    if len(x) != count:
+        raise ValueError("%s must hold %d floats, not %d" % (what, count, len(x)))
+    return x
+
+
+def _addr(buf):
+    return buf.buffer_info()[0]
+
+
+def synth_generate(n, d, regime=SYNTH_CONCENTRATED, seed=0, clusters=0):
+    """(q, k, v, labels): seeded synthetic tokens with planted clusters (synth.h)."""
+    p = SynthParams()
+    _check(_lib.thermoai_synth_params_init(ctypes.byref(p), ctypes.sizeof(p), regime),
+           "thermoai_synth_params_init")
+    p.seed = seed
+    p.clusters = clusters
+    q, k, v = (array.array("f", bytes(4 * n * d)) for _ in range(3))
+    labels = array.array("I", bytes(4 * n))
+    _check(_lib.thermoai_synth_generate(n, d, ctypes.byref(p), _addr(q), _addr(k), _addr(v),
+                                        _addr(labels)), "thermoai_synth_generate")
+    return q, k, v, labels
+
+
+def attention_dense(q, k, v, n, d, flags=0):
+    """Exact softmax(QK^T/sqrt d)V as array('f') (attention.h)."""
+    q, k, v = (_floats(x, n * d, name) for x, name in ((q, "q"), (k, "k"), (v, "v")))
+    size = _size()
+    _check(_lib.thermoai_attention_workspace_bytes(n, d, ctypes.byref(size)),
+           "thermoai_attention_workspace_bytes")
+    ws = ctypes.create_string_buffer(size.value)
+    y = array.array("f", bytes(4 * n * d))
+    _check(_lib.thermoai_attention_dense(n, d, _addr(q), _addr(k), _addr(v), flags, ws, size.value,
+                                         _addr(y)), "thermoai_attention_dense")
+    return y
+
+
+def attention_cluster_mass(q, k, labels, n, d, flags=0):
+    """Mean in-cluster share of the exact attention (attention.h)."""
+    q, k = _floats(q, n * d, "q"), _floats(k, n * d, "k")
+    labels = labels if isinstance(labels, array.array) and labels.typecode == "I" \
+        else array.array("I", labels)
+    size = _size()
+    _check(_lib.thermoai_attention_workspace_bytes(n, d, ctypes.byref(size)),
+           "thermoai_attention_workspace_bytes")
+    ws = ctypes.create_string_buffer(size.value)
+    out = _d()
+    _check(_lib.thermoai_attention_cluster_mass(n, d, _addr(q), _addr(k), _addr(labels), flags,
+                                                ws, size.value, ctypes.byref(out)),
+           "thermoai_attention_cluster_mass")
+    return out.value
+
+
+class Ssa:
+    """An SSA plan (ssa.h). Use as a context manager or call close()."""
+
+    def __init__(self, n, d, variant=SSA_PAPER, flags=0, clusters=0, samples=0, projection_dim=0,
+                 kmeans_iterations=0, threads=0, seed=0):
+        p = SsaParams()
+        _check(_lib.thermoai_ssa_params_init(ctypes.byref(p), ctypes.sizeof(p)),
+               "thermoai_ssa_params_init")
+        p.variant, p.flags, p.clusters, p.samples = variant, flags, clusters, samples
+        p.projection_dim, p.kmeans_iterations, p.threads, p.seed = (
+            projection_dim, kmeans_iterations, threads, seed)
+        self.n, self.d = n, d
+        self._plan = _vp()
+        _check(_lib.thermoai_ssa_create(n, d, ctypes.byref(p), ctypes.byref(self._plan)),
+               "thermoai_ssa_create")
+
+    def execute(self, q, k, v):
+        """Approximate attention of row-major float32 q, k, v as array('f')."""
+        q, k, v = (_floats(x, self.n * self.d, name) for x, name in ((q, "q"), (k, "k"), (v, "v")))
+        y = array.array("f", bytes(4 * self.n * self.d))
+        _check(_lib.thermoai_ssa_execute(self._plan, _addr(q), _addr(k), _addr(v), _addr(y)),
+               "thermoai_ssa_execute")
+        return y
+
+    def stats(self):
+        """The last execution's statistics as a dict."""
+        st = SsaStats()
+        st.struct_size = ctypes.sizeof(st)
+        _check(_lib.thermoai_ssa_get_stats(self._plan, ctypes.byref(st)), "thermoai_ssa_get_stats")
+        return {name: getattr(st, name) for name, _ in SsaStats._fields_ if name != "struct_size"}
+
+    def clusters(self):
+        """The query cluster of each token in the last execution."""
+        out = array.array("I", bytes(4 * self.n))
+        _check(_lib.thermoai_ssa_clusters(self._plan, _addr(out)), "thermoai_ssa_clusters")
+        return out
+
+    def spectrum(self, q, k, count):
+        """(eigenvalues, info) of the plan's graph (spectral.h)."""
+        q, k = _floats(q, self.n * self.d, "q"), _floats(k, self.n * self.d, "k")
+        lam = array.array("d", bytes(8 * count))
+        info = SpectrumInfo()
+        info.struct_size = ctypes.sizeof(info)
+        _check(_lib.thermoai_ssa_spectrum(self._plan, _addr(q), _addr(k), None, count, _addr(lam),
+                                          ctypes.byref(info)), "thermoai_ssa_spectrum")
+        return list(lam), {"iterations": info.iterations, "lambda_max": info.lambda_max,
+                           "pi_min": info.pi_min, "residual": info.residual}
+
+    def close(self):
+        if self._plan:
+            _lib.thermoai_ssa_free(self._plan)
+            self._plan = _vp()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        self.close()
+
+
+def attention_spectrum(q, k, n, d, count, max_iterations=0, tolerance=0.0, seed=0):
+    """(eigenvalues, info): the count smallest eigenvalues of L_sym (spectral.h)."""
+    q, k = _floats(q, n * d, "q"), _floats(k, n * d, "k")
+    p = SpectrumParams()
+    _check(_lib.thermoai_spectrum_params_init(ctypes.byref(p), ctypes.sizeof(p)),
+           "thermoai_spectrum_params_init")
+    p.max_iterations, p.tolerance, p.seed = max_iterations, tolerance, seed
+    lam = array.array("d", bytes(8 * count))
+    info = SpectrumInfo()
+    info.struct_size = ctypes.sizeof(info)
+    _check(_lib.thermoai_attention_spectrum(n, d, _addr(q), _addr(k), ctypes.byref(p), count,
+                                            _addr(lam), ctypes.byref(info)),
+           "thermoai_attention_spectrum")
+    return list(lam), {"iterations": info.iterations, "lambda_max": info.lambda_max,
+                       "pi_min": info.pi_min, "residual": info.residual}
+
+
+def cluster_quality(lambda_k, lambda_k1, lambda_n):
+    """Q = (lambda_{k+1} - lambda_k) / lambda_N."""
+    return _call("thermoai_cluster_quality", lambda_k, lambda_k1, lambda_n)
+
+
+def ssa_fallback(quality):
+    """FALLBACK_DENSE, FALLBACK_HYBRID or FALLBACK_SSA for a cluster quality Q."""
+    out = ctypes.c_uint32()
+    _check(_lib.thermoai_ssa_fallback(quality, ctypes.byref(out)), "thermoai_ssa_fallback")
+    return out.value
+
+
+def mixing_time_bound(gap, pi_min, epsilon, delta=0.0):
+    """Theorem 8.5: ln(1/(epsilon pi_min)) / (gap - delta), in steps."""
+    return _call("thermoai_mixing_time_bound", gap, pi_min, epsilon, delta)
 
 
 if version_number() < MIN_VERSION_NUMBER:
