@@ -1,6 +1,8 @@
 ## Examples: small programs users copy from; built and run by `make check`.
-check_PROGRAMS += examples/landauer_basic examples/figures/paper001 examples/figures/paper002
+check_PROGRAMS += examples/landauer_basic examples/ssa_basic examples/figures/paper001 \
+	examples/figures/paper002
 examples_landauer_basic_LDADD = lib/libthermoai.la
+examples_ssa_basic_LDADD = lib/libthermoai.la $(LIBM)
 examples_figures_paper001_LDADD = lib/libthermoai.la $(LIBM)
 examples_figures_paper002_LDADD = examples/reproduce/libreproduce.la lib/libthermoai.la $(LIBM)
 
@@ -39,4 +41,5 @@ examples_reproduce_libreproduce_la_SOURCES = \
 	examples/reproduce/cross.c
 
 exampledir = $(docdir)/examples
-dist_example_DATA = examples/landauer_basic.c examples/figures/paper001.c examples/figures/paper002.c
+dist_example_DATA = examples/landauer_basic.c examples/ssa_basic.c examples/figures/paper001.c \
+	examples/figures/paper002.c

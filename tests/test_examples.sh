@@ -29,6 +29,13 @@ figures() {
         "$tap_tmp/fig2_curve.dat"
 }
 ok "examples/figures/paper001 writes Figures 1 and 2 with stated assumptions" figures
+ssa() {
+    "$ex/ssa_basic" >"$tap_tmp/ssa" || return 1
+    cat "$tap_tmp/ssa"
+    grep -q '^SSA (centroid) vs exact attention, N = 4096: relative error 0\.0' "$tap_tmp/ssa"
+}
+ok "examples/ssa_basic runs SSA within 0.1 of exact attention" ssa
+
 figures002() {
     "$ex/figures/paper002" "$tap_tmp" --quick || return 1
     for f in fig2a fig2a_paper fig2b fig3; do
