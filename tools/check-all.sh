@@ -6,6 +6,7 @@
 #   3. make check-valgrind (memcheck over the C tests and the CLI)
 #   4. ASan + UBSan build with -Werror, make check
 #   5. make distcheck, and the tarball holds nothing git does not know
+#   6. OpenMP build, make check, and make bench at the smallest size
 # Ends with one line "N passed, N failed, N skipped" and exits non-zero on any
 # failure. Test points are counted from Automake's test-suite.log of each run;
 # steps without their own tests (configure, build, Doxygen, distcheck) count as one.
@@ -107,6 +108,14 @@ fi
 if step "configure --enable-werror --enable-sanitizers" configure_in _ci/asan --enable-werror --enable-sanitizers &&
     step "build (ASan + UBSan)" make -C _ci/asan -j"$jobs"; then
     suite "make check (ASan + UBSan)" _ci/asan check
+fi
+
+# 6. OpenMP: the thread-count determinism tests with real threads, and make bench
+if step "configure --enable-werror --enable-openmp" configure_in _ci/openmp --enable-werror --enable-openmp &&
+    step "build (gcc -Werror, OpenMP)" make -C _ci/openmp -j"$jobs"; then
+    suite "make check (OpenMP)" _ci/openmp check
+    step "make bench at N = 256 (it runs; timings are not judged)" \
+        env BENCH_SIZES=256 BENCH_BIG= BENCH_DIMS=64 BENCH_THREADS="1 2" make -C _ci/openmp bench
 fi
 
 echo

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # Installs what a fresh Debian 12 lacks to build and test thermoai, using only
 # Debian's package registry. Installs nothing when everything is present.
-# Usage: tools/deps.sh [build|test]   (default: test, which is a superset)
+# Usage: tools/deps.sh [build|test|bench]   (default: test; bench adds numpy with
+# OpenBLAS and gnuplot for make bench and make figures)
 set -eu
 what=${1:-test}
 build_pkgs="build-essential autoconf automake libtool pkg-config"
@@ -10,7 +11,8 @@ test_pkgs="$build_pkgs valgrind doxygen python3 python3-mpmath g++ binutils"
 case $what in
     build) pkgs=$build_pkgs ;;
     test) pkgs=$test_pkgs ;;
-    *) echo "usage: $0 [build|test]" >&2; exit 2 ;;
+    bench) pkgs="$test_pkgs python3-numpy libopenblas0-pthread gnuplot-nox" ;;
+    *) echo "usage: $0 [build|test|bench]" >&2; exit 2 ;;
 esac
 
 missing=""
