@@ -7,7 +7,7 @@
 #   4. ASan + UBSan build with -Werror, make check
 #   5. make distcheck, and the tarball holds nothing git does not know
 #   6. OpenMP build, make check, and make bench at the smallest size
-# Ends with one line "N passed, N failed, N skipped" and exits non-zero on any
+# Ends with the line "N passed, N failed" (after a line "N skipped") and exits non-zero on any
 # failure. Test points are counted from Automake's test-suite.log of each run;
 # steps without their own tests (configure, build, Doxygen, distcheck) count as one.
 set -u
@@ -90,7 +90,13 @@ tarball_matches_git() {
     fi
 }
 
-step "bootstrap (autoreconf -fi)" ./bootstrap || { echo "$passed passed, $failed failed, $skipped skipped"; exit 1; }
+summary() {
+    echo
+    echo "$skipped skipped"
+    echo "$passed passed, $failed failed"
+}
+
+step "bootstrap (autoreconf -fi)" ./bootstrap || { summary; exit 1; }
 
 # 2. gcc, warnings as errors, Doxygen
 if step "configure --enable-werror --enable-doxygen" configure_in _ci/werror --enable-werror --enable-doxygen &&
@@ -118,6 +124,5 @@ if step "configure --enable-werror --enable-openmp" configure_in _ci/openmp --en
         env BENCH_SIZES=256 BENCH_BIG= BENCH_DIMS=64 BENCH_THREADS="1 2" make -C _ci/openmp bench
 fi
 
-echo
-echo "$passed passed, $failed failed, $skipped skipped"
+summary
 [ "$failed" -eq 0 ]
