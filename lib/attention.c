@@ -11,6 +11,7 @@
 
 #define KNOWN_FLAGS (THERMOAI_ATTENTION_CAUSAL | THERMOAI_ATTENTION_PORTABLE)
 #define MAX_DIM 0x80000000u
+#define QBLOCK_ROWS 32   /* query rows that share each pass over a chunk of keys */
 #define MASS_BLOCKS 256 /* fixed summation blocks of thermoai_attention_cluster_mass() */
 
 void *thermoai__align(void *p, size_t alignment)
@@ -86,6 +87,66 @@ int thermoai_attention_kernel_name(uint32_t flags, const char **name)
     return THERMOAI_OK;
 }
 
+/*
+ * QBLOCK_ROWS query rows (a few tiles) against all keys, chunk by chunk: each
+ * chunk of keys and values is read once for the whole block while it sits in
+ * cache, instead of once per tile. Returns 1 when an output is not finite.
+ */
+static int dense_block(const struct attn_kernels *kern, size_t n, size_t d, const float *q,
+                       const float *v, float *y, uint32_t flags, const float *kp, size_t kw,
+                       float scale, const uint32_t *position, size_t block)
+{
+    float buf[ATTN_SCRATCH_FLOATS + 16];
+    float *scratch = (float *)thermoai__align(buf, 64);
+    struct attn_tile t[QBLOCK_ROWS / ATTN_TILE_ROWS];
+    size_t nk[QBLOCK_ROWS / ATTN_TILE_ROWS], j0, c, keys = 0;
+    const int causal = (flags & THERMOAI_ATTENTION_CAUSAL) != 0;
+    int tiles = 0, i, r, bad = 0;
+
+    for (i = 0; i < QBLOCK_ROWS / ATTN_TILE_ROWS; i++) {
+        const size_t i0 = block * QBLOCK_ROWS + (size_t)i * ATTN_TILE_ROWS;
+
+        if (i0 >= n)
+            break;
+        t[i].rows = (int)(n - i0 < ATTN_TILE_ROWS ? n - i0 : ATTN_TILE_ROWS);
+        t[i].d = d;
+        t[i].scale = scale;
+        for (r = 0; r < ATTN_TILE_ROWS; r++) {
+            const size_t row = i0 + (size_t)(r < t[i].rows ? r : 0);
+
+            t[i].q[r] = q + row * d;
+            t[i].y[r] = y + row * d;
+            t[i].m[r] = -INFINITY;
+            t[i].l[r] = 0.0f;
+            t[i].position[r] = (uint32_t)row;
+        }
+        /* causal: keys beyond the tile's last row are all masked */
+        nk[i] = causal ? i0 + (size_t)t[i].rows : n;
+        keys = nk[i] > keys ? nk[i] : keys;
+        tiles++;
+    }
+    for (j0 = 0; j0 < keys; j0 += ATTN_KCHUNK)
+        for (i = 0; i < tiles; i++) {
+            if (nk[i] <= j0)
+                continue;
+            thermoai__attn_tile_update(kern, &t[i], kp + j0, kw,
+                                       nk[i] - j0 < ATTN_KCHUNK ? nk[i] - j0 : ATTN_KCHUNK,
+                                       v + j0 * d, d, NULL, causal ? position + j0 : NULL,
+                                       scratch);
+        }
+    for (i = 0; i < tiles; i++)
+        for (r = 0; r < t[i].rows; r++) {
+            const float inv = 1.0f / t[i].l[r];
+
+            for (c = 0; c < d; c++) {
+                t[i].y[r][c] *= inv;
+                if (!isfinite(t[i].y[r][c]))
+                    bad = 1;
+            }
+        }
+    return bad;
+}
+
 int thermoai_attention_dense(size_t n, size_t d, const float *q, const float *k, const float *v,
                              uint32_t flags, void *workspace, size_t workspace_bytes, float *y)
 {
@@ -94,7 +155,7 @@ int thermoai_attention_dense(size_t n, size_t d, const float *q, const float *k,
     float *kp, scale;
     uint32_t *position;
     int status;
-    long tile, n_tiles;
+    long block, n_blocks;
     int bad = 0;
 
     if (y == NULL || q == NULL || k == NULL || v == NULL || workspace == NULL)
@@ -123,46 +184,14 @@ int thermoai_attention_dense(size_t n, size_t d, const float *q, const float *k,
         position[i] = (uint32_t)i;
     memset(y, 0, n * d * sizeof *y);
     scale = (float)(1.4426950408889634 / sqrt((double)d)); /* log2(e) / sqrt(d) */
-    n_tiles = (long)((n + ATTN_TILE_ROWS - 1) / ATTN_TILE_ROWS);
-
+    n_blocks = (long)((n + QBLOCK_ROWS - 1) / QBLOCK_ROWS);
 #ifdef THERMOAI_WITH_OPENMP
 #  pragma omp parallel for schedule(static) default(none) \
-      shared(kern, n, d, q, v, y, flags, kp, kw, scale, position, n_tiles) reduction(| : bad) \
+      shared(kern, n, d, q, v, y, flags, kp, kw, scale, position, n_blocks) reduction(| : bad) \
       if((double)n * (double)n * (double)d >= THERMOAI__PARALLEL_MIN_WORK)
 #endif
-    for (tile = 0; tile < n_tiles; tile++) {
-        float buf[ATTN_SCRATCH_FLOATS + 16];
-        float *scratch = (float *)thermoai__align(buf, 64);
-        struct attn_tile t;
-        size_t i0 = (size_t)tile * ATTN_TILE_ROWS, nk = n, c;
-        int r;
-
-        t.rows = (int)(n - i0 < ATTN_TILE_ROWS ? n - i0 : ATTN_TILE_ROWS);
-        t.d = d;
-        t.scale = scale;
-        for (r = 0; r < ATTN_TILE_ROWS; r++) {
-            size_t row = i0 + (size_t)(r < t.rows ? r : 0);
-
-            t.q[r] = q + row * d;
-            t.y[r] = y + row * d;
-            t.m[r] = -INFINITY;
-            t.l[r] = 0.0f;
-            t.position[r] = (uint32_t)row;
-        }
-        if (flags & THERMOAI_ATTENTION_CAUSAL)
-            nk = i0 + (size_t)t.rows; /* keys beyond the tile's last row are all masked */
-        thermoai__attn_tile_update(&kern, &t, kp, kw, nk, v, d, NULL,
-                                   (flags & THERMOAI_ATTENTION_CAUSAL) ? position : NULL, scratch);
-        for (r = 0; r < t.rows; r++) {
-            const float inv = 1.0f / t.l[r];
-
-            for (c = 0; c < d; c++) {
-                t.y[r][c] *= inv;
-                if (!isfinite(t.y[r][c]))
-                    bad = 1;
-            }
-        }
-    }
+    for (block = 0; block < n_blocks; block++)
+        bad |= dense_block(&kern, n, d, q, v, y, flags, kp, kw, scale, position, (size_t)block);
     if (bad) {
         thermoai__fill_nan(y, n * d);
         return THERMOAI_E_RANGE;

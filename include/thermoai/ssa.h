@@ -9,9 +9,11 @@
  *    \f$\Phi \in \{\pm 1/\sqrt{m}\}^{m \times d}\f$.
  * 2. **Clustering**: k-means on \f$\tilde Q\f$, \f$k\f$ clusters: greedy k-means++
  *    seeding (\f$2 + \lfloor\ln k\rfloor\f$ candidates per centre, the one that lowers
- *    the within-cluster sum of squares most), then Lloyd iterations until no
- *    assignment changes or the iteration limit; token \f$j\f$ is in the cluster
- *    of its query.
+ *    the within-cluster sum of squares most), Lloyd iterations until no
+ *    assignment changes or the iteration limit, and up to 8 split-merge moves
+ *    that each lower the sum of squares; for \f$N > \max(4096, 32k)\f$ these run
+ *    on a uniform subset of that many tokens, then every token is assigned and
+ *    two Lloyd steps refine the centres. Token \f$j\f$ is in the cluster of its query.
  * 3. **Graph**: query \f$i\f$ keeps every key of its cluster \f$C_{c(i)}\f$ and,
  *    depending on the variant, \f$s\f$ keys drawn uniformly without replacement
  *    from the rest or one term per key cluster.
