@@ -653,12 +653,14 @@ void thermoai__attn_pack(const float *rows, const uint32_t *index, size_t n, siz
 {
     size_t j, t;
 
-    for (t = 0; t < d; t++) {
-        float *dst = kp + t * kw;
+    /* row by row: each source row is read once, contiguously */
+    for (j = 0; j < n; j++) {
+        const float *src = rows + (index != NULL ? index[j] : j) * stride;
 
-        for (j = 0; j < n; j++)
-            dst[j] = rows[(index != NULL ? index[j] : j) * stride + t];
-        for (; j < kw; j++)
-            dst[j] = 0.0f;
+        for (t = 0; t < d; t++)
+            kp[t * kw + j] = src[t];
     }
+    for (t = 0; t < d; t++)
+        for (j = n; j < kw; j++)
+            kp[t * kw + j] = 0.0f;
 }

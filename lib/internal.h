@@ -92,9 +92,12 @@ THERMOAI_INTERNAL int thermoai__finish(double x, double *out);
 THERMOAI_INTERNAL int thermoai__finish_positive(double x, double *out);
 
 /* Parallel regions with less work than this (multiply-adds) run on the calling
- * thread: below it, waking the OpenMP team costs more than it saves. Results
- * do not depend on it (every region gives the same bits at any thread count). */
-#define THERMOAI__PARALLEL_MIN_WORK 1048576.0
+ * thread: below it, waking the OpenMP team costs more than it saves. Entering
+ * a region took 1-2 us on the development machine (2 cores, libgomp), while
+ * 131072 multiply-adds take some 30 us on one core; 1048576 kept SSA's
+ * attention phase serial at N = 256. Results do not depend on it (every
+ * region gives the same bits at any thread count). */
+#define THERMOAI__PARALLEL_MIN_WORK 131072.0
 
 /* ---- float arrays (lib/attention.c) ---------------------------------------- */
 

@@ -119,25 +119,38 @@ size_t thermoai__kmeans_trials(size_t k)
     return t > KMEANS_TRIALS_MAX ? KMEANS_TRIALS_MAX : t;
 }
 
-/* Squared distances of rows [i0, i0 + rows) to the packed candidates: |x|^2 + |c|^2 - 2 x.c, >= 0. */
-static void candidate_tile(const struct attn_kernels *kern, const float *x, size_t n, size_t i0,
-                           int rows, size_t m, size_t trials, const struct kmeans_buffers *b,
-                           float *scratch)
+/* Squared distances of rows [lo, hi) to the `tried` candidates in centroid slots
+ * c .. c + tried: |x|^2 + |c|^2 - 2 x.c, >= 0. The candidates are the queries
+ * and the packed rows the keys, so one kernel call covers ATTN_KCHUNK rows. */
+static void candidate_rows(const struct attn_kernels *kern, size_t n, size_t lo, size_t hi, size_t m,
+                           size_t c, size_t tried, const struct kmeans_buffers *b, float *scratch)
 {
-    const float *q[ATTN_TILE_ROWS];
-    size_t j;
+    const size_t kw = ATTN_KSTRIDE(n);
+    size_t i, j0, jj;
     int r;
 
-    for (r = 0; r < ATTN_TILE_ROWS; r++)
-        q[r] = x + (i0 + (size_t)(r < rows ? r : 0)) * m;
-    kern->scores(rows, q, b->packed, ATTN_KWIDTH(trials), 0, trials, m, 1.0f, scratch);
-    for (r = 0; r < rows; r++)
-        for (j = 0; j < trials; j++) {
-            const size_t i = i0 + (size_t)r;
-            const float dist = b->xnorm[i] + b->norms[j] - 2.0f * scratch[(size_t)r * ATTN_KCHUNK + j];
+    for (i = lo; i < hi; i += ATTN_KCHUNK) {
+        const size_t nj = hi - i < ATTN_KCHUNK ? hi - i : ATTN_KCHUNK;
 
-            b->trial_dist[j * n + i] = dist > 0.0f ? dist : 0.0f;
+        for (j0 = 0; j0 < tried; j0 += ATTN_TILE_ROWS) {
+            const int rows = (int)(tried - j0 < ATTN_TILE_ROWS ? tried - j0 : ATTN_TILE_ROWS);
+            const float *q[ATTN_TILE_ROWS];
+
+            for (r = 0; r < ATTN_TILE_ROWS; r++)
+                q[r] = b->centroids + (c + j0 + (size_t)(r < rows ? r : 0)) * m;
+            kern->scores(rows, q, b->xpacked, kw, i, nj, m, 1.0f, scratch);
+            for (r = 0; r < rows; r++) {
+                const float *sc = scratch + (size_t)r * ATTN_KCHUNK, norm = b->norms[j0 + (size_t)r];
+                float *dist = b->trial_dist + (j0 + (size_t)r) * n + i;
+
+                for (jj = 0; jj < nj; jj++) {
+                    const float dd = b->xnorm[i + jj] + norm - 2.0f * sc[jj];
+
+                    dist[jj] = dd > 0.0f ? dd : 0.0f;
+                }
+            }
         }
+    }
 }
 
 /*
@@ -145,7 +158,7 @@ static void candidate_tile(const struct attn_kernels *kern, const float *x, size
  * into mindist, computes the distances to the `tried` candidates and each
  * candidate's block potential, sum over the rows of min(mindist, distance).
  */
-static void seed_block(const struct attn_kernels *kern, const float *x, size_t n, size_t m,
+static void seed_block(const struct attn_kernels *kern, size_t n, size_t m, size_t c,
                        size_t tried, size_t prev_best, int first, size_t block,
                        const struct kmeans_buffers *b, float *scratch)
 {
@@ -159,23 +172,20 @@ static void seed_block(const struct attn_kernels *kern, const float *x, size_t n
             if (dist < b->mindist[i])
                 b->mindist[i] = dist;
         }
-    for (i = lo; i < hi; i += ATTN_TILE_ROWS)
-        candidate_tile(kern, x, n, i, (int)(hi - i < ATTN_TILE_ROWS ? hi - i : ATTN_TILE_ROWS), m,
-                       tried, b, scratch);
+    candidate_rows(kern, n, lo, hi, m, c, tried, b, scratch);
     for (j = 0; j < tried; j++) {
-        const float *dist = b->trial_dist + j * n;
-        double pot[4] = { 0.0, 0.0, 0.0, 0.0 };
+        const float *dist = b->trial_dist + j * n, *mind = b->mindist;
+        double p0 = 0.0, p1 = 0.0, p2 = 0.0, p3 = 0.0; /* in registers: four independent chains */
 
         for (i = lo; i + 4 <= hi; i += 4) { /* four partial sums, combined in a fixed order */
-            size_t u;
-
-            for (u = 0; u < 4; u++)
-                pot[u] += (double)(dist[i + u] < b->mindist[i + u] ? dist[i + u] : b->mindist[i + u]);
+            p0 += (double)(dist[i] < mind[i] ? dist[i] : mind[i]);
+            p1 += (double)(dist[i + 1] < mind[i + 1] ? dist[i + 1] : mind[i + 1]);
+            p2 += (double)(dist[i + 2] < mind[i + 2] ? dist[i + 2] : mind[i + 2]);
+            p3 += (double)(dist[i + 3] < mind[i + 3] ? dist[i + 3] : mind[i + 3]);
         }
         for (; i < hi; i++)
-            pot[0] += (double)(dist[i] < b->mindist[i] ? dist[i] : b->mindist[i]);
-        b->block_sum[j * ((n + KMEANS_BLOCK - 1) / KMEANS_BLOCK) + block] =
-            (pot[0] + pot[1]) + (pot[2] + pot[3]);
+            p0 += (double)(dist[i] < mind[i] ? dist[i] : mind[i]);
+        b->block_sum[j * ((n + KMEANS_BLOCK - 1) / KMEANS_BLOCK) + block] = (p0 + p1) + (p2 + p3);
     }
 }
 
@@ -229,6 +239,8 @@ static void seed_centres(const struct attn_kernels *kern, const float *x, size_t
         b->xnorm[i] = (float)s;
         b->mindist[i] = INFINITY;
     }
+    /* the rows packed as keys; the candidates of each step are the queries */
+    thermoai__attn_pack(x, NULL, n, m, m, b->xpacked, ATTN_KSTRIDE(n));
     for (c = 0; c < k; c++) {
         size_t tried = 1, prev = best;
 
@@ -253,20 +265,18 @@ static void seed_centres(const struct attn_kernels *kern, const float *x, size_t
                 s += (double)b->centroids[(c + j) * m + t] * (double)b->centroids[(c + j) * m + t];
             b->norms[j] = (float)s;
         }
-        thermoai__attn_pack(b->centroids + c * m, NULL, tried, m, m, b->packed,
-                            ATTN_KWIDTH(trials));
 #ifdef THERMOAI_WITH_OPENMP
         if (threads > 1 && blocks > 1) {
 #  pragma omp parallel for schedule(static) num_threads(threads) default(none) \
-      shared(kern, x, n, m, tried, prev, c, b, blocks)
+      shared(kern, n, m, tried, prev, c, b, blocks)
             for (lb = 0; lb < (long)blocks; lb++)
-                seed_block(kern, x, n, m, tried, prev, c == 0, (size_t)lb, b,
+                seed_block(kern, n, m, c, tried, prev, c == 0, (size_t)lb, b,
                            b->scratch + (size_t)omp_get_thread_num() * ATTN_SCRATCH_FLOATS);
         } else
 #endif
         {
             for (lb = 0; lb < (long)blocks; lb++)
-                seed_block(kern, x, n, m, tried, prev, c == 0, (size_t)lb, b, b->scratch);
+                seed_block(kern, n, m, c, tried, prev, c == 0, (size_t)lb, b, b->scratch);
         }
         best = 0;
         if (tried > 1) {

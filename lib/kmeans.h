@@ -35,6 +35,7 @@ struct kmeans_buffers {
     float *mindist;    /* S: squared distance to the nearest centre while seeding */
     float *xnorm;      /* S: squared row norms */
     float *trial_dist; /* thermoai__kmeans_trials(k) * S: distances to the candidates */
+    float *xpacked;    /* m * ATTN_KSTRIDE(S), 32-byte aligned: the seeding rows as [m][kw] */
     float *subset;     /* S * m when S < n: the rows seeding looks at */
     uint32_t *subset_assign; /* S when S < n */
     uint64_t *chosen;  /* (n + 63) / 64 bits: the subset */

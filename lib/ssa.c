@@ -149,8 +149,8 @@ int thermoai_ssa_create_ex(size_t n, size_t d, const thermoai_ssa_params *params
     struct layout l = { 0, 0 };
     size_t o_phi, o_qp, o_kp, o_cen, o_pack, o_norm, o_sums, o_counts, o_chosen, o_kmscr;
     size_t o_assign, o_kassign, o_order, o_off, o_segoff, o_seg, o_vs, o_tk, o_tv, o_tn, o_tb;
-    size_t o_xnorm, o_trial, o_block, o_trow, o_kmorder, o_kmoff, o_kmfill, o_split;
-    size_t o_subset, o_subassign, o_bits, seed_rows;
+    size_t o_xnorm, o_trial, o_xpk, o_block, o_trow, o_kmorder, o_kmoff, o_kmfill, o_split;
+    size_t o_subset, o_subassign, o_bits, o_owner, seed_rows;
     size_t o_t[10][64], i, t, kwm, kwc, kwkk, threads;
     char *base;
     uint64_t rng;
@@ -193,6 +193,7 @@ int thermoai_ssa_create_ex(size_t n, size_t d, const thermoai_ssa_params *params
     o_norm = reserve(&l, kwc, sizeof(float));
     o_xnorm = reserve(&l, seed_rows, sizeof(float));
     o_trial = reserve(&l, thermoai__kmeans_trials(p->k) * seed_rows, sizeof(float));
+    o_xpk = reserve(&l, p->m * ATTN_KSTRIDE(seed_rows), sizeof(float));
     o_block = reserve(&l, thermoai__kmeans_trials(p->k)
                               * ((seed_rows + KMEANS_BLOCK - 1) / KMEANS_BLOCK),
                       sizeof(double));
@@ -218,6 +219,7 @@ int thermoai_ssa_create_ex(size_t n, size_t d, const thermoai_ssa_params *params
     o_tk = reserve(&l, p->kk * d, sizeof(double));
     o_tv = reserve(&l, p->kk * d, sizeof(double));
     o_tn = reserve(&l, p->kk, sizeof(uint32_t));
+    o_owner = reserve(&l, p->k, sizeof(uint32_t));
     o_tb = reserve(&l, threads, sizeof(struct thermoai__ssa_thread));
     for (t = 0; t < threads; t++) {
         o_t[0][t] = reserve(&l, ATTN_SCRATCH_FLOATS, sizeof(float));
@@ -256,6 +258,7 @@ int thermoai_ssa_create_ex(size_t n, size_t d, const thermoai_ssa_params *params
     p->km.chosen = (uint64_t *)(void *)(base + o_bits);
     p->km.xnorm = (float *)(void *)(base + o_xnorm);
     p->km.trial_dist = (float *)(void *)(base + o_trial);
+    p->km.xpacked = (float *)(void *)(base + o_xpk);
     p->km.block_sum = (double *)(void *)(base + o_block);
     p->km.trial_row = (uint32_t *)(void *)(base + o_trow);
     p->km.order = (uint32_t *)(void *)(base + o_kmorder);
@@ -273,6 +276,7 @@ int thermoai_ssa_create_ex(size_t n, size_t d, const thermoai_ssa_params *params
     p->tot_k = (double *)(void *)(base + o_tk);
     p->tot_v = (double *)(void *)(base + o_tv);
     p->tot_n = (uint32_t *)(void *)(base + o_tn);
+    p->owner = (uint32_t *)(void *)(base + o_owner);
     p->tb = (struct thermoai__ssa_thread *)(void *)(base + o_tb);
     for (t = 0; t < threads; t++) {
         struct thermoai__ssa_thread *b = &p->tb[t];
@@ -374,11 +378,10 @@ static void pack_cluster(thermoai_ssa *p, size_t c, const float *k, const float 
                p->d * sizeof(float));
 }
 
-/* Stable counting sort of the tokens by cluster: order, offsets, packed segments. */
-static void sort_and_pack(thermoai_ssa *p, const float *k, const float *v)
+/* Stable counting sort of the tokens by cluster: order, offsets, segment offsets. */
+static void sort_clusters(thermoai_ssa *p)
 {
     size_t c, i, pos;
-    long cc;
 
     memset(p->offset, 0, (p->k + 1) * sizeof *p->offset);
     for (i = 0; i < p->n; i++)
@@ -397,17 +400,6 @@ static void sort_and_pack(thermoai_ssa *p, const float *k, const float *v)
         pos = p->km.counts[p->assign[i]]++;
         p->order[pos] = (uint32_t)i;
     }
-#ifdef THERMOAI_WITH_OPENMP
-    if (p->threads > 1 && (double)p->n * (double)p->d >= THERMOAI__PARALLEL_MIN_WORK) {
-#  pragma omp parallel for schedule(dynamic, 1) num_threads(p->threads) default(none) \
-      shared(p, k, v)
-        for (cc = 0; cc < (long)p->k; cc++)
-            pack_cluster(p, (size_t)cc, k, v);
-        return;
-    }
-#endif
-    for (cc = 0; cc < (long)p->k; cc++)
-        pack_cluster(p, (size_t)cc, k, v);
 }
 
 size_t thermoai__ssa_draw_samples(const thermoai_ssa *p, struct thermoai__ssa_thread *b,
@@ -507,6 +499,9 @@ static int attend_cluster(thermoai_ssa *p, size_t c, const float *q, const float
 
     if (size == 0)
         return 0;
+    /* packed here, by the thread that reads it: the cluster's keys and values
+     * stay in this core's cache */
+    pack_cluster(p, c, k, v);
     if (p->variant == THERMOAI_SSA_CENTROID) {
         centroids = build_centroids(p, b, c, k, v);
     } else {
@@ -580,6 +575,39 @@ static int attend_cluster(thermoai_ssa *p, size_t c, const float *q, const float
     return bad;
 }
 
+#ifdef THERMOAI_WITH_OPENMP
+/*
+ * Splits the query clusters into `threads` contiguous runs of about equal
+ * estimated cost (pairs scored: size * (size + s), or size * (size + kk)):
+ * cluster c goes to the run holding the middle of its cost in the prefix sum.
+ * The owners depend only on the cluster sizes, so repeated calls keep each
+ * cluster, its packed keys and its output rows on the same core. A dynamic
+ * schedule moved them between cores on every call, which cost more than it
+ * balanced (bench: N = 256, 2 threads), and so did dealing clusters out in
+ * turn.
+ */
+static void balance_clusters(thermoai_ssa *p, int threads)
+{
+    const double extra = (double)(p->kk ? p->kk : p->s);
+    double total = 0.0, before = 0.0;
+    size_t c;
+
+    for (c = 0; c < p->k; c++) {
+        const double size = (double)(p->offset[c + 1] - p->offset[c]);
+
+        total += size * (size + extra);
+    }
+    for (c = 0; c < p->k; c++) {
+        const double size = (double)(p->offset[c + 1] - p->offset[c]);
+        const double cost = size * (size + extra);
+        const double at = total > 0.0 ? (before + 0.5 * cost) / total * (double)threads : 0.0;
+
+        p->owner[c] = at < (double)(threads - 1) ? (uint32_t)at : (uint32_t)(threads - 1);
+        before += cost;
+    }
+}
+#endif
+
 int thermoai_ssa_execute(thermoai_ssa *p, const float *q, const float *k, const float *v, float *y)
 {
     struct kmeans_result kr, kkr;
@@ -623,17 +651,24 @@ int thermoai_ssa_execute(thermoai_ssa *p, const float *q, const float *k, const 
         }
     }
     t2 = now_s();
-    sort_and_pack(p, k, v);
+    sort_clusters(p);
 
 #ifdef THERMOAI_WITH_OPENMP
     if (p->threads > 1
         && (double)p->n * ((double)p->n / (double)p->k + (double)p->s) * (double)p->d
                >= THERMOAI__PARALLEL_MIN_WORK) {
-#  pragma omp parallel for schedule(dynamic, 1) num_threads(p->threads) default(none) \
-      shared(p, q, k, v, y) reduction(+ : pairs, terms) reduction(| : bad)
-        for (cc = 0; cc < (long)p->k; cc++)
-            bad |= attend_cluster(p, (size_t)cc, q, k, v, y, &p->tb[omp_get_thread_num()], &pairs,
-                                  &terms);
+        balance_clusters(p, p->threads);
+#  pragma omp parallel num_threads(p->threads) default(none) shared(p, q, k, v, y) \
+      reduction(+ : pairs, terms) reduction(| : bad)
+        {
+            /* a smaller team than asked for takes the owners modulo its size */
+            const uint32_t tid = (uint32_t)omp_get_thread_num(), nth = (uint32_t)omp_get_num_threads();
+            size_t c;
+
+            for (c = 0; c < p->k; c++)
+                if (p->owner[c] % nth == tid)
+                    bad |= attend_cluster(p, c, q, k, v, y, &p->tb[tid], &pairs, &terms);
+        }
     } else
 #endif
     {

@@ -52,6 +52,7 @@ struct thermoai_ssa {
     double *tot_k;      /* kk * d: key sums per key cluster */
     double *tot_v;      /* kk * d */
     uint32_t *tot_n;    /* kk */
+    uint32_t *owner;    /* k: the thread that attends each cluster */
     struct thermoai__ssa_thread *tb;
 };
 
