@@ -266,6 +266,62 @@ static void check_permutation(void)
     free_data(&px);
 }
 
+/*
+ * Very uneven clusters: 240 of 300 query rows are the same vector, the rest
+ * scattered, so one cluster costs far more than the others and the threads'
+ * shares of clusters differ. Output still bit-identical at 1, 2 and 3 threads.
+ */
+static void check_uneven_clusters(void)
+{
+    const size_t n = 300, d = 24, big = 240;
+    struct data x;
+    uint32_t *assign = malloc(n * sizeof *assign), var, largest;
+    size_t i, t, count[8] = { 0 };
+    uint64_t state = 12345;
+
+    if (!alloc_data(&x, n, d) || assign == NULL) {
+        tap_ok(0, "setup");
+        free(assign);
+        return;
+    }
+    for (i = 0; i < n * d; i++) { /* deterministic values in [-1, 1) */
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        x.k[i] = (float)((double)(state >> 11) / 4503599627370496.0 - 1.0);
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        x.v[i] = (float)((double)(state >> 11) / 4503599627370496.0 - 1.0);
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        x.q[i] = (float)(4.0 * ((double)(state >> 11) / 4503599627370496.0 - 1.0));
+    }
+    for (i = 1; i < big; i++)
+        for (t = 0; t < d; t++)
+            x.q[i * d + t] = x.q[t];
+    for (var = 0; var < 3; var++) {
+        thermoai_ssa *plan = make_plan(n, d, var, 0, 8, 8, 1, 3);
+        int rc1 = plan ? thermoai_ssa_execute(plan, x.q, x.k, x.v, x.y) : -1, rc2, rc3;
+
+        if (var == 0 && rc1 == THERMOAI_OK && thermoai_ssa_clusters(plan, assign) == THERMOAI_OK) {
+            for (i = 0; i < n; i++)
+                count[assign[i] & 7]++;
+            for (largest = 0, i = 0; i < 8; i++)
+                largest = count[i] > largest ? (uint32_t)count[i] : largest;
+            tap_ok(largest >= big, "uneven data: the largest of 8 clusters holds %u of %zu rows",
+                   largest, n);
+        }
+        thermoai_ssa_free(plan);
+        memset(x.y2, 0xff, n * d * sizeof(float)); /* NaN: a row left unwritten shows */
+        rc2 = run(n, d, var, 0, 8, 8, 2, 3, x.q, x.k, x.v, x.y2);
+        tap_ok(rc1 == THERMOAI_OK && rc2 == THERMOAI_OK
+                   && memcmp(x.y, x.y2, n * d * sizeof(float)) == 0,
+               "%s, uneven clusters: 1 and 2 threads are bit-identical", variant_name[var]);
+        memset(x.y2, 0xff, n * d * sizeof(float));
+        rc3 = run(n, d, var, 0, 8, 8, 3, 3, x.q, x.k, x.v, x.y2);
+        tap_ok(rc3 == THERMOAI_OK && memcmp(x.y, x.y2, n * d * sizeof(float)) == 0,
+               "%s, uneven clusters: 1 and 3 threads are bit-identical", variant_name[var]);
+    }
+    free(assign);
+    free_data(&x);
+}
+
 /* Bit-identical results: repeated, from two plans, and at 1 and 2 threads. */
 static void check_determinism(void)
 {
@@ -622,6 +678,7 @@ int main(void)
     check_rows_sum_to_one();
     check_permutation();
     check_determinism();
+    check_uneven_clusters();
     check_causal();
     check_accuracy();
     check_stats();
