@@ -132,7 +132,7 @@ int main(int argc, char **argv)
            "relerr,cosine,norm_ratio,in_cluster_mass,held_bytes,peak_rss_bytes,kernel\n");
     for (r = 0; r < 3; r++) {
         thermoai_synth_params sp;
-        double t_dense, mass = NAN;
+        double t_dense, mass = (double)NAN;
         unsigned var;
 
         if (strchr(regimes, "cdu"[r]) == NULL)
@@ -145,7 +145,7 @@ int main(int argc, char **argv)
         TIMED(thermoai_attention_dense(n, d, q, k, v, 0, ws, bytes, ref), t_dense);
         if (n <= 16384
             && thermoai_attention_cluster_mass(n, d, q, k, labels, 0, ws, bytes, &mass) != THERMOAI_OK)
-            mass = NAN;
+            mass = (double)NAN;
         printf("thermoai-dense,exact,%s,%zu,%zu,%u,%.6g,,,,0,1,1,%.6g,%zu,%.6g,%s\n", regime_name[r], n,
                d, threads, t_dense, mass, bytes, peak_rss_bytes(), kernel_desc);
         for (var = 0; var < 3; var++) {

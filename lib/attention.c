@@ -54,7 +54,7 @@ void thermoai__fill_nan(float *x, size_t count)
 
     if (x != NULL)
         for (i = 0; i < count; i++)
-            x[i] = NAN;
+            x[i] = (double)NAN;
 }
 
 int thermoai_attention_workspace_bytes(size_t n, size_t d, size_t *bytes)
@@ -217,7 +217,7 @@ static double mass_tile(const struct attn_kernels *kern, size_t n, size_t d, con
 
     for (r = 0; r < ATTN_TILE_ROWS; r++) {
         qr[r] = q + (i0 + (size_t)(r < rows ? r : 0)) * d;
-        m[r] = -INFINITY;
+        m[r] = -(double)INFINITY;
         l[r] = w[r] = 0.0;
     }
     for (j0 = 0; j0 < nk; j0 += ATTN_KCHUNK) {
@@ -229,7 +229,7 @@ static double mass_tile(const struct attn_kernels *kern, size_t n, size_t d, con
             const size_t row = i0 + (size_t)r;
             const size_t last = causal ? (row + 1 > j0 ? row + 1 - j0 : 0) : nj;
             const size_t end = last < nj ? last : nj; /* keys j0 .. j0 + end allowed */
-            double cmax = -INFINITY, f;
+            double cmax = -(double)INFINITY, f;
 
             for (j = 0; j < end; j++)
                 if ((double)sr[j] > cmax)
@@ -267,7 +267,7 @@ int thermoai_attention_cluster_mass(size_t n, size_t d, const float *q, const fl
 
     if (mass == NULL)
         return THERMOAI_E_NULL;
-    *mass = NAN;
+    *mass = (double)NAN;
     if (q == NULL || k == NULL || labels == NULL || workspace == NULL)
         return THERMOAI_E_NULL;
     if ((status = thermoai_attention_workspace_bytes(n, d, &need)) != THERMOAI_OK)
@@ -303,7 +303,7 @@ int thermoai_attention_cluster_mass(size_t n, size_t d, const float *q, const fl
         total += partial[block];
     *mass = total / (double)n;
     if (!isfinite(*mass)) {
-        *mass = NAN;
+        *mass = (double)NAN;
         return THERMOAI_E_RANGE;
     }
     return THERMOAI_OK;

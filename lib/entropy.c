@@ -65,7 +65,7 @@ int thermoai_entropy_attention_bits(uint32_t heads, uint32_t head_dim, double pr
 
     if (bits == NULL)
         return THERMOAI_E_NULL;
-    *bits = NAN;
+    *bits = (double)NAN;
     if ((status = check_precision(precision_bits)) != THERMOAI_OK)
         return status;
     if (heads == 0 || head_dim == 0 || seq_len == 0 || rows == 0)
@@ -88,7 +88,7 @@ int thermoai_entropy_ffn_bits(uint64_t d_ff, double saturation_fraction, double 
 
     if (bits == NULL)
         return THERMOAI_E_NULL;
-    *bits = NAN;
+    *bits = (double)NAN;
     if (!isfinite(saturation_fraction))
         return THERMOAI_E_NONFINITE;
     if ((status = check_precision(precision_bits)) != THERMOAI_OK)
@@ -107,7 +107,7 @@ int thermoai_entropy_norm_bits(double precision_bits, double *bits)
 
     if (bits == NULL)
         return THERMOAI_E_NULL;
-    *bits = NAN;
+    *bits = (double)NAN;
     if ((status = check_precision(precision_bits)) != THERMOAI_OK)
         return status;
     if (!isfinite(2.0 * precision_bits))
@@ -182,7 +182,7 @@ int thermoai_entropy_token(const thermoai_model_arch *arch, const thermoai_entro
     status = compute(arch, params, &r);
     if (status != THERMOAI_OK)
         r.attention_bits = r.ffn_bits = r.norm_bits = r.layer_bits = r.token_bits =
-            r.token_energy_j = NAN;
+            r.token_energy_j = (double)NAN;
     (void)thermoai__struct_out(out, THERMOAI__ENTROPY_BREAKDOWN_SIZE_V0, &r, sizeof r);
     return status;
 }

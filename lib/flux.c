@@ -148,7 +148,7 @@ int thermoai_flux_integrate(thermoai_time_fn fn, void *user_data, double t0_s, d
     int status;
 
     if (result != NULL)
-        result->val = result->err = NAN;
+        result->val = result->err = (double)NAN;
     if (fn == NULL || result == NULL)
         return THERMOAI_E_NULL;
     if ((status = THERMOAI__CHECK({ t0_s, THERMOAI__FINITE }, { t1_s, THERMOAI__FINITE },
@@ -159,6 +159,6 @@ int thermoai_flux_integrate(thermoai_time_fn fn, void *user_data, double t0_s, d
         return THERMOAI_E_INVALID;
     status = thermoai__integrate(fn, user_data, t0_s, t1_s, rel_tol, &result->val, &result->err);
     if (status != THERMOAI_OK)
-        result->val = result->err = NAN;
+        result->val = result->err = (double)NAN;
     return status;
 }

@@ -12,7 +12,7 @@ int thermoai_info_perplexity_from_bits(double cross_entropy_bits, double *perple
 
     if (perplexity == NULL)
         return THERMOAI_E_NULL;
-    *perplexity = NAN;
+    *perplexity = (double)NAN;
     if ((status = THERMOAI__CHECK({ cross_entropy_bits, THERMOAI__NONNEG })) != THERMOAI_OK)
         return status;
     return thermoai__finish(exp2(cross_entropy_bits), perplexity);
@@ -24,7 +24,7 @@ int thermoai_info_perplexity_from_nats(double cross_entropy_nats, double *perple
 
     if (perplexity == NULL)
         return THERMOAI_E_NULL;
-    *perplexity = NAN;
+    *perplexity = (double)NAN;
     if ((status = THERMOAI__CHECK({ cross_entropy_nats, THERMOAI__NONNEG })) != THERMOAI_OK)
         return status;
     return thermoai__finish(exp(cross_entropy_nats), perplexity);
@@ -36,7 +36,7 @@ int thermoai_info_cross_entropy_bits(double perplexity, double *cross_entropy_bi
 
     if (cross_entropy_bits == NULL)
         return THERMOAI_E_NULL;
-    *cross_entropy_bits = NAN;
+    *cross_entropy_bits = (double)NAN;
     if ((status = THERMOAI__CHECK({ perplexity, THERMOAI__GE1 })) != THERMOAI_OK)
         return status;
     *cross_entropy_bits = log2(perplexity);
@@ -49,7 +49,7 @@ int thermoai_info_cross_entropy_nats(double perplexity, double *cross_entropy_na
 
     if (cross_entropy_nats == NULL)
         return THERMOAI_E_NULL;
-    *cross_entropy_nats = NAN;
+    *cross_entropy_nats = (double)NAN;
     if ((status = THERMOAI__CHECK({ perplexity, THERMOAI__GE1 })) != THERMOAI_OK)
         return status;
     *cross_entropy_nats = log(perplexity);
@@ -63,7 +63,7 @@ int thermoai_info_bits_from_nats(double nats, double *bits)
 
     if (bits == NULL)
         return THERMOAI_E_NULL;
-    *bits = NAN;
+    *bits = (double)NAN;
     if ((status = THERMOAI__CHECK({ nats, THERMOAI__FINITE })) != THERMOAI_OK)
         return status;
     return thermoai__finish(nats / ln2, bits);
@@ -76,7 +76,7 @@ int thermoai_info_nats_from_bits(double bits, double *nats)
 
     if (nats == NULL)
         return THERMOAI_E_NULL;
-    *nats = NAN;
+    *nats = (double)NAN;
     if ((status = THERMOAI__CHECK({ bits, THERMOAI__FINITE })) != THERMOAI_OK)
         return status;
     return thermoai__finish(bits * ln2, nats);
@@ -88,7 +88,7 @@ int thermoai_info_uniform_entropy_bits(double outcomes, double *bits)
 
     if (bits == NULL)
         return THERMOAI_E_NULL;
-    *bits = NAN;
+    *bits = (double)NAN;
     if ((status = THERMOAI__CHECK({ outcomes, THERMOAI__GE1 })) != THERMOAI_OK)
         return status;
     *bits = log2(outcomes);

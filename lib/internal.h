@@ -46,7 +46,7 @@ THERMOAI_INTERNAL int thermoai__scaled_ratio(const double *num, size_t nn,
     do {                                                                                   \
         if ((out) == NULL)                                                                 \
             return THERMOAI_E_NULL;                                                        \
-        *(out) = NAN;                                                                      \
+        *(out) = (double)NAN;                                                                      \
     } while (0)
 
 /* Writes NaN to *p when p is not NULL. */

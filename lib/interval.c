@@ -24,11 +24,11 @@ static int check_interval(const thermoai_interval *x, int positive)
 static int outward(double lo, double hi, thermoai_interval *out)
 {
     if (lo != 0.0)
-        lo = nextafter(lo, -INFINITY);
+        lo = nextafter(lo, -(double)INFINITY);
     if (hi != 0.0)
-        hi = nextafter(hi, INFINITY);
+        hi = nextafter(hi, (double)INFINITY);
     if (!isfinite(lo) || !isfinite(hi)) {
-        out->lo = out->hi = NAN;
+        out->lo = out->hi = (double)NAN;
         return THERMOAI_E_RANGE;
     }
     out->lo = lo;
@@ -39,7 +39,7 @@ static int outward(double lo, double hi, thermoai_interval *out)
 static void set_nan(thermoai_interval *out)
 {
     if (out != NULL)
-        out->lo = out->hi = NAN;
+        out->lo = out->hi = (double)NAN;
 }
 
 int thermoai_interval_monomial(double coefficient, const thermoai_interval *factors,

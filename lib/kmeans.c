@@ -280,7 +280,7 @@ static void seed_centres(const struct attn_kernels *kern, const float *x, size_t
         }
         best = 0;
         if (tried > 1) {
-            double best_pot = INFINITY;
+            double best_pot = (double)INFINITY;
 
             for (j = 0; j < tried; j++) {
                 double pot = 0.0;
@@ -424,7 +424,7 @@ static int split_merge(const float *x, size_t n, size_t m, size_t k, const struc
                        const uint32_t *assign)
 {
     size_t i, c, a2, t, best_split = k, ma = k, mb = k;
-    double best_gain = 0.0, best_cost = INFINITY;
+    double best_gain = 0.0, best_cost = (double)INFINITY;
 
     if (k < 2)
         return 0;

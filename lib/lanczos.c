@@ -195,7 +195,7 @@ int thermoai__laplacian_spectrum(size_t n, thermoai__matvec matvec, void *ctx,
 {
     const size_t ms = set->max_steps < n ? set->max_steps : n;
     size_t need = 0, j, i;
-    double *mem, *deg, *dinv, *w, *V, *alpha, *beta, *dt, *et, *Z, total = 0.0, dmin = INFINITY;
+    double *mem, *deg, *dinv, *w, *V, *alpha, *beta, *dt, *et, *Z, total = 0.0, dmin = (double)INFINITY;
     struct scaled_op op;
     uint64_t rng = thermoai__rng_stream(set->seed, 0x6c616e637a6f73u); /* "lanczos" */
     int status = THERMOAI_E_NO_CONVERGENCE;

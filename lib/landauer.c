@@ -32,7 +32,7 @@ int thermoai_landauer_energy_j(double bits, double temperature_k, double *energy
 
     if (energy_j == NULL)
         return THERMOAI_E_NULL;
-    *energy_j = NAN;
+    *energy_j = (double)NAN;
     if ((status = check_inputs(bits, temperature_k)) != THERMOAI_OK)
         return status;
     num[0] = THERMOAI__K_B_LN2_J_PER_K;
@@ -49,7 +49,7 @@ int thermoai_landauer_bits_per_j(double temperature_k, double *bits_per_j)
 
     if (bits_per_j == NULL)
         return THERMOAI_E_NULL;
-    *bits_per_j = NAN;
+    *bits_per_j = (double)NAN;
     if ((status = check_inputs(0.0, temperature_k)) != THERMOAI_OK)
         return status;
     den[0] = THERMOAI__K_B_LN2_J_PER_K;
@@ -64,7 +64,7 @@ int thermoai_landauer_ratio(double energy_per_bit_j, double temperature_k, doubl
 
     if (ratio == NULL)
         return THERMOAI_E_NULL;
-    *ratio = NAN;
+    *ratio = (double)NAN;
     if ((status = check_inputs(energy_per_bit_j, temperature_k)) != THERMOAI_OK)
         return status;
     den[0] = THERMOAI__K_B_LN2_J_PER_K;

@@ -10,7 +10,7 @@
 void thermoai__set_nan(double *p)
 {
     if (p != NULL)
-        *p = NAN;
+        *p = (double)NAN;
 }
 
 /* Keeps exponent sums far from int overflow: any |e| beyond this is out of range
@@ -47,7 +47,7 @@ int thermoai__scaled_ratio(const double *num, size_t nn, const double *den, size
         e = -EXP_CLAMP;
     *out = ldexp(m, (int)e);
     if (!isfinite(*out) || *out < DBL_MIN) {
-        *out = NAN;
+        *out = (double)NAN;
         return THERMOAI_E_RANGE;
     }
     return THERMOAI_OK;
@@ -96,7 +96,7 @@ int thermoai__signed_scale(double sign, const double *num, size_t nn, const doub
 int thermoai__finish(double x, double *out)
 {
     if (!isfinite(x) || (x != 0.0 && fabs(x) < DBL_MIN)) {
-        *out = NAN;
+        *out = (double)NAN;
         return THERMOAI_E_RANGE;
     }
     *out = x;
@@ -106,7 +106,7 @@ int thermoai__finish(double x, double *out)
 int thermoai__finish_positive(double x, double *out)
 {
     if (!(x >= DBL_MIN) || !isfinite(x)) {
-        *out = NAN;
+        *out = (double)NAN;
         return THERMOAI_E_RANGE;
     }
     *out = x;

@@ -78,8 +78,8 @@ int thermoai__spectrum_finish(int status, size_t n, size_t count, double *lambda
 
     if (status != THERMOAI_OK) {
         for (i = 0; i < count && i < n; i++)
-            lambda[i] = NAN;
-        lambda_max = pi_min = residual = NAN;
+            lambda[i] = (double)NAN;
+        lambda_max = pi_min = residual = (double)NAN;
     }
     if (info != NULL) {
         int st;
@@ -93,7 +93,7 @@ int thermoai__spectrum_finish(int status, size_t n, size_t count, double *lambda
         st = thermoai__struct_out(info, INFO_SIZE_V0, &out, sizeof out);
         if (status == THERMOAI_OK && st != THERMOAI_OK) {
             for (i = 0; i < count; i++)
-                lambda[i] = NAN;
+                lambda[i] = (double)NAN;
             return st;
         }
     }
@@ -213,7 +213,7 @@ int thermoai_attention_spectrum(size_t n, size_t d, const float *q, const float 
     struct thermoai__spectrum_setup set;
     struct dense_op op;
     size_t steps = 0, floats;
-    double lambda_max = NAN, pi_min = NAN, residual = NAN;
+    double lambda_max = (double)NAN, pi_min = (double)NAN, residual = (double)NAN;
     void *mem = NULL;
     int status;
 
@@ -221,7 +221,7 @@ int thermoai_attention_spectrum(size_t n, size_t d, const float *q, const float 
         return THERMOAI_E_NULL;
     if (n >= 1 && n <= MAX_N)
         for (floats = 0; floats < count && floats < n; floats++)
-            lambda[floats] = NAN;
+            lambda[floats] = (double)NAN;
     if (q == NULL || k == NULL)
         status = THERMOAI_E_NULL;
     else if (n < 2 || n > MAX_N || d < 1 || d > MAX_D)
@@ -231,8 +231,8 @@ int thermoai_attention_spectrum(size_t n, size_t d, const float *q, const float 
     if (status == THERMOAI_OK && (!thermoai__all_finite(q, n * d) || !thermoai__all_finite(k, n * d)))
         status = THERMOAI_E_NONFINITE;
     if (status != THERMOAI_OK)
-        return thermoai__spectrum_finish(status, n <= MAX_N ? n : 0, count, lambda, 0, NAN, NAN,
-                                         NAN, info);
+        return thermoai__spectrum_finish(status, n <= MAX_N ? n : 0, count, lambda, 0, (double)NAN, (double)NAN,
+                                         (double)NAN, info);
 
     op.n = n;
     op.d = d;
@@ -243,7 +243,7 @@ int thermoai_attention_spectrum(size_t n, size_t d, const float *q, const float 
     floats = 2 * d * op.kw + 16;
     mem = malloc(floats * sizeof(float) + 64 + n * sizeof(double));
     if (mem == NULL)
-        return thermoai__spectrum_finish(THERMOAI_E_NOMEM, n, count, lambda, 0, NAN, NAN, NAN,
+        return thermoai__spectrum_finish(THERMOAI_E_NOMEM, n, count, lambda, 0, (double)NAN, (double)NAN, (double)NAN,
                                          info);
     op.kp = (float *)thermoai__align(mem, 64);
     op.qp = op.kp + d * op.kw;

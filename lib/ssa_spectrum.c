@@ -98,7 +98,7 @@ int thermoai_ssa_spectrum(thermoai_ssa *plan, const float *q, const float *k,
     struct thermoai__spectrum_setup set;
     struct sparse_op op;
     size_t i, nnz = 0, steps = 0, n;
-    double shift = -INFINITY, lambda_max = NAN, pi_min = NAN, residual = NAN;
+    double shift = -(double)INFINITY, lambda_max = (double)NAN, pi_min = (double)NAN, residual = (double)NAN;
     void *mem = NULL;
     int status;
 
@@ -108,7 +108,7 @@ int thermoai_ssa_spectrum(thermoai_ssa *plan, const float *q, const float *k,
         return THERMOAI_E_NULL;
     n = plan->n;
     for (i = 0; i < count && i < n; i++)
-        lambda[i] = NAN;
+        lambda[i] = (double)NAN;
     if (q == NULL || k == NULL)
         status = THERMOAI_E_NULL;
     else if (!plan->executed)
@@ -121,14 +121,14 @@ int thermoai_ssa_spectrum(thermoai_ssa *plan, const float *q, const float *k,
         && (!thermoai__all_finite(q, n * plan->d) || !thermoai__all_finite(k, n * plan->d)))
         status = THERMOAI_E_NONFINITE;
     if (status != THERMOAI_OK)
-        return thermoai__spectrum_finish(status, n, count, lambda, 0, NAN, NAN, NAN, info);
+        return thermoai__spectrum_finish(status, n, count, lambda, 0, (double)NAN, (double)NAN, (double)NAN, info);
 
     /* rows, then the edges */
     op.n = n;
     op.col = NULL;
     op.rowptr = (size_t *)malloc((n + 1) * sizeof *op.rowptr);
     if (op.rowptr == NULL)
-        return thermoai__spectrum_finish(THERMOAI_E_NOMEM, n, count, lambda, 0, NAN, NAN, NAN,
+        return thermoai__spectrum_finish(THERMOAI_E_NOMEM, n, count, lambda, 0, (double)NAN, (double)NAN, (double)NAN,
                                          info);
     op.rowptr[0] = 0;
     walk(plan, &op, q, k);
@@ -137,13 +137,13 @@ int thermoai_ssa_spectrum(thermoai_ssa *plan, const float *q, const float *k,
     nnz = op.rowptr[n];
     if (nnz > (SIZE_MAX - n * sizeof(double)) / (sizeof(double) + sizeof(uint32_t)) - 16) {
         free(op.rowptr);
-        return thermoai__spectrum_finish(THERMOAI_E_NOMEM, n, count, lambda, 0, NAN, NAN, NAN,
+        return thermoai__spectrum_finish(THERMOAI_E_NOMEM, n, count, lambda, 0, (double)NAN, (double)NAN, (double)NAN,
                                          info);
     }
     mem = malloc(nnz * (sizeof(double) + sizeof(uint32_t)) + n * sizeof(double) + 16);
     if (mem == NULL) {
         free(op.rowptr);
-        return thermoai__spectrum_finish(THERMOAI_E_NOMEM, n, count, lambda, 0, NAN, NAN, NAN,
+        return thermoai__spectrum_finish(THERMOAI_E_NOMEM, n, count, lambda, 0, (double)NAN, (double)NAN, (double)NAN,
                                          info);
     }
     op.val = (double *)mem;

@@ -10,7 +10,7 @@ int thermoai_ter_ratio(double actual_energy_j, double landauer_energy_j, double 
 {
     if (ter == NULL)
         return THERMOAI_E_NULL;
-    *ter = NAN;
+    *ter = (double)NAN;
     if (!isfinite(actual_energy_j) || !isfinite(landauer_energy_j))
         return THERMOAI_E_NONFINITE;
     if (actual_energy_j < 0.0 || !(landauer_energy_j > 0.0))
@@ -32,7 +32,7 @@ int thermoai_ter_run(const thermoai_model_arch *arch, const thermoai_entropy_par
 
     if (ter == NULL)
         return THERMOAI_E_NULL;
-    *ter = NAN;
+    *ter = (double)NAN;
     if (!isfinite(energy_j) || !isfinite(tokens))
         return THERMOAI_E_NONFINITE;
     if (energy_j < 0.0 || !(tokens > 0.0))
@@ -48,7 +48,7 @@ int thermoai_ter_landauer_share(double ter, double *share)
 {
     if (share == NULL)
         return THERMOAI_E_NULL;
-    *share = NAN;
+    *share = (double)NAN;
     if (!isfinite(ter))
         return THERMOAI_E_NONFINITE;
     if (!(ter >= 1.0))
@@ -78,7 +78,7 @@ int thermoai_ter_gap_product(const double *factor_lo, const double *factor_hi, s
     if ((status = thermoai__scaled_ratio(factor_lo, n_factors, NULL, 0, ter_lo)) != THERMOAI_OK
         || (status = thermoai__scaled_ratio(factor_hi, n_factors, NULL, 0, ter_hi))
                != THERMOAI_OK) {
-        *ter_lo = *ter_hi = NAN;
+        *ter_lo = *ter_hi = (double)NAN;
         return status;
     }
     return THERMOAI_OK;

@@ -10,7 +10,7 @@ int thermoai_tip_relative_degradation(double ppl_base, double ppl_pruned, double
 {
     if (fraction == NULL)
         return THERMOAI_E_NULL;
-    *fraction = NAN;
+    *fraction = (double)NAN;
     if (!isfinite(ppl_base) || !isfinite(ppl_pruned))
         return THERMOAI_E_NONFINITE;
     if (!(ppl_base >= 1.0) || !(ppl_pruned >= 1.0))
@@ -28,7 +28,7 @@ int thermoai_tip_score(double ppl_base, double ppl_without, double component_ene
 
     if (score == NULL)
         return THERMOAI_E_NULL;
-    *score = NAN;
+    *score = (double)NAN;
     if (!isfinite(component_energy_j) || !isfinite(total_energy_j))
         return THERMOAI_E_NONFINITE;
     if ((status = thermoai_tip_relative_degradation(ppl_base, ppl_without, &rel)) != THERMOAI_OK)

@@ -43,7 +43,7 @@ static TAP_UNUSED void util_reference(size_t n, size_t d, const float *q, const 
         abort();
     for (i = 0; i < n; i++) {
         const size_t nk = causal ? i + 1 : n;
-        double m = -INFINITY, sum = 0.0;
+        double m = -(double)INFINITY, sum = 0.0;
 
         for (j = 0; j < nk; j++) {
             double dot = 0.0;

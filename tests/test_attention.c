@@ -114,7 +114,7 @@ static double reference_mass(size_t n, size_t d, const float *q, const float *k,
 
     for (i = 0; i < n; i++) {
         const size_t nk = causal ? i + 1 : n;
-        double m = -INFINITY, all = 0.0, in = 0.0;
+        double m = -(double)INFINITY, all = 0.0, in = 0.0;
         double *s = malloc(nk * sizeof *s);
 
         if (s == NULL)
@@ -188,7 +188,7 @@ static void check_cluster_mass(void)
     tap_ok(rc == THERMOAI_E_SIZE && isnan(mass), "mass: short workspace -> E_SIZE");
     rc = thermoai_attention_cluster_mass(n, d, b.q, b.k, labels, 0x80u, b.ws, b.ws_bytes, &mass);
     tap_ok(rc == THERMOAI_E_UNSUPPORTED && isnan(mass), "mass: unknown flag -> E_UNSUPPORTED");
-    b.q[17] = NAN;
+    b.q[17] = (double)NAN;
     rc = thermoai_attention_cluster_mass(n, d, b.q, b.k, labels, 0, b.ws, b.ws_bytes, &mass);
     tap_ok(rc == THERMOAI_E_NONFINITE && isnan(mass), "mass: NaN query -> E_NONFINITE");
     rc = thermoai_attention_cluster_mass(0, d, b.q, b.k, labels, 0, b.ws, b.ws_bytes, &mass);
@@ -236,12 +236,12 @@ static void check_bad_input(void)
     tap_ok(rc == THERMOAI_E_UNSUPPORTED, "dense: unknown flag -> E_UNSUPPORTED");
     rc = thermoai_attention_dense(0, d, b.q, b.k, b.v, 0, b.ws, b.ws_bytes, b.y);
     tap_ok(rc == THERMOAI_E_INVALID, "dense: n = 0 -> E_INVALID");
-    b.v[n * d - 1] = INFINITY;
+    b.v[n * d - 1] = (double)INFINITY;
     rc = thermoai_attention_dense(n, d, b.q, b.k, b.v, 0, b.ws, b.ws_bytes, b.y);
     tap_ok(rc == THERMOAI_E_NONFINITE && util_all_nan(b.y, n * d),
            "dense: infinite value -> E_NONFINITE, y NaN");
     b.v[n * d - 1] = 0.5f;
-    b.k[3] = NAN;
+    b.k[3] = (double)NAN;
     rc = thermoai_attention_dense(n, d, b.q, b.k, b.v, 0, b.ws, b.ws_bytes, b.y);
     tap_ok(rc == THERMOAI_E_NONFINITE, "dense: NaN key -> E_NONFINITE");
     /* finite inputs whose scores overflow float */

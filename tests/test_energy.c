@@ -37,7 +37,7 @@ int main(void)
     tap_ok(thermoai_energy_facility_j(5.0, 1.0, &e) == THERMOAI_OK && e == 5.0, "PUE 1 adds nothing");
     BAD(thermoai_energy_facility_j(1, 0.99, out), THERMOAI_E_INVALID);
     BAD(thermoai_energy_facility_j(-1, 1.2, out), THERMOAI_E_INVALID);
-    BAD(thermoai_energy_facility_j(NAN, 1.2, out), THERMOAI_E_NONFINITE);
+    BAD(thermoai_energy_facility_j((double)NAN, 1.2, out), THERMOAI_E_NONFINITE);
     tap_ok(thermoai_energy_inference_per_token_j(1.75e11, 2e-11, 1.2, &e) == THERMOAI_OK
                && fabs(e - 8.4) <= 4 * DBL_EPSILON * 8.4,
            "Eq. 36 inputs: 2 x 1.75e11 x 20 pJ x 1.2 = 8.4 J per token");
@@ -62,12 +62,12 @@ int main(void)
            "the rate halves when T doubles");
 
     BAD(thermoai_energy_from_power_j(-1, 1, out), THERMOAI_E_INVALID);
-    BAD(thermoai_energy_from_power_j(1, NAN, out), THERMOAI_E_NONFINITE);
+    BAD(thermoai_energy_from_power_j(1, (double)NAN, out), THERMOAI_E_NONFINITE);
     BAD(thermoai_energy_from_power_j(1e200, 1e200, out), THERMOAI_E_RANGE);
     BAD(thermoai_energy_training_flop(-1, 1, out), THERMOAI_E_INVALID);
     BAD(thermoai_energy_training_j(1, 0, 1, out), THERMOAI_E_INVALID);
     BAD(thermoai_energy_training_j(1, 1e-12, 0.9, out), THERMOAI_E_INVALID);
-    BAD(thermoai_energy_training_j(INFINITY, 1e-12, 1, out), THERMOAI_E_NONFINITE);
+    BAD(thermoai_energy_training_j((double)INFINITY, 1e-12, 1, out), THERMOAI_E_NONFINITE);
     BAD(thermoai_energy_inference_per_token_j(1, 1e-12, 0.5, out), THERMOAI_E_INVALID);
     BAD(thermoai_energy_amortized_per_token_j(1, 0, 1, out), THERMOAI_E_INVALID);
     BAD(thermoai_energy_amortized_per_token_j(-1, 1, 1, out), THERMOAI_E_INVALID);

@@ -227,8 +227,8 @@ static void bad_input(void)
     EXPECT(thermoai_entropy_attention_bits(4, 0, 16.0, 8, 1, &x), THERMOAI_E_INVALID, "attention head_dim 0");
     EXPECT(thermoai_entropy_attention_bits(4, 16, 16.0, 0, 1, &x), THERMOAI_E_INVALID, "attention n = 0");
     EXPECT(thermoai_entropy_attention_bits(4, 16, 16.0, 8, 0, &x), THERMOAI_E_INVALID, "attention rows = 0");
-    EXPECT(thermoai_entropy_attention_bits(4, 16, NAN, 8, 1, &x), THERMOAI_E_NONFINITE, "attention NaN b");
-    EXPECT(thermoai_entropy_attention_bits(4, 16, INFINITY, 8, 1, &x), THERMOAI_E_NONFINITE, "attention Inf b");
+    EXPECT(thermoai_entropy_attention_bits(4, 16, (double)NAN, 8, 1, &x), THERMOAI_E_NONFINITE, "attention NaN b");
+    EXPECT(thermoai_entropy_attention_bits(4, 16, (double)INFINITY, 8, 1, &x), THERMOAI_E_NONFINITE, "attention Inf b");
     EXPECT(thermoai_entropy_attention_bits(4, 16, -1.0, 8, 1, &x), THERMOAI_E_INVALID, "attention b < 0");
     tap_ok(thermoai_entropy_attention_bits(1, 1, 4.0, 16, 1, &x) == THERMOAI_E_DOMAIN && isnan(x),
            "attention d_k b = log2 n -> E_DOMAIN (no positive erasure), NaN");
@@ -240,10 +240,10 @@ static void bad_input(void)
     EXPECT(thermoai_entropy_ffn_bits(0, 0.15, 16.0, &x), THERMOAI_E_INVALID, "FFN d_ff 0");
     EXPECT(thermoai_entropy_ffn_bits(100, -0.01, 16.0, &x), THERMOAI_E_INVALID, "FFN alpha < 0");
     EXPECT(thermoai_entropy_ffn_bits(100, 1.01, 16.0, &x), THERMOAI_E_INVALID, "FFN alpha > 1");
-    EXPECT(thermoai_entropy_ffn_bits(100, NAN, 16.0, &x), THERMOAI_E_NONFINITE, "FFN alpha NaN");
+    EXPECT(thermoai_entropy_ffn_bits(100, (double)NAN, 16.0, &x), THERMOAI_E_NONFINITE, "FFN alpha NaN");
     EXPECT(thermoai_entropy_ffn_bits(100, 0.15, 0.0, &x), THERMOAI_E_INVALID, "FFN b = 0");
     EXPECT(thermoai_entropy_norm_bits(16.0, NULL), THERMOAI_E_NULL, "norm NULL out");
-    EXPECT(thermoai_entropy_norm_bits(-INFINITY, &x), THERMOAI_E_NONFINITE, "norm -Inf b");
+    EXPECT(thermoai_entropy_norm_bits(-(double)INFINITY, &x), THERMOAI_E_NONFINITE, "norm -Inf b");
     EXPECT(thermoai_entropy_norm_bits(-2.0, &x), THERMOAI_E_INVALID, "norm b < 0");
     EXPECT(thermoai_entropy_norm_bits(DBL_MAX, &x), THERMOAI_E_RANGE, "norm overflow");
 
@@ -258,7 +258,7 @@ static void bad_input(void)
     p.saturation_fraction = 1.5;
     b = run(&a, &p, &s);
     tap_ok(s == THERMOAI_E_INVALID && isnan(b.token_energy_j), "token alpha 1.5 -> E_INVALID, NaN");
-    p.saturation_fraction = NAN;
+    p.saturation_fraction = (double)NAN;
     b = run(&a, &p, &s);
     tap_ok(s == THERMOAI_E_NONFINITE && isnan(b.token_bits), "token alpha NaN -> E_NONFINITE, NaN");
     p.saturation_fraction = 0.15;

@@ -118,7 +118,7 @@ static void continuity(void)
            "continuous variant: no jump at tau1");
     t = p.tau3_s;
     tap_ok(thermoai_flux_rate_bits_per_s(&p, t, &below) == THERMOAI_OK
-               && thermoai_flux_rate_bits_per_s(&p, nextafter(t, INFINITY), &above) == THERMOAI_OK
+               && thermoai_flux_rate_bits_per_s(&p, nextafter(t, (double)INFINITY), &above) == THERMOAI_OK
                && fabs(above - below) <= 1e-9 * above,
            "continuous variant: no jump at tau3");
     tap_ok(thermoai_flux_rate_bits_per_s(&q, nextafter(q.tau1_s, 0), &below) == THERMOAI_OK
@@ -163,7 +163,7 @@ static void quadrature(void)
     tap_ok(thermoai_flux_integrate(poly_fn, NULL, 2.0, 1.0, 1e-10, &r) == THERMOAI_E_INVALID, "t1 < t0 -> E_INVALID");
     tap_ok(thermoai_flux_integrate(poly_fn, NULL, 0.0, 1.0, 1e-20, &r) == THERMOAI_E_INVALID, "rel_tol too small");
     tap_ok(thermoai_flux_integrate(poly_fn, NULL, 0.0, 1.0, 1.0, &r) == THERMOAI_E_INVALID, "rel_tol 1");
-    tap_ok(thermoai_flux_integrate(poly_fn, NULL, 0.0, INFINITY, 1e-10, &r) == THERMOAI_E_NONFINITE, "infinite limit");
+    tap_ok(thermoai_flux_integrate(poly_fn, NULL, 0.0, (double)INFINITY, 1e-10, &r) == THERMOAI_E_NONFINITE, "infinite limit");
     tap_ok(thermoai_flux_integrate(NULL, NULL, 0.0, 1.0, 1e-10, &r) == THERMOAI_E_NULL, "NULL function");
     tap_ok(thermoai_flux_integrate(poly_fn, NULL, 0.0, 1.0, 1e-10, NULL) == THERMOAI_E_NULL, "NULL result");
 }
@@ -183,7 +183,7 @@ static void bad_input(void)
     p = phases(0);
     x = 1;
     tap_ok(thermoai_flux_rate_bits_per_s(&p, -1.0, &x) == THERMOAI_E_INVALID && isnan(x), "negative time -> E_INVALID, NaN");
-    tap_ok(thermoai_flux_total_bits(&p, NAN, &x) == THERMOAI_E_NONFINITE && isnan(x), "NaN time -> E_NONFINITE");
+    tap_ok(thermoai_flux_total_bits(&p, (double)NAN, &x) == THERMOAI_E_NONFINITE && isnan(x), "NaN time -> E_NONFINITE");
     p.tau3_s = 0.5 * p.tau1_s;
     tap_ok(thermoai_flux_rate_bits_per_s(&p, 1.0, &x) == THERMOAI_E_INVALID, "tau3 < tau1 -> E_INVALID");
     p = phases(0);
@@ -200,7 +200,7 @@ static void bad_input(void)
     p.alpha = -1.0;
     tap_ok(thermoai_flux_total_bits(&p, 1.0, &x) == THERMOAI_E_INVALID, "negative alpha -> E_INVALID");
     p = phases(0);
-    p.phi0_bits_per_s = INFINITY;
+    p.phi0_bits_per_s = (double)INFINITY;
     tap_ok(thermoai_flux_total_bits(&p, 1.0, &x) == THERMOAI_E_NONFINITE, "infinite phi0 -> E_NONFINITE");
     p = phases(0);
     p.struct_size = 16;

@@ -71,7 +71,7 @@ int main(void)
     tap_ok(thermoai_interval_training_min_j(&tok, &hd, &hc, &t, &em) == THERMOAI_OK
                && thermoai_negentropy_training_min_j(1e12, 10, 5, 320, &lo) == THERMOAI_OK
                && thermoai_negentropy_training_min_j(1e12, 10, 3, 380, &hi) == THERMOAI_OK
-               && em.lo <= lo && em.lo >= nextafter(lo, 0) && em.hi >= hi && em.hi <= nextafter(hi, INFINITY),
+               && em.lo <= lo && em.lo >= nextafter(lo, 0) && em.hi >= hi && em.hi <= nextafter(hi, (double)INFINITY),
            "E_min range: (H_cross high, T low) and (H_cross low, T high) corners");
     contained = 1;
     for (i = 0; i < 1000; i++) {
@@ -89,7 +89,7 @@ int main(void)
            "no factors -> E_INVALID, NaN bounds");
     {
         const thermoai_interval bad[1] = { { 2.0, 1.0 } }, zero[1] = { { 0.0, 1.0 } },
-                                nan1[1] = { { NAN, 1.0 } }, big[1] = { { 1e300, 1e300 } };
+                                nan1[1] = { { (double)NAN, 1.0 } }, big[1] = { { 1e300, 1e300 } };
         const int32_t one[1] = { 1 }, many[1] = { 17 }, p2[1] = { 2 };
 
         tap_ok(thermoai_interval_monomial(1.0, bad, one, 1, &out) == THERMOAI_E_INVALID, "lo > hi");

@@ -181,7 +181,7 @@ static void scaling(void)
 
 static void bad_input(void)
 {
-    const double nan = NAN, inf = INFINITY;
+    const double nan = (double)NAN, inf = (double)INFINITY;
     double o;
 
     tap_ok(thermoai_landauer_energy_per_bit_j(300.0, NULL) == THERMOAI_E_NULL,

@@ -92,7 +92,7 @@ static void init_and_check(void)
     a.head_dim = 16;
     tap_ok(thermoai_model_arch_check(&a) == THERMOAI_OK, "explicit head_dim lifts that");
     a = small();
-    a.precision_bits = NAN;
+    a.precision_bits = (double)NAN;
     tap_ok(thermoai_model_arch_check(&a) == THERMOAI_E_NONFINITE, "NaN precision -> E_NONFINITE");
     a.precision_bits = 0.0;
     tap_ok(thermoai_model_arch_check(&a) == THERMOAI_E_INVALID, "zero precision -> E_INVALID");

@@ -45,15 +45,15 @@ static void info(void)
            "cross-entropy increases with perplexity");
 
     BAD(thermoai_info_perplexity_from_bits(-0.1, out), THERMOAI_E_INVALID);
-    BAD(thermoai_info_perplexity_from_bits(NAN, out), THERMOAI_E_NONFINITE);
-    BAD(thermoai_info_perplexity_from_bits(INFINITY, out), THERMOAI_E_NONFINITE);
+    BAD(thermoai_info_perplexity_from_bits((double)NAN, out), THERMOAI_E_NONFINITE);
+    BAD(thermoai_info_perplexity_from_bits((double)INFINITY, out), THERMOAI_E_NONFINITE);
     BAD(thermoai_info_perplexity_from_bits(1100.0, out), THERMOAI_E_RANGE);
     BAD(thermoai_info_perplexity_from_nats(-1.0, out), THERMOAI_E_INVALID);
     BAD(thermoai_info_cross_entropy_bits(0.99, out), THERMOAI_E_INVALID);
     BAD(thermoai_info_cross_entropy_bits(0.0, out), THERMOAI_E_INVALID);
     BAD(thermoai_info_cross_entropy_nats(-5.0, out), THERMOAI_E_INVALID);
-    BAD(thermoai_info_bits_from_nats(-INFINITY, out), THERMOAI_E_NONFINITE);
-    BAD(thermoai_info_nats_from_bits(NAN, out), THERMOAI_E_NONFINITE);
+    BAD(thermoai_info_bits_from_nats(-(double)INFINITY, out), THERMOAI_E_NONFINITE);
+    BAD(thermoai_info_nats_from_bits((double)NAN, out), THERMOAI_E_NONFINITE);
     BAD(thermoai_info_uniform_entropy_bits(0.5, out), THERMOAI_E_INVALID);
     tap_ok(thermoai_info_perplexity_from_bits(1.0, NULL) == THERMOAI_E_NULL
                && thermoai_info_cross_entropy_nats(2.0, NULL) == THERMOAI_E_NULL
@@ -108,7 +108,7 @@ static void negentropy(void)
     tap_ok(thermoai_negentropy_total_bits(3e11, 5.0, &d) == THERMOAI_OK && d == 1.5e12,
            "total negentropy 3e11 x 5 = 1.5e12 bits");
     BAD(thermoai_negentropy_total_bits(-1, 5, out), THERMOAI_E_INVALID);
-    BAD(thermoai_negentropy_total_bits(1, INFINITY, out), THERMOAI_E_NONFINITE);
+    BAD(thermoai_negentropy_total_bits(1, (double)INFINITY, out), THERMOAI_E_NONFINITE);
     tap_ok(thermoai_negentropy_description_bits_per_token(1.5e11, 3e11, &d) == THERMOAI_OK && d == 0.5,
            "L(M)/N = 1.5e11 / 3e11 = 0.5");
 
@@ -134,8 +134,8 @@ static void negentropy(void)
     BAD(thermoai_negentropy_training_min_j(1e12, 4, 5, 350, out), THERMOAI_E_DOMAIN);
     BAD(thermoai_negentropy_training_min_j(-1, 10, 4, 350, out), THERMOAI_E_INVALID);
     BAD(thermoai_negentropy_training_min_j(1e12, 10, 4, 0, out), THERMOAI_E_INVALID);
-    BAD(thermoai_negentropy_training_min_j(1e12, NAN, 4, 350, out), THERMOAI_E_NONFINITE);
-    BAD(thermoai_negentropy_training_min_j(-1, 10, 4, NAN, out), THERMOAI_E_NONFINITE);
+    BAD(thermoai_negentropy_training_min_j(1e12, (double)NAN, 4, 350, out), THERMOAI_E_NONFINITE);
+    BAD(thermoai_negentropy_training_min_j(-1, 10, 4, (double)NAN, out), THERMOAI_E_NONFINITE);
     BAD(thermoai_negentropy_efficiency(1, 0, out), THERMOAI_E_INVALID);
     BAD(thermoai_negentropy_efficiency(-1, 1, out), THERMOAI_E_INVALID);
     BAD(thermoai_negentropy_efficiency(1e300, 1e-300, out), THERMOAI_E_RANGE);
@@ -145,7 +145,7 @@ static void negentropy(void)
     BAD(thermoai_negentropy_demon_efficiency(1, -1, 300, 1, out), THERMOAI_E_INVALID);
     BAD(thermoai_negentropy_demon_trend(0, 1, 1, out), THERMOAI_E_INVALID);
     BAD(thermoai_negentropy_demon_trend(1, 1, 0, out), THERMOAI_E_INVALID);
-    BAD(thermoai_negentropy_demon_trend(1, INFINITY, 1, out), THERMOAI_E_NONFINITE);
+    BAD(thermoai_negentropy_demon_trend(1, (double)INFINITY, 1, out), THERMOAI_E_NONFINITE);
     BAD(thermoai_negentropy_demon_trend(1, 2000, 1, out), THERMOAI_E_RANGE);
     BAD(thermoai_negentropy_flux_limit_bits_per_s(-1, 1, 300, out), THERMOAI_E_INVALID);
     BAD(thermoai_negentropy_bits_per_token(10, 4, 1, 0, out), THERMOAI_E_INVALID);

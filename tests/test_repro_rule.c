@@ -75,7 +75,7 @@ static void verdicts(void)
     tap_ok(repro_verdict(REPRO_POINT, -2.46, -2.5, 0, 0, 2) == REPRO_MATCH, "negative values");
     tap_ok(repro_verdict(REPRO_POINT, 0.0, 0.0, 0, 0, 1) == REPRO_MATCH, "0 vs printed 0");
     tap_ok(repro_verdict(REPRO_POINT, 1e-30, 0.0, 0, 0, 1) == REPRO_MISMATCH, "1e-30 vs printed 0");
-    tap_ok(repro_verdict(REPRO_POINT, NAN, 1.0, 0, 0, 1) == REPRO_MISMATCH, "NaN never matches");
+    tap_ok(repro_verdict(REPRO_POINT, (double)NAN, 1.0, 0, 0, 1) == REPRO_MISMATCH, "NaN never matches");
     tap_ok(repro_verdict(REPRO_POINT, 1.0, 1.0, 0, 0, 0) == REPRO_MISMATCH, "no digits: mismatch");
 
     tap_ok(repro_verdict(REPRO_RANGE, 5.0, 0, 1.0, 10.0, 0) == REPRO_MATCH, "5 in [1, 10]");
@@ -137,7 +137,7 @@ static void records(void)
     tap_ok(repro_add(&list, &s) != 0, "the suffix is digits only");
     repro_list_free(&list);
     s.id = "E000-landauer300.01";
-    s.computed = NAN;
+    s.computed = (double)NAN;
     tap_ok(repro_add(&list, &s) != 0 && list.n == 0, "a NaN computed value is refused");
     repro_list_free(&list);
     s.computed = 2.8709788850787238e-21;

@@ -32,7 +32,7 @@ int main(void)
            "a law without terms is N_inf, whatever the (absent) resources");
 
     n.c_c = 1e30;
-    for (c = 1e18, prev = -INFINITY; c <= 1e40; c *= 10) {
+    for (c = 1e18, prev = -(double)INFINITY; c <= 1e40; c *= 10) {
         if (thermoai_scaling_negentropy_bits(&n, 0, 0, c, &x) != THERMOAI_OK || !(x > prev))
             monotone = 0;
         prev = x;
@@ -71,7 +71,7 @@ int main(void)
     tap_ok(thermoai_scaling_negentropy_bits(&n, 0, 0, 0, &x) == THERMOAI_E_INVALID && isnan(x),
            "a present term with zero resource -> E_INVALID, NaN");
     tap_ok(thermoai_scaling_negentropy_bits(&n, 0, 0, -1, &x) == THERMOAI_E_INVALID, "negative resource");
-    tap_ok(thermoai_scaling_negentropy_bits(&n, 0, 0, NAN, &x) == THERMOAI_E_NONFINITE, "NaN resource");
+    tap_ok(thermoai_scaling_negentropy_bits(&n, 0, 0, (double)NAN, &x) == THERMOAI_E_NONFINITE, "NaN resource");
     tap_ok(thermoai_scaling_negentropy_bits(&n, 0, 0, 1e-300, &x) == THERMOAI_E_RANGE, "a term that overflows");
     n.c_c = -1;
     tap_ok(thermoai_scaling_negentropy_bits(&n, 0, 0, 1, &x) == THERMOAI_E_INVALID, "negative scale");

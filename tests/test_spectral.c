@@ -71,8 +71,8 @@ static void jacobi_eigenvalues(size_t n, double *a, double *w)
 static void reference_spectrum(size_t n, size_t d, const float *q, const float *k, double *w,
                                double *pi_min)
 {
-    double *a = malloc(n * n * sizeof *a), *deg = malloc(n * sizeof *deg), smax = -INFINITY,
-           total = 0.0, dmin = INFINITY;
+    double *a = malloc(n * n * sizeof *a), *deg = malloc(n * sizeof *deg), smax = -(double)INFINITY,
+           total = 0.0, dmin = (double)INFINITY;
     size_t i, j, t;
 
     if (a == NULL || deg == NULL)
@@ -199,7 +199,7 @@ static void check_threads_and_bad_input(void)
     p.tolerance = -1.0;
     rc = thermoai_attention_spectrum(n, d, q, k, &p, 10, a, NULL);
     tap_ok(rc == THERMOAI_E_INVALID && ALL_NAN(a, 10), "negative tolerance -> E_INVALID");
-    p.tolerance = NAN;
+    p.tolerance = (double)NAN;
     rc = thermoai_attention_spectrum(n, d, q, k, &p, 10, a, NULL);
     tap_ok(rc == THERMOAI_E_INVALID, "NaN tolerance -> E_INVALID");
     p.tolerance = 0.0;
@@ -215,7 +215,7 @@ static void check_threads_and_bad_input(void)
     rc = thermoai_attention_spectrum(n, d, q, k, &p, 10, a, &info);
     tap_ok(rc == THERMOAI_E_SIZE && ALL_NAN(a, 10), "info struct_size 8 -> E_SIZE, NaN");
     info.struct_size = sizeof info;
-    q[7] = INFINITY;
+    q[7] = (double)INFINITY;
     rc = thermoai_attention_spectrum(n, d, q, k, &p, 10, a, &info);
     tap_ok(rc == THERMOAI_E_NONFINITE && ALL_NAN(a, 10) && isnan(info.lambda_max)
                && isnan(info.pi_min),
@@ -332,7 +332,7 @@ static void check_quality_fallback_mixing(void)
     tap_ok(thermoai_cluster_quality(0.1, 1.6, 1.5, &x) == THERMOAI_E_INVALID,
            "Q: lambda_k+1 > lambda_N");
     tap_ok(thermoai_cluster_quality(-0.1, 0.5, 1.5, &x) == THERMOAI_E_INVALID, "Q: negative");
-    tap_ok(thermoai_cluster_quality(NAN, 0.5, 1.5, &x) == THERMOAI_E_NONFINITE, "Q: NaN");
+    tap_ok(thermoai_cluster_quality((double)NAN, 0.5, 1.5, &x) == THERMOAI_E_NONFINITE, "Q: NaN");
     tap_ok(thermoai_cluster_quality(0.1, 0.5, 1.5, NULL) == THERMOAI_E_NULL, "Q: NULL");
 
     tap_ok(thermoai_ssa_fallback(0.0, &dec) == THERMOAI_OK && dec == THERMOAI_FALLBACK_DENSE,
@@ -350,7 +350,7 @@ static void check_quality_fallback_mixing(void)
            "fallback: Q = 1 -> SSA");
     tap_ok(thermoai_ssa_fallback(-0.01, &dec) == THERMOAI_E_INVALID, "fallback: Q < 0");
     tap_ok(thermoai_ssa_fallback(1.01, &dec) == THERMOAI_E_INVALID, "fallback: Q > 1");
-    tap_ok(thermoai_ssa_fallback(NAN, &dec) == THERMOAI_E_NONFINITE, "fallback: NaN");
+    tap_ok(thermoai_ssa_fallback((double)NAN, &dec) == THERMOAI_E_NONFINITE, "fallback: NaN");
     tap_ok(thermoai_ssa_fallback(0.5, NULL) == THERMOAI_E_NULL, "fallback: NULL");
 
     /* ln(1 / (0.25 * 0.01)) = ln 400 = 5.991464547107982 (hand); / 0.5 and / 0.4 */
@@ -375,7 +375,7 @@ static void check_quality_fallback_mixing(void)
            "epsilon = 1 -> E_INVALID");
     tap_ok(thermoai_mixing_time_bound(0.5, 0.01, 0.25, -0.1, &x) == THERMOAI_E_INVALID,
            "negative delta -> E_INVALID");
-    tap_ok(thermoai_mixing_time_bound(0.5, 0.01, NAN, 0.0, &x) == THERMOAI_E_NONFINITE,
+    tap_ok(thermoai_mixing_time_bound(0.5, 0.01, (double)NAN, 0.0, &x) == THERMOAI_E_NONFINITE,
            "NaN epsilon -> E_NONFINITE");
     tap_ok(thermoai_mixing_time_bound(0.5, 0.01, 0.25, 0.0, NULL) == THERMOAI_E_NULL,
            "mixing: NULL");

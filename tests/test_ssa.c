@@ -239,7 +239,7 @@ static void check_permutation(void)
             double e = 0.0, nr = 0.0;
 
             for (t = 0; t < d; t++) {
-                const double a = px.y[i * d + t], b = x.y[perm[i] * d + t];
+                const double a = (double)px.y[i * d + t], b = (double)x.y[perm[i] * d + t];
 
                 e += (a - b) * (a - b);
                 nr += b * b;
@@ -584,12 +584,12 @@ static void check_bad_input(void)
     rc = thermoai_ssa_execute(plan, x.q, NULL, x.v, x.y);
     tap_ok(rc == THERMOAI_E_NULL && util_all_nan(x.y, n * d), "execute: NULL k -> E_NULL, y NaN");
     tap_ok(thermoai_ssa_execute(plan, x.q, x.k, x.v, NULL) == THERMOAI_E_NULL, "execute: NULL y");
-    x.q[5] = NAN;
+    x.q[5] = (double)NAN;
     rc = thermoai_ssa_execute(plan, x.q, x.k, x.v, x.y);
     tap_ok(rc == THERMOAI_E_NONFINITE && util_all_nan(x.y, n * d),
            "execute: NaN query -> E_NONFINITE, y NaN");
     x.q[5] = 0.25f;
-    x.v[n * d - 1] = -INFINITY;
+    x.v[n * d - 1] = -(double)INFINITY;
     rc = thermoai_ssa_execute(plan, x.q, x.k, x.v, x.y);
     tap_ok(rc == THERMOAI_E_NONFINITE && util_all_nan(x.y, n * d),
            "execute: infinite value -> E_NONFINITE, y NaN");

@@ -164,7 +164,7 @@ static void check_regime_masses(void)
     const size_t n = getenv("VALGRIND") != NULL ? 1024 : 4096, d = 64;
     struct data x;
     thermoai_synth_params p;
-    double mass[3] = { NAN, NAN, NAN };
+    double mass[3] = { (double)NAN, (double)NAN, (double)NAN };
     size_t bytes;
     void *ws;
     uint32_t r;
@@ -179,7 +179,7 @@ static void check_regime_masses(void)
             || thermoai_synth_generate(n, d, &p, x.q, x.k, x.v, x.labels) != THERMOAI_OK
             || thermoai_attention_cluster_mass(n, d, x.q, x.k, x.labels, 0, ws, bytes, &mass[r])
                    != THERMOAI_OK)
-            mass[r] = NAN;
+            mass[r] = (double)NAN;
     tap_ok(mass[0] > 0.99, "concentrated: in-cluster mass %.4f > 0.99", mass[0]);
     tap_ok(n == 4096 ? mass[1] > 0.15 && mass[1] < 0.35 : mass[1] > mass[2] && mass[1] < mass[0],
            "diffuse: in-cluster mass %.4f (about 0.22 at n = 4096)", mass[1]);
@@ -214,7 +214,7 @@ static void check_bad_input(void)
     tap_ok(thermoai_synth_generate(n, d, &p, x.q, x.k, x.v, x.labels) == THERMOAI_E_INVALID,
            "more clusters than tokens -> E_INVALID");
     p.clusters = 0;
-    p.separation = NAN;
+    p.separation = (double)NAN;
     tap_ok(thermoai_synth_generate(n, d, &p, x.q, x.k, x.v, x.labels) == THERMOAI_E_NONFINITE,
            "NaN separation -> E_NONFINITE");
     p.separation = 3.0;

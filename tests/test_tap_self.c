@@ -10,7 +10,7 @@
 
 int main(void)
 {
-    const double one_up = nextafter(1.0, 2.0), big = 4e18, big_up = nextafter(4e18, INFINITY);
+    const double one_up = nextafter(1.0, 2.0), big = 4e18, big_up = nextafter(4e18, (double)INFINITY);
 
     tap_ok(tap_ulp_distance(1.0, 1.0) == 0.0, "equal values are 0 ulp apart");
     tap_ok(tap_ulp_distance(1.0, one_up) == 1.0, "1 and its successor are 1 ulp apart");

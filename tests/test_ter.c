@@ -29,8 +29,8 @@ static void ratio(void)
     tap_ok(thermoai_ter_ratio(3.0, 1.5, &t) == THERMOAI_OK && t == 2.0, "3 / 1.5 = 2 exactly");
     tap_ok(thermoai_ter_ratio(0.0, 1.0, &t) == THERMOAI_OK && t == 0.0, "zero energy: TER 0");
     tap_ok(thermoai_ter_ratio(1e300, 1e-300, &t) == THERMOAI_E_RANGE && isnan(t), "overflow -> E_RANGE");
-    EXPECT_NAN(thermoai_ter_ratio(NAN, 1.0, &t), THERMOAI_E_NONFINITE, t, "ratio NaN energy");
-    EXPECT_NAN(thermoai_ter_ratio(1.0, INFINITY, &t), THERMOAI_E_NONFINITE, t, "ratio Inf bound");
+    EXPECT_NAN(thermoai_ter_ratio((double)NAN, 1.0, &t), THERMOAI_E_NONFINITE, t, "ratio NaN energy");
+    EXPECT_NAN(thermoai_ter_ratio(1.0, (double)INFINITY, &t), THERMOAI_E_NONFINITE, t, "ratio Inf bound");
     EXPECT_NAN(thermoai_ter_ratio(-1.0, 1.0, &t), THERMOAI_E_INVALID, t, "ratio negative energy");
     EXPECT_NAN(thermoai_ter_ratio(1.0, 0.0, &t), THERMOAI_E_INVALID, t, "ratio zero bound");
     EXPECT_NAN(thermoai_ter_ratio(1.0, -1e-15, &t), THERMOAI_E_INVALID, t, "ratio negative bound");
@@ -65,10 +65,10 @@ static void per_token(void)
     p.temperature_k = 300.0;
     EXPECT_NAN(thermoai_ter_per_token(NULL, &p, 0.004, &t3), THERMOAI_E_NULL, t3, "per token NULL arch");
     EXPECT_NAN(thermoai_ter_per_token(&a, &p, -0.004, &t3), THERMOAI_E_INVALID, t3, "per token negative energy");
-    EXPECT_NAN(thermoai_ter_per_token(&a, &p, NAN, &t3), THERMOAI_E_NONFINITE, t3, "per token NaN energy");
+    EXPECT_NAN(thermoai_ter_per_token(&a, &p, (double)NAN, &t3), THERMOAI_E_NONFINITE, t3, "per token NaN energy");
     EXPECT_NAN(thermoai_ter_run(&a, &p, 1.0, 0.0, &t3), THERMOAI_E_INVALID, t3, "run of zero tokens");
     EXPECT_NAN(thermoai_ter_run(&a, &p, 1.0, -5.0, &t3), THERMOAI_E_INVALID, t3, "run of negative tokens");
-    EXPECT_NAN(thermoai_ter_run(&a, &p, 1.0, INFINITY, &t3), THERMOAI_E_NONFINITE, t3, "run of Inf tokens");
+    EXPECT_NAN(thermoai_ter_run(&a, &p, 1.0, (double)INFINITY, &t3), THERMOAI_E_NONFINITE, t3, "run of Inf tokens");
     p.saturation_fraction = 2.0;
     EXPECT_NAN(thermoai_ter_per_token(&a, &p, 0.004, &t3), THERMOAI_E_INVALID, t3, "per token bad alpha");
     tap_ok(thermoai_ter_per_token(&a, NULL, 0.004, NULL) == THERMOAI_E_NULL, "per token NULL out");
@@ -83,8 +83,8 @@ static void share(void)
     tap_ok(thermoai_ter_landauer_share(1.0, &s) == THERMOAI_OK && s == 1.0, "at the limit the share is 1");
     tap_ok(thermoai_ter_landauer_share(4.0, &s) == THERMOAI_OK && s == 0.25, "1/4 exactly");
     EXPECT_NAN(thermoai_ter_landauer_share(0.5, &s), THERMOAI_E_INVALID, s, "share below the limit");
-    EXPECT_NAN(thermoai_ter_landauer_share(NAN, &s), THERMOAI_E_NONFINITE, s, "share NaN");
-    EXPECT_NAN(thermoai_ter_landauer_share(INFINITY, &s), THERMOAI_E_NONFINITE, s, "share Inf");
+    EXPECT_NAN(thermoai_ter_landauer_share((double)NAN, &s), THERMOAI_E_NONFINITE, s, "share NaN");
+    EXPECT_NAN(thermoai_ter_landauer_share((double)INFINITY, &s), THERMOAI_E_NONFINITE, s, "share Inf");
     EXPECT_NAN(thermoai_ter_landauer_share(DBL_MAX, &s), THERMOAI_E_RANGE, s, "share subnormal");
     tap_ok(thermoai_ter_landauer_share(2.0, NULL) == THERMOAI_E_NULL, "share NULL out");
 }
@@ -114,7 +114,7 @@ static void gap(void)
     tap_ok(thermoai_ter_gap_product(lo, hi, 4, NULL, &th) == THERMOAI_E_NULL && isnan(th),
            "NULL output -> E_NULL, the other output NaN");
     {
-        const double n[1] = { NAN };
+        const double n[1] = { (double)NAN };
 
         tap_ok(thermoai_ter_gap_product(n, hi, 1, &tl, &th) == THERMOAI_E_NONFINITE, "NaN factor");
     }

@@ -25,8 +25,8 @@ int main(void)
     x = 1;
     tap_ok(thermoai_tip_relative_degradation(0.5, 5.0, &x) == THERMOAI_E_INVALID && isnan(x),
            "perplexity below 1 -> E_INVALID, NaN");
-    tap_ok(thermoai_tip_relative_degradation(NAN, 5.0, &x) == THERMOAI_E_NONFINITE, "NaN perplexity");
-    tap_ok(thermoai_tip_relative_degradation(5.0, INFINITY, &x) == THERMOAI_E_NONFINITE, "Inf perplexity");
+    tap_ok(thermoai_tip_relative_degradation((double)NAN, 5.0, &x) == THERMOAI_E_NONFINITE, "NaN perplexity");
+    tap_ok(thermoai_tip_relative_degradation(5.0, (double)INFINITY, &x) == THERMOAI_E_NONFINITE, "Inf perplexity");
     tap_ok(thermoai_tip_relative_degradation(5.0, 5.0, NULL) == THERMOAI_E_NULL, "NULL output");
 
     /* s = (dPPL/PPL) / (E_i/E_total): (6-4)/4 = 0.5 over 0.25 of the energy = 2 */
@@ -42,7 +42,7 @@ int main(void)
     tap_ok(thermoai_tip_score(4.0, 6.0, 0.0, 4.0, &x) == THERMOAI_E_INVALID && isnan(x),
            "zero component energy -> E_INVALID, NaN");
     tap_ok(thermoai_tip_score(4.0, 6.0, 5.0, 4.0, &x) == THERMOAI_E_INVALID, "component above total");
-    tap_ok(thermoai_tip_score(4.0, 6.0, NAN, 4.0, &x) == THERMOAI_E_NONFINITE, "NaN energy");
+    tap_ok(thermoai_tip_score(4.0, 6.0, (double)NAN, 4.0, &x) == THERMOAI_E_NONFINITE, "NaN energy");
     tap_ok(thermoai_tip_score(0.9, 6.0, 1.0, 4.0, &x) == THERMOAI_E_INVALID, "perplexity below 1");
     tap_ok(thermoai_tip_score(4.0, 6.0, 1.0, 4.0, NULL) == THERMOAI_E_NULL, "NULL output");
     return tap_done();

@@ -92,7 +92,7 @@ static int residuals(thermoai_negentropy_law *law, const double *c, const double
 static int figure1(const char *dir)
 {
     thermoai_negentropy_law law;
-    double y[N_MODELS], c[N_MODELS], mean = 0, ss_tot = 0, ss_best = INFINITY, best = 0, lg;
+    double y[N_MODELS], c[N_MODELS], mean = 0, ss_tot = 0, ss_best = (double)INFINITY, best = 0, lg;
     FILE *curve, *points;
     size_t i;
     int s;

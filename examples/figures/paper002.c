@@ -44,7 +44,7 @@ static int fig2a(const char *dir, size_t scale)
                                        { 2048, 0.7865, 0.3917 },  { 4096, 3.1014, 1.5440 } };
     FILE *f = open_dat(dir, "fig2a.dat"), *g = open_dat(dir, "fig2a_paper.dat");
     struct ssa_result r[3];
-    double ref_dense = NAN, ref_ssa = NAN, ref_n = 4096.0 / (double)scale;
+    double ref_dense = (double)NAN, ref_ssa = (double)NAN, ref_n = 4096.0 / (double)scale;
     size_t n, i;
     unsigned v;
 
@@ -55,7 +55,7 @@ static int fig2a(const char *dir, size_t scale)
                "# N dense paper importance centroid N^1.5_guide N^2_guide\n",
             ssa_machine());
     for (n = 128 / scale < 16 ? 16 : 128 / scale; n <= 8192 / scale; n *= 2) {
-        double dense = NAN;
+        double dense = (double)NAN;
 
         for (v = 0; v < 3; v++) {
             struct ssa_case c = { 0, 64, THERMOAI_SYNTH_CONCENTRATED, 0, 0, 0, 0 };
@@ -172,10 +172,10 @@ static int fig2b(const char *dir, size_t scale)
                "# N = %zu, d = %zu, concentrated regime, SSA k = s = %zu (the paper states no N or d)\n",
             n, d, k);
     for (j = 0; j < 3; j++) {
-        double quality = NAN;
+        double quality = (double)NAN;
 
         if (thermoai_cluster_quality(lam[j][k - 1], lam[j][k], lmax[j], &quality) != THERMOAI_OK)
-            quality = NAN;
+            quality = (double)NAN;
         fprintf(f, "# %-15s lambda_2 %.6g lambda_k %.6g lambda_k+1 %.6g lambda_N %.6g Q %.4f\n",
                 j == 0 ? "dense" : j == 1 ? "SSA paper" : "SSA importance", lam[j][1], lam[j][k - 1],
                 lam[j][k], lmax[j], quality);

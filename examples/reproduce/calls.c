@@ -14,7 +14,7 @@ static double checked(int status, double value, const char *call, double a, doub
         return value;
     fprintf(stderr, "thermoai reproduce: %s(%g, %g) failed: %s\n", call, a, b,
             thermoai_status_name(status));
-    return NAN;
+    return (double)NAN;
 }
 
 double repro_landauer_per_bit_j(double temperature_k)
@@ -60,7 +60,7 @@ size_t repro_landauer300_readings(struct repro_reading r[3])
 
 double repro_nan(void)
 {
-    return NAN;
+    return (double)NAN;
 }
 
 thermoai_entropy_breakdown repro_entropy(const thermoai_model_arch *arch,

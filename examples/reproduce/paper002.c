@@ -105,7 +105,7 @@ static int table6_derived(struct repro_list *list)
     struct repro_reading trunc;
     char id[64], q[160], note[512];
     double speed[TABLE6_ROWS], xs[TABLE6_ROWS], dense[TABLE6_ROWS], ssa[TABLE6_ROWS];
-    double lo = INFINITY, hi = 0.0, frac, cross, slope_ssa, slope_dense, c_ratio;
+    double lo = (double)INFINITY, hi = 0.0, frac, cross, slope_ssa, slope_dense, c_ratio;
     size_t i, k = 1;
     int rc = 0;
 
@@ -410,7 +410,7 @@ static int q_table_rerun(struct repro_list *list)
         thermoai_spectrum_info info;
         float *qm = malloc(n * d * sizeof *qm), *km = malloc(n * d * sizeof *km),
               *vm = malloc(n * d * sizeof *vm);
-        double lambda[64], quality = NAN;
+        double lambda[64], quality = (double)NAN;
         size_t clusters;
         uint32_t dec = 0;
         int s;

@@ -308,7 +308,7 @@ int repro_add_not_derivable(struct repro_list *list, const char *id, const char 
                             const char *unit, double paper, const char *paper_text,
                             const char *missing)
 {
-    return push(list, id, quantity, unit, paper, paper_text, NAN, REPRO_NOT_DERIVABLE,
+    return push(list, id, quantity, unit, paper, paper_text, (double)NAN, REPRO_NOT_DERIVABLE,
                 dup_str(missing));
 }
 

@@ -122,7 +122,7 @@ int ssa_measure(const struct ssa_case *c, struct ssa_result *r)
     r->clustering_s = st.clustering_s;
     r->attention_s = st.attention_s;
     for (i = 0; i < count; i++) {
-        const double a = y[i], b = ref[i];
+        const double a = (double)y[i], b = (double)ref[i];
 
         e += (a - b) * (a - b);
         yy += a * a;
