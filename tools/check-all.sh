@@ -7,6 +7,7 @@
 #   4. ASan + UBSan build with -Werror, make check
 #   5. make distcheck, and the tarball holds nothing git does not know
 #   6. OpenMP build, make check, and make bench at the smallest size
+#   7. clang build with -Werror (a second compiler's warnings), make check
 # Ends with the line "N passed, N failed" (after a line "N skipped") and exits non-zero on any
 # failure. Test points are counted from Automake's test-suite.log of each run;
 # steps without their own tests (configure, build, Doxygen, distcheck) count as one.
@@ -122,6 +123,12 @@ if step "configure --enable-werror --enable-openmp" configure_in _ci/openmp --en
     suite "make check (OpenMP)" _ci/openmp check
     step "make bench at N = 256 (it runs; timings are not judged)" \
         env BENCH_SIZES=256 BENCH_BIG= BENCH_DIMS=64 BENCH_THREADS="1 2" make -C _ci/openmp bench
+fi
+
+# 7. clang: a second compiler's warnings as errors, and the suite built by it
+if step "configure CC=clang --enable-werror" configure_in _ci/clang --enable-werror CC=clang CXX=clang++ &&
+    step "build (clang -Werror)" make -C _ci/clang -j"$jobs"; then
+    suite "make check (clang -Werror)" _ci/clang check
 fi
 
 summary
