@@ -28,8 +28,8 @@
 /* Caller-provided buffers (sizes in elements); S = thermoai__kmeans_seed_rows(n, k). */
 struct kmeans_buffers {
     float *centroids;  /* (k + KMEANS_TRIALS_MAX) * m */
-    float *packed;     /* m * ATTN_KWIDTH(max(k, KMEANS_TRIALS_MAX)), 32-byte aligned: centroids as [m][kw] */
-    float *norms;      /* ATTN_KWIDTH(max(k, KMEANS_TRIALS_MAX)) */
+    float *packed;     /* m * ATTN_KWIDTH(k), 32-byte aligned: centroids as [m][kw] (Lloyd) */
+    float *norms;      /* ATTN_KWIDTH(max(k, KMEANS_TRIALS_MAX)): centroid or candidate norms */
     double *sums;      /* k * m */
     uint32_t *counts;  /* k */
     float *mindist;    /* S: squared distance to the nearest centre while seeding */

@@ -189,7 +189,7 @@ int thermoai_ssa_create_ex(size_t n, size_t d, const thermoai_ssa_params *params
     o_qp = reserve(&l, n * p->m, sizeof(float));
     o_kp = reserve(&l, p->kk ? n * p->m : 0, sizeof(float));
     o_cen = reserve(&l, (p->k + KMEANS_TRIALS_MAX) * p->m, sizeof(float));
-    o_pack = reserve(&l, p->m * kwc, sizeof(float));
+    o_pack = reserve(&l, p->m * ATTN_KWIDTH(p->k), sizeof(float));
     o_norm = reserve(&l, kwc, sizeof(float));
     o_xnorm = reserve(&l, seed_rows, sizeof(float));
     o_trial = reserve(&l, thermoai__kmeans_trials(p->k) * seed_rows, sizeof(float));
