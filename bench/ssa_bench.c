@@ -34,6 +34,13 @@ static double now_s(void)
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
+/* The plan's phase clock (thermoai_ssa_set_clock()). */
+static double clock_s(void *user)
+{
+    (void)user;
+    return now_s();
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     const double x = *(const double *)a, y = *(const double *)b;
@@ -162,6 +169,8 @@ int main(int argc, char **argv)
                 fprintf(stderr, "ssa_bench: create failed\n");
                 return 1;
             }
+            if (thermoai_ssa_set_clock(plan, clock_s, NULL) != THERMOAI_OK)
+                return 1;
             TIMED(thermoai_ssa_execute(plan, q, k, v, y), t_ssa);
             st.struct_size = sizeof st;
             if (thermoai_ssa_get_stats(plan, &st) != THERMOAI_OK)

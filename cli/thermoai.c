@@ -133,7 +133,7 @@ static int cmd_version(int argc, char **argv)
 {
     if (argc > 1)
         return usage_error("version takes no arguments, got '%s'", argv[1]);
-    printf("thermoai %s (ABI %d)\n", thermoai_version_string(), thermoai_abi_version());
+    printf("thermoai %s (ABI %d)\n", thermoai_version_string(), thermoai_version_abi());
     return 0;
 }
 
@@ -210,7 +210,7 @@ static int load_model_options(const char *cmd, struct model_options *m)
     if (thermoai_model_arch_init(&m->arch, sizeof m->arch) != THERMOAI_OK
         || thermoai_entropy_params_init(&m->params, sizeof m->params) != THERMOAI_OK)
         return library_error(cmd, THERMOAI_E_INTERNAL);
-    status = thermoai_model_preset(m->model, &m->arch);
+    status = thermoai_model_preset_find(m->model, &m->arch);
     if (status == THERMOAI_E_NOT_FOUND)
         return usage_error("%s: unknown model '%s' (see 'thermoai presets models')", cmd,
                            m->model);
@@ -225,9 +225,9 @@ static int load_model_options(const char *cmd, struct model_options *m)
         return usage_error("%s: --seq-len: not a count: '%s'", cmd, m->seq_len);
     if (m->rows != NULL) {
         if (strcmp(m->rows, "one") == 0)
-            m->params.attention_rows = THERMOAI_ATTENTION_ROWS_ONE;
+            m->params.attention_rows = THERMOAI_ENTROPY_ROWS_ONE;
         else if (strcmp(m->rows, "all") == 0)
-            m->params.attention_rows = THERMOAI_ATTENTION_ROWS_ALL;
+            m->params.attention_rows = THERMOAI_ENTROPY_ROWS_ALL;
         else
             return usage_error("%s: --attention-rows must be 'one' or 'all', not '%s'", cmd,
                                m->rows);
@@ -262,7 +262,7 @@ static int cmd_landauer_model(int argc, char **argv)
                "\"attention_bits\": %.17g, \"ffn_bits\": %.17g, \"norm_bits\": %.17g, "
                "\"layer_bits\": %.17g, \"token_bits\": %.17g, \"token_energy_j\": %.17g}\n",
                (unsigned)m.arch.layers,
-               m.params.attention_rows == THERMOAI_ATTENTION_ROWS_ALL ? "all" : "one",
+               m.params.attention_rows == THERMOAI_ENTROPY_ROWS_ALL ? "all" : "one",
                (unsigned long long)effective_seq_len(&m), m.params.saturation_fraction,
                m.params.temperature_k, b.attention_bits, b.ffn_bits, b.norm_bits, b.layer_bits,
                b.token_bits, b.token_energy_j);
@@ -273,7 +273,7 @@ static int cmd_landauer_model(int argc, char **argv)
            (unsigned)(m.arch.head_dim ? m.arch.head_dim
                                       : (uint32_t)(m.arch.d_model / m.arch.heads)),
            (unsigned long long)m.arch.d_ff, m.arch.precision_bits);
-    printf("attention rows     %s\n", m.params.attention_rows == THERMOAI_ATTENTION_ROWS_ALL
+    printf("attention rows     %s\n", m.params.attention_rows == THERMOAI_ENTROPY_ROWS_ALL
                                           ? "all n rows per head (paper 000 formula as printed)"
                                           : "one query row per head (decoding with a KV cache)");
     printf("sequence length    %llu tokens\n", (unsigned long long)effective_seq_len(&m));
@@ -316,7 +316,7 @@ static int cmd_ter(int argc, char **argv)
                "\"ter\": %.17g, \"attention_rows\": \"%s\", \"seq_len\": %llu, "
                "\"temperature_k\": %.17g}\n",
                energy_j, bound_j, ter,
-               m.params.attention_rows == THERMOAI_ATTENTION_ROWS_ALL ? "all" : "one",
+               m.params.attention_rows == THERMOAI_ENTROPY_ROWS_ALL ? "all" : "one",
                (unsigned long long)effective_seq_len(&m), m.params.temperature_k);
     } else {
         printf("TER %.4g (%.4g J per token over a Landauer bound of %.4g J)\n", ter, energy_j,

@@ -4,15 +4,17 @@ thermoaiinclude_HEADERS = \
 	include/thermoai/thermoai.h \
 	include/thermoai/export.h \
 	include/thermoai/status.h \
+	include/thermoai/types.h \
 	include/thermoai/constants.h \
 	include/thermoai/landauer.h \
 	include/thermoai/model.h \
-	include/thermoai/presets.h \
+	include/thermoai/model_preset.h \
 	include/thermoai/entropy.h \
 	include/thermoai/ter.h \
 	include/thermoai/tip.h \
-	include/thermoai/infotheory.h \
+	include/thermoai/info.h \
 	include/thermoai/negentropy.h \
+	include/thermoai/quadrature.h \
 	include/thermoai/flux.h \
 	include/thermoai/scaling.h \
 	include/thermoai/energy.h \

@@ -1,72 +1,34 @@
-## Tests: Automake's parallel harness with TAP output for every test.
-## C tests link the installed-API library; itest_* compile internals directly.
+## Tests: Automake's parallel harness with TAP output for every test. The folders
+## of tests/ mirror lib/ (one test file per public header, checked by
+## tests/api/test_layout.py); tests/internal/ tests private helpers against the
+## non-installed libthermoai_core.la; api/, cli/, repro/, examples/ and bindings/
+## test what users see. Shared test helpers live in tests/harness/.
+##
+## C_TESTS run in every tier; C_TESTS_HEAVY are the ones that take long under
+## valgrind (they run there at reduced sizes, see THERMOAI_TEST_QUICK).
+C_TESTS =
+SH_TESTS =
+PY_TESTS =
+TEST_LIB = lib/libthermoai.la $(LIBM)
+TEST_CORE = lib/libthermoai_core.la $(LIBM) $(OPENMP_CFLAGS)
+TEST_CORE_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/lib
 
-C_TESTS = \
-	tests/test_status \
-	tests/test_version \
-	tests/test_abi_layout \
-	tests/test_landauer \
-	tests/itest_scaled \
-	tests/test_repro_rule \
-	tests/test_tap_self \
-	tests/test_model \
-	tests/test_entropy \
-	tests/test_ter \
-	tests/test_tip \
-	tests/test_paper001_ref \
-	tests/test_negentropy \
-	tests/test_energy \
-	tests/test_flux \
-	tests/test_scaling \
-	tests/test_interval \
-	tests/test_attention \
-	tests/test_synth \
-	tests/test_ssa \
-	tests/test_spectral
+include tests/harness/local.mk
+include tests/common/local.mk
+include tests/bounds/local.mk
+include tests/model/local.mk
+include tests/cost/local.mk
+include tests/attention/local.mk
+include tests/prune/local.mk
+include tests/internal/local.mk
+include tests/api/local.mk
+include tests/cli/local.mk
+include tests/repro/local.mk
+include tests/examples/local.mk
+include tests/bindings/local.mk
+include tests/ref/local.mk
+
 check_PROGRAMS += $(C_TESTS)
-
-tests_test_status_LDADD = lib/libthermoai.la
-tests_test_version_LDADD = lib/libthermoai.la
-tests_test_abi_layout_LDADD = lib/libthermoai.la
-tests_test_landauer_LDADD = lib/libthermoai.la $(LIBM)
-tests_itest_scaled_SOURCES = tests/itest_scaled.c lib/scaled.c
-tests_itest_scaled_LDADD = $(LIBM)
-tests_test_repro_rule_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/examples/reproduce
-tests_test_repro_rule_LDADD = examples/reproduce/libreproduce.la lib/libthermoai.la $(LIBM)
-tests_test_tap_self_LDADD = $(LIBM)
-tests_test_model_LDADD = lib/libthermoai.la
-tests_test_entropy_LDADD = lib/libthermoai.la $(LIBM)
-tests_test_ter_LDADD = lib/libthermoai.la $(LIBM)
-tests_test_tip_LDADD = lib/libthermoai.la $(LIBM)
-tests_test_paper001_ref_LDADD = lib/libthermoai.la $(LIBM)
-tests_test_negentropy_LDADD = lib/libthermoai.la $(LIBM)
-tests_test_energy_LDADD = lib/libthermoai.la $(LIBM)
-tests_test_flux_LDADD = lib/libthermoai.la $(LIBM)
-tests_test_scaling_LDADD = lib/libthermoai.la $(LIBM)
-tests_test_interval_LDADD = lib/libthermoai.la $(LIBM)
-tests_test_attention_SOURCES = tests/test_attention.c tests/attn_util.h
-tests_test_attention_LDADD = lib/libthermoai.la $(LIBM)
-tests_test_synth_SOURCES = tests/test_synth.c tests/attn_util.h
-tests_test_synth_LDADD = lib/libthermoai.la $(LIBM)
-tests_test_ssa_SOURCES = tests/test_ssa.c tests/attn_util.h
-tests_test_ssa_LDADD = lib/libthermoai.la $(LIBM)
-tests_test_spectral_SOURCES = tests/test_spectral.c tests/attn_util.h
-tests_test_spectral_LDADD = lib/libthermoai.la $(LIBM)
-
-SH_TESTS = \
-	tests/test_headers.sh \
-	tests/test_symbols.sh \
-	tests/test_cli.sh \
-	tests/test_examples.sh \
-	tests/test_readme.sh \
-	tests/test_pkgconfig.sh
-PY_TESTS = \
-	tests/test_python.py \
-	tests/test_cli_json.py \
-	tests/test_api_sync.py \
-	tests/test_catalog_sync.py \
-	tests/test_ref_regen.py
-
 TESTS += $(C_TESTS) $(SH_TESTS)
 if HAVE_PYTHON
 TESTS += $(PY_TESTS)
@@ -94,16 +56,11 @@ AM_TESTS_ENVIRONMENT = \
 	includedir='$(includedir)'; export includedir; \
 	MALLOC_PERTURB_=165; export MALLOC_PERTURB_;
 
-# The install test must not race the other tests' use of the build tree.
-tests/test_pkgconfig.log: tests/test_cli.log tests/test_examples.log tests/test_headers.log
+EXTRA_DIST += $(SH_TESTS) $(PY_TESTS)
 
-EXTRA_DIST += tests/tap.h tests/refcsv.h tests/taplib.sh tests/taplib.py $(SH_TESTS) $(PY_TESTS) \
-	tests/ref/landauer_ref.py tests/ref/landauer.csv tests/ref/entropy_ref.py \
-	tests/ref/entropy.csv tests/ref/negentropy_ref.py tests/ref/negentropy.csv \
-	tests/memcheck_cli.sh
-
-## `make check-valgrind`: the C tests and the CLI under valgrind's memcheck.
-## Any error, and any definite or indirect leak, fails the test.
+## `make check-valgrind`: the C tests and the CLI under valgrind's memcheck, at the
+## quick sizes (THERMOAI_TEST_QUICK=1). Any error, and any definite or indirect
+## leak, fails the test.
 VALGRIND_FLAGS = --tool=memcheck --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
 	--track-origins=yes --quiet
@@ -112,7 +69,7 @@ check-valgrind: $(check_PROGRAMS) cli/thermoai$(EXEEXT)
 	@if test "x$(THERMOAI_SANITIZERS)" = xyes; then \
 	  echo "valgrind cannot run a sanitizer build" >&2; exit 1; fi
 	$(MAKE) $(AM_MAKEFLAGS) check-TESTS \
-	  TESTS="$(C_TESTS) tests/memcheck_cli.sh" \
+	  TESTS="$(C_TESTS) tests/cli/memcheck_cli.sh" \
 	  LOG_COMPILER="$(LIBTOOL) --mode=execute $(VALGRIND) $(VALGRIND_FLAGS)" \
-	  AM_TESTS_ENVIRONMENT="$(AM_TESTS_ENVIRONMENT) VALGRIND='$(VALGRIND) $(VALGRIND_FLAGS)'; export VALGRIND; LIBTOOL='$(LIBTOOL)'; export LIBTOOL;"
+	  AM_TESTS_ENVIRONMENT="$(AM_TESTS_ENVIRONMENT) THERMOAI_TEST_QUICK=1; export THERMOAI_TEST_QUICK; VALGRIND='$(VALGRIND) $(VALGRIND_FLAGS)'; export VALGRIND; LIBTOOL='$(LIBTOOL)'; export LIBTOOL;"
 .PHONY: check-valgrind

@@ -73,7 +73,7 @@ static FILE *open_out(const char *dir, const char *name)
 }
 
 /* Sum of squared residuals of the Table 1 points against the law. */
-static int residuals(thermoai_negentropy_law *law, const double *c, const double *y, double *ss)
+static int residuals(thermoai_scaling_negentropy_law *law, const double *c, const double *y, double *ss)
 {
     size_t i;
     int s;
@@ -91,13 +91,13 @@ static int residuals(thermoai_negentropy_law *law, const double *c, const double
 
 static int figure1(const char *dir)
 {
-    thermoai_negentropy_law law;
+    thermoai_scaling_negentropy_law law;
     double y[N_MODELS], c[N_MODELS], mean = 0, ss_tot = 0, ss_best = (double)INFINITY, best = 0, lg;
     FILE *curve, *points;
     size_t i;
     int s;
 
-    if ((s = thermoai_negentropy_law_init(&law, sizeof law)) != THERMOAI_OK)
+    if ((s = thermoai_scaling_negentropy_law_init(&law, sizeof law)) != THERMOAI_OK)
         return fail("law", s);
     for (i = 0; i < N_MODELS; i++) {
         if ((s = thermoai_energy_training_flop(models[i].params, models[i].tokens, &c[i])) != THERMOAI_OK
@@ -150,7 +150,7 @@ static int figure1(const char *dir)
 
 static int figure2(const char *dir)
 {
-    const double year = thermoai_julian_year_s(), tau = 2.3, t0 = 2020.4;
+    const double year = thermoai_constants_julian_year_s(), tau = 2.3, t0 = 2020.4;
     double eta[N_MODELS], sx = 0, sy = 0, sxx = 0, sxy = 0, slope, log2_eta0 = 0, eta0;
     FILE *curve, *points;
     size_t i;

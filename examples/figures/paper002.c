@@ -112,12 +112,12 @@ static int fig2a(const char *dir, size_t scale)
 static int spectrum_of(size_t n, size_t d, const float *q, const float *k, const float *v,
                        uint32_t variant, double *lambda, double *lmax)
 {
-    thermoai_spectrum_info info;
+    thermoai_spectral_info info;
     int s;
 
     info.struct_size = sizeof info;
     if (variant == UINT32_MAX) {
-        s = thermoai_attention_spectrum(n, d, q, k, NULL, n, lambda, &info);
+        s = thermoai_spectral_attention(n, d, q, k, NULL, n, lambda, &info);
     } else {
         thermoai_ssa_params p;
         thermoai_ssa *plan = NULL;
@@ -131,7 +131,7 @@ static int spectrum_of(size_t n, size_t d, const float *q, const float *k, const
         if (s == THERMOAI_OK)
             s = thermoai_ssa_execute(plan, q, k, v, y);
         if (s == THERMOAI_OK)
-            s = thermoai_ssa_spectrum(plan, q, k, NULL, n, lambda, &info);
+            s = thermoai_spectral_ssa(plan, q, k, NULL, n, lambda, &info);
         thermoai_ssa_free(plan);
         free(y);
     }
@@ -174,7 +174,7 @@ static int fig2b(const char *dir, size_t scale)
     for (j = 0; j < 3; j++) {
         double quality = (double)NAN;
 
-        if (thermoai_cluster_quality(lam[j][k - 1], lam[j][k], lmax[j], &quality) != THERMOAI_OK)
+        if (thermoai_spectral_cluster_quality(lam[j][k - 1], lam[j][k], lmax[j], &quality) != THERMOAI_OK)
             quality = (double)NAN;
         fprintf(f, "# %-15s lambda_2 %.6g lambda_k %.6g lambda_k+1 %.6g lambda_N %.6g Q %.4f\n",
                 j == 0 ? "dense" : j == 1 ? "SSA paper" : "SSA importance", lam[j][1], lam[j][k - 1],

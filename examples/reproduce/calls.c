@@ -50,7 +50,7 @@ double repro_landauer_implied_temperature_k(double energy_per_bit_j)
 size_t repro_landauer300_readings(struct repro_reading r[3])
 {
     r[0].label = "k_B rounded to 1.38e-23 J/K";
-    r[0].value = repro_landauer_per_bit_j(300.0) * (1.38e-23 / thermoai_boltzmann_j_per_k());
+    r[0].value = repro_landauer_per_bit_j(300.0) * (1.38e-23 / thermoai_constants_boltzmann_j_per_k());
     r[1].label = "T = 298 K instead of the stated 300 K";
     r[1].value = repro_landauer_per_bit_j(298.0);
     r[2].label = "T = 298.15 K (25 degC) instead of the stated 300 K";
@@ -82,7 +82,7 @@ int repro_model_preset(const char *name, thermoai_model_arch *arch)
     int s = thermoai_model_arch_init(arch, sizeof *arch);
 
     if (s == THERMOAI_OK)
-        s = thermoai_model_preset(name, arch);
+        s = thermoai_model_preset_find(name, arch);
     if (s != THERMOAI_OK) {
         fprintf(stderr, "thermoai reproduce: preset %s: %s\n", name, thermoai_status_name(s));
         return -1;

@@ -27,7 +27,7 @@ double repro_landauer_implied_temperature_k(double energy_per_bit_j);
 /* thermoai_entropy_token(arch, params); all fields NaN on failure */
 thermoai_entropy_breakdown repro_entropy(const thermoai_model_arch *arch,
                                          const thermoai_entropy_params *params);
-/* thermoai_model_preset(name) into *arch (initialised here); 0 or -1 */
+/* thermoai_model_preset_find(name) into *arch (initialised here); 0 or -1 */
 int repro_model_preset(const char *name, thermoai_model_arch *arch);
 /* thermoai_model_params() of a preset; 0 on failure */
 uint64_t repro_model_params(const char *preset);

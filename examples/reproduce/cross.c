@@ -53,7 +53,7 @@ static int per_bit_entries(struct repro_list *list)
 static int constant_entries(struct repro_list *list)
 {
     int rc = 0;
-    const double kb = thermoai_boltzmann_j_per_k();
+    const double kb = thermoai_constants_boltzmann_j_per_k();
     struct repro_spec s = { 0 };
 
     s.id = "XDOC-constants.05";

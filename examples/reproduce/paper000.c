@@ -91,8 +91,8 @@ static int eq_175b(struct repro_list *list, double *bound_one_j, double *bound_a
 
     if (gpt3_stated(&a) != 0)
         return -1;
-    entropy_options(&one, THERMOAI_ATTENTION_ROWS_ONE, GPT3_SEQ_LEN);
-    entropy_options(&all, THERMOAI_ATTENTION_ROWS_ALL, GPT3_SEQ_LEN);
+    entropy_options(&one, THERMOAI_ENTROPY_ROWS_ONE, GPT3_SEQ_LEN);
+    entropy_options(&all, THERMOAI_ENTROPY_ROWS_ALL, GPT3_SEQ_LEN);
     b = repro_entropy(&a, &one);
     *bound_one_j = b.token_energy_j;
     *bound_all_j = repro_entropy(&a, &all).token_energy_j;
@@ -106,7 +106,7 @@ static int eq_175b(struct repro_list *list, double *bound_one_j, double *bound_a
     r[2].label = "FFN and LayerNorm terms only (no attention term)";
     r[2].value = ffn_norm_j;
     r[3].label = "k_B T instead of k_B T ln 2";
-    r[3].value = *bound_one_j / (repro_landauer_per_bit_j(1.0) / thermoai_boltzmann_j_per_k());
+    r[3].value = *bound_one_j / (repro_landauer_per_bit_j(1.0) / thermoai_constants_boltzmann_j_per_k());
     snprintf(note, sizeof note,
              "Computed with one query row per head (decoding one token with a KV cache): per "
              "layer %.0f attention + %.1f FFN + %.0f LayerNorm bits, %.6g bits per token",
@@ -242,7 +242,7 @@ static int ter_table(struct repro_list *list)
         char note[200];
 
         all.value = repro_ter_ratio(row->energy_mj * MJ,
-                                    row_bound_j(row, THERMOAI_ATTENTION_ROWS_ALL, 2048));
+                                    row_bound_j(row, THERMOAI_ENTROPY_ROWS_ALL, 2048));
         snprintf(id, sizeof id, "T000-TER.%02zu", k);
         snprintf(quantity, sizeof quantity, "TER %s %s, corrected chain: %s mJ / recomputed bound",
                  row->model, row->hardware, row->energy_text);
@@ -256,7 +256,7 @@ static int ter_table(struct repro_list *list)
         s.paper_text = row->ter_text;
         s.paper = row->ter;
         s.computed = repro_ter_ratio(row->energy_mj * MJ,
-                                     row_bound_j(row, THERMOAI_ATTENTION_ROWS_ONE, 2048));
+                                     row_bound_j(row, THERMOAI_ENTROPY_ROWS_ONE, 2048));
         s.readings = &all;
         s.n_readings = 1;
         s.note = note;
@@ -329,9 +329,9 @@ static int bound_external(struct repro_list *list)
         if (repro_model_preset(row->preset, &a) != 0)
             return -1;
         r[n].label = "all n = 2048 query rows per head";
-        r[n++].value = row_bound_j(row, THERMOAI_ATTENTION_ROWS_ALL, 2048);
+        r[n++].value = row_bound_j(row, THERMOAI_ENTROPY_ROWS_ALL, 2048);
         r[n].label = "n = the model's context length";
-        r[n++].value = row_bound_j(row, THERMOAI_ATTENTION_ROWS_ONE, a.context_length);
+        r[n++].value = row_bound_j(row, THERMOAI_ENTROPY_ROWS_ONE, a.context_length);
         if (i != ROW_GPT3) {
             r[n].label = "the printed GPT-3 bound 17.0 fJ scaled by the Parameters column";
             r[n++].value = 17.0 * FJ * (row->params_b / table[ROW_GPT3].params_b);
@@ -351,7 +351,7 @@ static int bound_external(struct repro_list *list)
         s.unit = "J";
         s.paper_text = text;
         s.paper = row->bound_fj * FJ;
-        s.computed = row_bound_j(row, THERMOAI_ATTENTION_ROWS_ONE, 2048);
+        s.computed = row_bound_j(row, THERMOAI_ENTROPY_ROWS_ONE, 2048);
         s.readings = r;
         s.n_readings = n;
         s.note = note;
@@ -417,7 +417,7 @@ static int reversible(struct repro_list *list)
 
     for (i = 0; i < N_ROWS; i++) {
         double ter = repro_ter_ratio(table[i].energy_mj * MJ,
-                                     row_bound_j(&table[i], THERMOAI_ATTENTION_ROWS_ONE, 2048));
+                                     row_bound_j(&table[i], THERMOAI_ENTROPY_ROWS_ONE, 2048));
 
         if (i == 0 || ter < best_corrected)
             best_corrected = ter;

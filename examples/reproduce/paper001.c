@@ -209,8 +209,8 @@ static int eq14_15(struct repro_list *list)
     int rc = 0;
 
     kb.label = "the paper's constants k_B = 1.38e-23 J/K and ln 2 = 0.693";
-    kb.value = emin * (1.38e-23 / thermoai_boltzmann_j_per_k())
-               * (0.693 / (repro_landauer_per_bit_j(1.0) / thermoai_boltzmann_j_per_k()));
+    kb.value = emin * (1.38e-23 / thermoai_constants_boltzmann_j_per_k())
+               * (0.693 / (repro_landauer_per_bit_j(1.0) / thermoai_constants_boltzmann_j_per_k()));
     rc |= add_point(list, "E001-eq14.01",
                     "E_min = N k_B T ln 2 dH, N = 10^12, T = 350 K, dH = 6 bits (Eq. 12)", "J",
                     "2.0 × 10^-8 J", 2.0e-8, emin, &kb, 1, NULL);
@@ -386,8 +386,8 @@ static int appendix_b(struct repro_list *list, double *e_total_j)
     {
         struct repro_reading kb = { "the paper's constants 1.38e-23 and 0.693", 0 };
 
-        kb.value = repro_landauer_energy_j(1.53e12, T_GPU_K) * (1.38e-23 / thermoai_boltzmann_j_per_k())
-                   * (0.693 / (repro_landauer_per_bit_j(1.0) / thermoai_boltzmann_j_per_k()));
+        kb.value = repro_landauer_energy_j(1.53e12, T_GPU_K) * (1.38e-23 / thermoai_constants_boltzmann_j_per_k())
+                   * (0.693 / (repro_landauer_per_bit_j(1.0) / thermoai_constants_boltzmann_j_per_k()));
         rc |= add_point(list, "E001-appB.11", "E_min = 1.53e12 bits x k_B x 350 K x ln 2 (Eqs. 51-53)",
                         "J", "5.1 × 10^-9 J", 5.1e-9, repro_landauer_energy_j(1.53e12, T_GPU_K), &kb, 1,
                         NULL);
@@ -527,7 +527,7 @@ static int entropy_production(struct repro_list *list)
     rc |= add_point(list, "E001-appC.01", "sigma = 75 MW / 300 K (Eq. 60)", "W/K", "250,000 W/K",
                     250000.0, repro_energy_entropy_rate_w_per_k(75e6, 300.0), NULL, 0, NULL);
     rc |= add_point(list, "E001-appC.02", "A 3-month run in seconds: 0.25 Julian year (Eq. 61)", "s",
-                    "7.78 × 10^6", 7.78e6, 0.25 * thermoai_julian_year_s(), &days, 1, NULL);
+                    "7.78 × 10^6", 7.78e6, 0.25 * thermoai_constants_julian_year_s(), &days, 1, NULL);
     snprintf(note, sizeof note,
              "The model's negentropy (App. B: N k_B ln 2 (10 - 4.36 - 0.5) over 3e11 tokens) is "
              "%.2g J/K, 23 orders below: it does not compensate this entropy, as the appendix says",
@@ -542,7 +542,7 @@ static int entropy_production(struct repro_list *list)
 /* E001-sec7.3: compression limit, PPL range, flux growth; Sec. 5.4 doubling time. */
 static int sec73(struct repro_list *list)
 {
-    const double year = thermoai_julian_year_s();
+    const double year = thermoai_constants_julian_year_s();
     struct repro_reading added = { "percentages added: 100% + 40%", 1.4 };
     struct repro_reading model = { "with App. B's 0.5 bits of model description", 0 };
     int rc = 0;
@@ -636,7 +636,7 @@ static int training_vs_inference(struct repro_list *list, double e_train_appb)
 /* T001-table2: the AI and biosphere rows against each other. */
 static int table2(struct repro_list *list)
 {
-    const double year = thermoai_julian_year_s();
+    const double year = thermoai_constants_julian_year_s();
     int rc = 0;
 
     rc |= add_range(list, "T001-table2.01",

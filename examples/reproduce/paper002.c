@@ -26,7 +26,7 @@ static int eq1(struct repro_list *list)
     struct repro_reading kb_doc = { "k_B = 1.38e-23 J/K as in Table 3", 0.0 };
     struct repro_spec s = { 0 };
 
-    kb_doc.value = repro_landauer_per_bit_j(300.0) * (1.38e-23 / thermoai_boltzmann_j_per_k());
+    kb_doc.value = repro_landauer_per_bit_j(300.0) * (1.38e-23 / thermoai_constants_boltzmann_j_per_k());
 
     s.id = "E002-eq1.01";
     s.quantity = "E_min = k_B T ln 2 at T = 300 K, Eq. (1)";
@@ -407,7 +407,7 @@ static int q_table_rerun(struct repro_list *list)
         struct ssa_case c = { 0, 64, 0, THERMOAI_SSA_PAPER, 0, 0, 0 };
         struct ssa_result r;
         thermoai_synth_params sp;
-        thermoai_spectrum_info info;
+        thermoai_spectral_info info;
         float *qm = malloc(n * d * sizeof *qm), *km = malloc(n * d * sizeof *km),
               *vm = malloc(n * d * sizeof *vm);
         double lambda[64], quality = (double)NAN;
@@ -428,12 +428,12 @@ static int q_table_rerun(struct repro_list *list)
         }
         clusters = r.clusters;
         info.struct_size = sizeof info;
-        s = thermoai_attention_spectrum(n, d, qm, km, NULL, clusters + 1, lambda, &info);
+        s = thermoai_spectral_attention(n, d, qm, km, NULL, clusters + 1, lambda, &info);
         if (s == THERMOAI_OK)
-            s = thermoai_cluster_quality(lambda[clusters - 1], lambda[clusters], info.lambda_max,
+            s = thermoai_spectral_cluster_quality(lambda[clusters - 1], lambda[clusters], info.lambda_max,
                                          &quality);
         if (s == THERMOAI_OK)
-            s = thermoai_ssa_fallback(quality, &dec);
+            s = thermoai_spectral_fallback(quality, &dec);
         free(qm);
         free(km);
         free(vm);
@@ -444,7 +444,7 @@ static int q_table_rerun(struct repro_list *list)
         }
         snprintf(extra, sizeof extra,
                  "Q = (lambda_%zu - lambda_%zu)/lambda_N = (%.4f - %.4f)/%.4f = %.4f of the "
-                 "symmetrised attention Laplacian (thermoai_attention_spectrum, %u Lanczos steps); "
+                 "symmetrised attention Laplacian (thermoai_spectral_attention, %u Lanczos steps); "
                  "fallback rule: %s",
                  clusters + 1, clusters, lambda[clusters], lambda[clusters - 1], info.lambda_max,
                  quality, info.iterations, decision[dec]);

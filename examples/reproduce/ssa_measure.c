@@ -21,6 +21,13 @@ static double now_s(void)
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
+/* The plan's phase clock (thermoai_ssa_set_clock()). */
+static double clock_s(void *user)
+{
+    (void)user;
+    return now_s();
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     const double x = *(const double *)a, y = *(const double *)b;
@@ -99,6 +106,10 @@ int ssa_measure(const struct ssa_case *c, struct ssa_result *r)
     p.seed = c->seed;
     if ((s = thermoai_ssa_create(c->n, c->d, &p, &plan)) != THERMOAI_OK) {
         report("thermoai_ssa_create", s);
+        goto out;
+    }
+    if ((s = thermoai_ssa_set_clock(plan, clock_s, NULL)) != THERMOAI_OK) {
+        report("thermoai_ssa_set_clock", s);
         goto out;
     }
     for (n_runs = 0, total = 0.0; n_runs < RUNS && (n_runs < 3 || total < 0.05); n_runs++) {

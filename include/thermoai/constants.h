@@ -30,7 +30,7 @@ extern "C" {
  *   Sec. 2.2 (defining constants). CODATA 2018 lists the same exact value.
  * \since 0.1.0
  */
-#define THERMOAI_BOLTZMANN_J_PER_K 1.380649e-23
+#define THERMOAI_CONSTANTS_BOLTZMANN_J_PER_K 1.380649e-23
 
 /**
  * \brief The Julian year, 365.25 days of 86400 s. Unit: s. Exact by definition.
@@ -43,21 +43,21 @@ extern "C" {
  *   BIPM SI Brochure, 9th edition, 2019, Table 8 (day = 86400 s).
  * \since 0.1.0
  */
-#define THERMOAI_JULIAN_YEAR_S 31557600.0
+#define THERMOAI_CONSTANTS_JULIAN_YEAR_S 31557600.0
 
 /**
- * \brief Run-time twin of #THERMOAI_BOLTZMANN_J_PER_K.
+ * \brief Run-time twin of #THERMOAI_CONSTANTS_BOLTZMANN_J_PER_K.
  * \return \f$k_B\f$. Unit: J/K.
  * \since 0.1.0
  */
-THERMOAI_API double thermoai_boltzmann_j_per_k(void);
+THERMOAI_API double thermoai_constants_boltzmann_j_per_k(void);
 
 /**
- * \brief Run-time twin of #THERMOAI_JULIAN_YEAR_S.
+ * \brief Run-time twin of #THERMOAI_CONSTANTS_JULIAN_YEAR_S.
  * \return The Julian year. Unit: s.
  * \since 0.1.0
  */
-THERMOAI_API double thermoai_julian_year_s(void);
+THERMOAI_API double thermoai_constants_julian_year_s(void);
 
 #ifdef __cplusplus
 }

@@ -18,8 +18,8 @@
  * \f$h \cdot n \cdot (\ldots)\f$, which counts all \f$n\f$ query rows, while its
  * prose is about generating one new token, where a decoder with a KV cache
  * evaluates one query row per head. thermoai makes the choice explicit:
- * #THERMOAI_ATTENTION_ROWS_ONE (\f$r = 1\f$, the default: the work actually done
- * for one token) or #THERMOAI_ATTENTION_ROWS_ALL (\f$r = n\f$, the formula as
+ * #THERMOAI_ENTROPY_ROWS_ONE (\f$r = 1\f$, the default: the work actually done
+ * for one token) or #THERMOAI_ENTROPY_ROWS_ALL (\f$r = n\f$, the formula as
  * printed). See the page "The entropy model" for the assumptions and limits.
  */
 #ifndef THERMOAI_ENTROPY_H
@@ -39,9 +39,9 @@ extern "C" {
 #endif
 
 /** One softmax row per head: the new token's query during decoding with a KV cache (default). \since 0.1.0 */
-#define THERMOAI_ATTENTION_ROWS_ONE 0u
+#define THERMOAI_ENTROPY_ROWS_ONE 0u
 /** \f$n\f$ softmax rows per head: the formula of paper 000 Sec. 3.1 as printed. \since 0.1.0 */
-#define THERMOAI_ATTENTION_ROWS_ALL 1u
+#define THERMOAI_ENTROPY_ROWS_ALL 1u
 
 /**
  * \brief Options of the entropy model (size-field struct; NULL means all defaults).
@@ -49,7 +49,7 @@ extern "C" {
  */
 typedef struct thermoai_entropy_params {
     uint32_t struct_size;       /**< sizeof(thermoai_entropy_params); set by thermoai_entropy_params_init() */
-    uint32_t attention_rows;    /**< #THERMOAI_ATTENTION_ROWS_ONE (default) or #THERMOAI_ATTENTION_ROWS_ALL */
+    uint32_t attention_rows;    /**< #THERMOAI_ENTROPY_ROWS_ONE (default) or #THERMOAI_ENTROPY_ROWS_ALL */
     uint64_t seq_len;           /**< sequence length \f$n\f$ in tokens; 0 (default) means the model's context length */
     double saturation_fraction; /**< \f$\alpha\f$, FFN neurons in the near-zero regime, in [0, 1]; default 0.15 (paper 000) */
     double temperature_k;       /**< bath temperature \f$T\f$ in K, > 0; default 300 */

@@ -19,19 +19,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <thermoai/export.h>
+#include <thermoai/types.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/**
- * \brief A closed interval \f$[lo, hi]\f$ (plain struct; never grows).
- * \since 0.1.0
- */
-typedef struct thermoai_interval {
-    double lo; /**< lower bound */
-    double hi; /**< upper bound, >= lo */
-} thermoai_interval;
 
 /**
  * \brief Range of a monomial \f$c \prod_i x_i^{p_i}\f$ over positive intervals.

@@ -25,15 +25,15 @@ extern "C" {
 #endif
 
 /** The FFN is gated (SwiGLU/GeGLU): three d x d_ff matrices instead of two. \since 0.1.0 */
-#define THERMOAI_ARCH_GATED_FFN 0x1u
+#define THERMOAI_MODEL_GATED_FFN 0x1u
 /** The output projection shares the token-embedding matrix. \since 0.1.0 */
-#define THERMOAI_ARCH_TIED_EMBEDDINGS 0x2u
+#define THERMOAI_MODEL_TIED_EMBEDDINGS 0x2u
 /** Attention and FFN projections carry bias vectors. \since 0.1.0 */
-#define THERMOAI_ARCH_LINEAR_BIAS 0x4u
+#define THERMOAI_MODEL_LINEAR_BIAS 0x4u
 /** Normalisation layers have a shift (LayerNorm) besides the gain (RMSNorm has none). \since 0.1.0 */
-#define THERMOAI_ARCH_NORM_BIAS 0x8u
+#define THERMOAI_MODEL_NORM_BIAS 0x8u
 /** Learned absolute position embeddings (context_length x d_model). \since 0.1.0 */
-#define THERMOAI_ARCH_LEARNED_POSITIONS 0x10u
+#define THERMOAI_MODEL_LEARNED_POSITIONS 0x10u
 
 /**
  * \brief Dimensions of a decoder-only transformer.
@@ -100,7 +100,7 @@ int thermoai_model_arch_check(const thermoai_model_arch *arch);
  * \brief Parameter count: \c arch->params when set, else computed from the dimensions.
  *
  * With \f$n_{kv} = \f$ kv_heads, \f$g = 3\f$ for a gated FFN and 2 otherwise,
- * \f$\nu = 2\f$ with THERMOAI_ARCH_NORM_BIAS and 1 without:
+ * \f$\nu = 2\f$ with THERMOAI_MODEL_NORM_BIAS and 1 without:
  * \f[
  *   P = V d \,(2 - t) + p\, n_{ctx} d
  *     + L \bigl[ 2 d h d_k + 2 d n_{kv} d_k + g\, d\, d_{ff}

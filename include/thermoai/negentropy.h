@@ -207,7 +207,7 @@ int thermoai_negentropy_demon_efficiency(double tokens, double delta_h_bits,
  *
  * \f[ \eta_D(t) = \eta_0 \, 2^{(t - t_0)/\tau} \f]
  * Only the ratio \f$(t-t_0)/\tau\f$ enters: pass both times in the same unit
- * (seconds by the library's convention; thermoai_julian_year_s() converts years).
+ * (seconds by the library's convention; thermoai_constants_julian_year_s() converts years).
  *
  * \param[in]  efficiency0      \f$\eta_0\f$ at \f$t_0\f$. [dimensionless]. Finite, > 0.
  * \param[in]  elapsed_s        \f$t - t_0\f$ (negative looks back). Unit: s. Finite.

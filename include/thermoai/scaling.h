@@ -32,8 +32,8 @@ extern "C" {
  * \brief The negentropy scaling law, Eq. (20) (size-field struct).
  * \since 0.1.0
  */
-typedef struct thermoai_negentropy_law {
-    uint32_t struct_size; /**< sizeof(thermoai_negentropy_law); set by thermoai_negentropy_law_init() */
+typedef struct thermoai_scaling_negentropy_law {
+    uint32_t struct_size; /**< sizeof(thermoai_scaling_negentropy_law); set by thermoai_scaling_negentropy_law_init() */
     uint32_t reserved;    /**< must be 0 */
     double n_inf_bits;    /**< \f$\mathcal{N}_\infty\f$, bit per token; default 7.5 (paper 001 Sec. 5.3) */
     double n_c;           /**< \f$N_c\f$, parameters; 0 = no parameter term (default) */
@@ -42,14 +42,14 @@ typedef struct thermoai_negentropy_law {
     double alpha_n;       /**< \f$\alpha_N\f$, default 0.076 */
     double alpha_d;       /**< \f$\alpha_D\f$, default 0.095 */
     double alpha_c;       /**< \f$\alpha_C\f$, default 0.057 */
-} thermoai_negentropy_law;
+} thermoai_scaling_negentropy_law;
 
 /**
  * \brief The loss scaling law, Eq. (39), in bits per token (size-field struct).
  * \since 0.1.0
  */
-typedef struct thermoai_loss_law {
-    uint32_t struct_size; /**< sizeof(thermoai_loss_law); set by thermoai_loss_law_init() */
+typedef struct thermoai_scaling_loss_law {
+    uint32_t struct_size; /**< sizeof(thermoai_scaling_loss_law); set by thermoai_scaling_loss_law_init() */
     uint32_t reserved;    /**< must be 0 */
     double l_inf_bits;    /**< \f$L_\infty\f$, bit per token, >= 0 */
     double a;             /**< parameter coefficient, bit per token times parameters^alpha_n; 0 = absent */
@@ -58,7 +58,7 @@ typedef struct thermoai_loss_law {
     double alpha_n;       /**< default 0.076 */
     double alpha_d;       /**< default 0.095 */
     double alpha_c;       /**< default 0.057 */
-} thermoai_loss_law;
+} thermoai_scaling_loss_law;
 
 /**
  * \brief Defaults: \f$\mathcal{N}_\infty\f$ = 7.5 bits, exponents 0.076/0.095/0.057, no terms.
@@ -70,7 +70,7 @@ typedef struct thermoai_loss_law {
  * \since 0.1.0
  */
 THERMOAI_API THERMOAI_NODISCARD
-int thermoai_negentropy_law_init(thermoai_negentropy_law *law, size_t size);
+int thermoai_scaling_negentropy_law_init(thermoai_scaling_negentropy_law *law, size_t size);
 
 /**
  * \brief Defaults: \f$L_\infty\f$ = 0, exponents 0.076/0.095/0.057, no terms.
@@ -82,21 +82,21 @@ int thermoai_negentropy_law_init(thermoai_negentropy_law *law, size_t size);
  * \since 0.1.0
  */
 THERMOAI_API THERMOAI_NODISCARD
-int thermoai_loss_law_init(thermoai_loss_law *law, size_t size);
+int thermoai_scaling_loss_law_init(thermoai_scaling_loss_law *law, size_t size);
 
 /**
- * \brief sizeof(thermoai_negentropy_law) in this library.
+ * \brief sizeof(thermoai_scaling_negentropy_law) in this library.
  * \return The size in bytes.
  * \since 0.1.0
  */
-THERMOAI_API size_t thermoai_negentropy_law_size(void);
+THERMOAI_API size_t thermoai_scaling_negentropy_law_size(void);
 
 /**
- * \brief sizeof(thermoai_loss_law) in this library.
+ * \brief sizeof(thermoai_scaling_loss_law) in this library.
  * \return The size in bytes.
  * \since 0.1.0
  */
-THERMOAI_API size_t thermoai_loss_law_size(void);
+THERMOAI_API size_t thermoai_scaling_loss_law_size(void);
 
 /**
  * \brief Negentropy of a model of \p params parameters trained on \p tokens with \p flop, Eq. (20).
@@ -121,7 +121,7 @@ THERMOAI_API size_t thermoai_loss_law_size(void);
  * \since 0.1.0
  */
 THERMOAI_API THERMOAI_NODISCARD
-int thermoai_scaling_negentropy_bits(const thermoai_negentropy_law *law, double params,
+int thermoai_scaling_negentropy_bits(const thermoai_scaling_negentropy_law *law, double params,
                                      double tokens, double flop, double *bits);
 
 /**
@@ -138,7 +138,7 @@ int thermoai_scaling_negentropy_bits(const thermoai_negentropy_law *law, double 
  * \since 0.1.0
  */
 THERMOAI_API THERMOAI_NODISCARD
-int thermoai_scaling_loss_bits(const thermoai_loss_law *law, double params, double tokens,
+int thermoai_scaling_loss_bits(const thermoai_scaling_loss_law *law, double params, double tokens,
                                double flop, double *loss_bits);
 
 /**
@@ -149,7 +149,7 @@ int thermoai_scaling_loss_bits(const thermoai_loss_law *law, double params, doub
  *
  * \param[in]     loss                The loss law.
  * \param[in]     data_entropy_bits   \f$H_{data}\f$. Unit: bit per token. Finite, >= 0.
- * \param[in,out] law                 Initialised with thermoai_negentropy_law_init(); filled.
+ * \param[in,out] law                 Initialised with thermoai_scaling_negentropy_law_init(); filled.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
  * \retval THERMOAI_E_SIZE       a \c struct_size is too small
@@ -162,8 +162,8 @@ int thermoai_scaling_loss_bits(const thermoai_loss_law *law, double params, doub
  * \since 0.1.0
  */
 THERMOAI_API THERMOAI_NODISCARD
-int thermoai_scaling_negentropy_from_loss(const thermoai_loss_law *loss, double data_entropy_bits,
-                                          thermoai_negentropy_law *law);
+int thermoai_scaling_negentropy_from_loss(const thermoai_scaling_loss_law *loss, double data_entropy_bits,
+                                          thermoai_scaling_negentropy_law *law);
 
 #ifdef __cplusplus
 }

@@ -46,20 +46,20 @@ extern "C" {
 struct thermoai_ssa; /* the SSA plan (ssa.h) */
 
 /** Use the portable C score kernel even where a SIMD kernel is available. \since 0.1.0 */
-#define THERMOAI_SPECTRUM_PORTABLE 0x2u
+#define THERMOAI_SPECTRAL_PORTABLE 0x2u
 
 /**
  * \brief Settings of the Lanczos iteration (size-field struct); 0 means the default.
  * \since 0.1.0
  */
-typedef struct thermoai_spectrum_params {
-    uint32_t struct_size;    /**< sizeof(thermoai_spectrum_params); set by thermoai_spectrum_params_init() */
-    uint32_t flags;          /**< 0 or #THERMOAI_SPECTRUM_PORTABLE */
+typedef struct thermoai_spectral_params {
+    uint32_t struct_size;    /**< sizeof(thermoai_spectral_params); set by thermoai_spectral_params_init() */
+    uint32_t flags;          /**< 0 or #THERMOAI_SPECTRAL_PORTABLE */
     uint32_t max_iterations; /**< most Lanczos steps; 0: min(N, max(3 count, count + 150)) */
     uint32_t threads;        /**< OpenMP threads with --enable-openmp; 0: OpenMP's default */
     double tolerance;        /**< largest accepted Ritz residual \f$\|Az - \theta z\|\f$; 0: 1e-9 */
     uint64_t seed;           /**< seed of the starting vector */
-} thermoai_spectrum_params;
+} thermoai_spectral_params;
 
 /**
  * \brief What a spectrum computation found besides the eigenvalues (output struct).
@@ -68,20 +68,20 @@ typedef struct thermoai_spectrum_params {
  * that fit (doubles NaN on error).
  * \since 0.1.0
  */
-typedef struct thermoai_spectrum_info {
+typedef struct thermoai_spectral_info {
     uint32_t struct_size; /**< set by the caller */
     uint32_t iterations;  /**< Lanczos steps taken */
     double lambda_max;    /**< \f$\lambda_N\f$, the largest eigenvalue of \f$\mathbf L_{sym}\f$ */
     double pi_min;        /**< \f$\min_i \pi_i\f$ of the symmetrised walk (Theorem 8.5) */
     double residual;      /**< the largest Ritz residual among the reported eigenvalues */
-} thermoai_spectrum_info;
+} thermoai_spectral_info;
 
 /** Dense attention: Q < 0.1. \since 0.1.0 */
-#define THERMOAI_FALLBACK_DENSE 0u
+#define THERMOAI_SPECTRAL_FALLBACK_DENSE 0u
 /** Hybrid, SSA with reduced sparsification: 0.1 <= Q <= 0.3. \since 0.1.0 */
-#define THERMOAI_FALLBACK_HYBRID 1u
+#define THERMOAI_SPECTRAL_FALLBACK_HYBRID 1u
 /** Full SSA: Q > 0.3. \since 0.1.0 */
-#define THERMOAI_FALLBACK_SSA 2u
+#define THERMOAI_SPECTRAL_FALLBACK_SSA 2u
 
 /**
  * \brief Defaults: no flags, every setting 0 (its default), seed 0.
@@ -93,7 +93,7 @@ typedef struct thermoai_spectrum_info {
  * \since 0.1.0
  */
 THERMOAI_API THERMOAI_NODISCARD
-int thermoai_spectrum_params_init(thermoai_spectrum_params *params, size_t size);
+int thermoai_spectral_params_init(thermoai_spectral_params *params, size_t size);
 
 /**
  * \brief The \p count smallest eigenvalues of \f$\mathbf L_{sym}\f$ of dense attention.
@@ -126,9 +126,9 @@ int thermoai_spectrum_params_init(thermoai_spectrum_params *params, size_t size)
  * \since 0.1.0
  */
 THERMOAI_API THERMOAI_NODISCARD
-int thermoai_attention_spectrum(size_t n, size_t d, const float *q, const float *k,
-                                const thermoai_spectrum_params *params, size_t count,
-                                double *lambda, thermoai_spectrum_info *info);
+int thermoai_spectral_attention(size_t n, size_t d, const float *q, const float *k,
+                                const thermoai_spectral_params *params, size_t count,
+                                double *lambda, thermoai_spectral_info *info);
 
 /**
  * \brief The \p count smallest eigenvalues of \f$\mathbf L_{sym}\f$ of the graph an SSA plan attends over.
@@ -137,7 +137,7 @@ int thermoai_attention_spectrum(size_t n, size_t d, const float *q, const float 
  * members of its cluster it may attend to and to its sampled keys (the same
  * draws), with weights \f$e^{q_i \cdot k_j/\sqrt d}\f$ (times \f$(N - |C|)/s\f$ for a
  * sampled key in the importance variant), symmetrised as for
- * thermoai_attention_spectrum(). Logits are formed in double here. With
+ * thermoai_spectral_attention(). Logits are formed in double here. With
  * \f$k = 1\f$ the graph is the dense one (paper 002, Figure 2b compares the two).
  *
  * \param[in,out] plan    An executed plan of variant paper or importance (its scratch is used).
@@ -146,20 +146,20 @@ int thermoai_attention_spectrum(size_t n, size_t d, const float *q, const float 
  * \param[in]     params  Settings, or NULL (flags and threads are ignored: one thread).
  * \param[in]     count   1 <= count <= n.
  * \param[out]    lambda  \p count eigenvalues ascending [dimensionless]; NaN on error.
- * \param[out]    info    As thermoai_attention_spectrum(); may be NULL.
+ * \param[out]    info    As thermoai_spectral_attention(); may be NULL.
  * \retval THERMOAI_OK            success
  * \retval THERMOAI_E_NULL        \p plan, \p q, \p k or \p lambda is NULL
  * \retval THERMOAI_E_DOMAIN      the plan has not been executed
  * \retval THERMOAI_E_UNSUPPORTED the centroid variant (its terms are not token edges), or bad flags
- * \retval other                  as thermoai_attention_spectrum()
+ * \retval other                  as thermoai_spectral_attention()
  * \par Source
  *   Paper 002, Theorem 9.4 and Figure 2b.
  * \since 0.1.0
  */
 THERMOAI_API THERMOAI_NODISCARD
-int thermoai_ssa_spectrum(struct thermoai_ssa *plan, const float *q, const float *k,
-                          const thermoai_spectrum_params *params, size_t count, double *lambda,
-                          thermoai_spectrum_info *info);
+int thermoai_spectral_ssa(struct thermoai_ssa *plan, const float *q, const float *k,
+                          const thermoai_spectral_params *params, size_t count, double *lambda,
+                          thermoai_spectral_info *info);
 
 /**
  * \brief Cluster quality \f$\mathcal Q = (\lambda_{k+1} - \lambda_k)/\lambda_N\f$.
@@ -176,14 +176,14 @@ int thermoai_ssa_spectrum(struct thermoai_ssa *plan, const float *q, const float
  * \since 0.1.0
  */
 THERMOAI_API THERMOAI_NODISCARD
-int thermoai_cluster_quality(double lambda_k, double lambda_k1, double lambda_n, double *quality);
+int thermoai_spectral_cluster_quality(double lambda_k, double lambda_k1, double lambda_n, double *quality);
 
 /**
  * \brief The adaptive fallback rule of paper 002, Sec. 11.6.1.
  * \param[in]  quality   \f$\mathcal Q\f$ [dimensionless], in [0, 1].
- * \param[out] decision  #THERMOAI_FALLBACK_DENSE (\f$\mathcal Q < 0.1\f$),
- *                       #THERMOAI_FALLBACK_HYBRID (\f$0.1 \le \mathcal Q \le 0.3\f$) or
- *                       #THERMOAI_FALLBACK_SSA (\f$\mathcal Q > 0.3\f$). The paper leaves the
+ * \param[out] decision  #THERMOAI_SPECTRAL_FALLBACK_DENSE (\f$\mathcal Q < 0.1\f$),
+ *                       #THERMOAI_SPECTRAL_FALLBACK_HYBRID (\f$0.1 \le \mathcal Q \le 0.3\f$) or
+ *                       #THERMOAI_SPECTRAL_FALLBACK_SSA (\f$\mathcal Q > 0.3\f$). The paper leaves the
  *                       boundaries open; they go to the hybrid here.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p decision is NULL
@@ -192,7 +192,7 @@ int thermoai_cluster_quality(double lambda_k, double lambda_k1, double lambda_n,
  * \since 0.1.0
  */
 THERMOAI_API THERMOAI_NODISCARD
-int thermoai_ssa_fallback(double quality, uint32_t *decision);
+int thermoai_spectral_fallback(double quality, uint32_t *decision);
 
 /**
  * \brief Mixing-time bound of Theorem 8.5: \f$\tau(\epsilon) \le \ln(1/(\epsilon\,\pi_{min}))/(\gamma - \delta)\f$.
@@ -221,7 +221,7 @@ int thermoai_ssa_fallback(double quality, uint32_t *decision);
  * \since 0.1.0
  */
 THERMOAI_API THERMOAI_NODISCARD
-int thermoai_mixing_time_bound(double gap, double pi_min, double epsilon, double delta,
+int thermoai_spectral_mixing_time_bound(double gap, double pi_min, double epsilon, double delta,
                                double *steps);
 
 #ifdef __cplusplus

@@ -49,6 +49,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <thermoai/export.h>
+#include <thermoai/types.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -84,19 +85,6 @@ typedef struct thermoai_ssa_params {
 } thermoai_ssa_params;
 
 /**
- * \brief A caller's allocator for thermoai_ssa_create_ex() (plain struct).
- *
- * \c alloc returns memory aligned for any object, or NULL; \c release frees it.
- * Both receive \c user unchanged.
- * \since 0.1.0
- */
-typedef struct thermoai_allocator {
-    void *(*alloc)(size_t size, void *user); /**< allocate \p size bytes or return NULL */
-    void (*release)(void *ptr, void *user);  /**< free a pointer from \c alloc (never NULL) */
-    void *user;                              /**< passed to both */
-} thermoai_allocator;
-
-/**
  * \brief Measurements of the last thermoai_ssa_execute() (output struct).
  *
  * Set \c struct_size to sizeof before calling thermoai_ssa_get_stats(); the
@@ -110,9 +98,9 @@ typedef struct thermoai_ssa_stats {
     uint32_t projection_dim;   /**< \f$m\f$ used */
     uint32_t kmeans_iterations;/**< Lloyd iterations done by the last query k-means (<= the limit) */
     uint32_t empty_clusters;   /**< clusters left empty by the last k-means */
-    double projection_s;       /**< wall time of phase 1, s */
-    double clustering_s;       /**< wall time of phase 2 (and key clustering), s */
-    double attention_s;        /**< wall time of phases 3-4, s */
+    double projection_s;       /**< time of phase 1 by the plan's clock, s; 0 without a clock */
+    double clustering_s;       /**< time of phase 2 (and key clustering), s; 0 without a clock */
+    double attention_s;        /**< time of phases 3-4, s; 0 without a clock */
     double exact_pairs;        /**< query-key pairs scored exactly (intra-cluster plus sampled) */
     double centroid_terms;     /**< query-centroid pairs scored (centroid variant) */
     double kmeans_objective;   /**< final within-cluster sum of squares of the projected queries */
@@ -187,6 +175,21 @@ int thermoai_ssa_create(size_t n, size_t d, const thermoai_ssa_params *params, t
 THERMOAI_API THERMOAI_NODISCARD
 int thermoai_ssa_create_ex(size_t n, size_t d, const thermoai_ssa_params *params,
                            const thermoai_allocator *allocator, thermoai_ssa **plan);
+
+/**
+ * \brief Sets the clock that times the phases of later executions.
+ *
+ * The library reads no clock of its own; with a clock set,
+ * thermoai_ssa_get_stats() reports the phase times it measured, otherwise 0.
+ * \param[in,out] plan   The plan.
+ * \param[in]     clock  The clock, or NULL to stop timing.
+ * \param[in]     user   Passed to \p clock unchanged.
+ * \retval THERMOAI_OK      success
+ * \retval THERMOAI_E_NULL  \p plan is NULL
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_ssa_set_clock(thermoai_ssa *plan, thermoai_clock_fn clock, void *user);
 
 /**
  * \brief Approximate attention \f$Y \approx \mathrm{softmax}(QK^\top/\sqrt d)\,V\f$.

@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 OK = 0
-#: Boltzmann constant, J/K, exact (SI 2019); equals thermoai_boltzmann_j_per_k().
+#: Boltzmann constant, J/K, exact (SI 2019); equals thermoai_constants_boltzmann_j_per_k().
 BOLTZMANN_J_PER_K = 1.380649e-23
 #: Lowest library version this binding was written for (0.1.0).
 MIN_VERSION_NUMBER = 1000
@@ -57,7 +57,7 @@ def _declare(name, restype, *argtypes):
     return fn
 
 
-#: The Julian year in seconds (365.25 days); equals thermoai_julian_year_s().
+#: The Julian year in seconds (365.25 days); equals thermoai_constants_julian_year_s().
 JULIAN_YEAR_S = 31557600.0
 FLUX_CONTINUOUS = 0x1
 
@@ -104,14 +104,14 @@ class FluxPhases(ctypes.Structure):
 
 
 class NegentropyLaw(ctypes.Structure):
-    """thermoai_negentropy_law: Eq. (20) of paper 001."""
+    """thermoai_scaling_negentropy_law: Eq. (20) of paper 001."""
     _fields_ = [("struct_size", _u32), ("reserved", _u32), ("n_inf_bits", ctypes.c_double),
                 ("n_c", ctypes.c_double), ("d_c", ctypes.c_double), ("c_c", ctypes.c_double),
                 ("alpha_n", ctypes.c_double), ("alpha_d", ctypes.c_double), ("alpha_c", ctypes.c_double)]
 
 
 class LossLaw(ctypes.Structure):
-    """thermoai_loss_law: Eq. (39) of paper 001, bits per token."""
+    """thermoai_scaling_loss_law: Eq. (39) of paper 001, bits per token."""
     _fields_ = [("struct_size", _u32), ("reserved", _u32), ("l_inf_bits", ctypes.c_double),
                 ("a", ctypes.c_double), ("b", ctypes.c_double), ("c", ctypes.c_double),
                 ("alpha_n", ctypes.c_double), ("alpha_d", ctypes.c_double), ("alpha_c", ctypes.c_double)]
@@ -132,10 +132,10 @@ _pparams = ctypes.POINTER(EntropyParams)
 
 _declare("thermoai_version_number", ctypes.c_uint32)
 _declare("thermoai_version_string", ctypes.c_char_p)
-_declare("thermoai_abi_version", ctypes.c_int)
+_declare("thermoai_version_abi", ctypes.c_int)
 _declare("thermoai_strerror", ctypes.c_char_p, ctypes.c_int)
 _declare("thermoai_status_name", ctypes.c_char_p, ctypes.c_int)
-_declare("thermoai_boltzmann_j_per_k", _d)
+_declare("thermoai_constants_boltzmann_j_per_k", _d)
 _declare("thermoai_landauer_energy_per_bit_j", ctypes.c_int, _d, _pd)
 _declare("thermoai_landauer_energy_j", ctypes.c_int, _d, _d, _pd)
 _declare("thermoai_landauer_bits_per_j", ctypes.c_int, _d, _pd)
@@ -144,7 +144,7 @@ _declare("thermoai_model_arch_init", ctypes.c_int, _parch, _size)
 _declare("thermoai_model_arch_size", _size)
 _declare("thermoai_model_arch_check", ctypes.c_int, _parch)
 _declare("thermoai_model_params", ctypes.c_int, _parch, ctypes.POINTER(_u64))
-_declare("thermoai_model_preset", ctypes.c_int, ctypes.c_char_p, _parch)
+_declare("thermoai_model_preset_find", ctypes.c_int, ctypes.c_char_p, _parch)
 _declare("thermoai_model_preset_count", _size)
 _declare("thermoai_model_preset_info", ctypes.c_int, _size, ctypes.POINTER(ctypes.c_char_p),
          ctypes.POINTER(ctypes.c_char_p), _parch)
@@ -163,20 +163,20 @@ _declare("thermoai_ter_landauer_share", ctypes.c_int, _d, _pd)
 _declare("thermoai_ter_gap_product", ctypes.c_int, _pd, _pd, _size, _pd, _pd)
 _declare("thermoai_tip_relative_degradation", ctypes.c_int, _d, _d, _pd)
 _declare("thermoai_tip_score", ctypes.c_int, _d, _d, _d, _d, _pd)
-_declare("thermoai_julian_year_s", _d)
+_declare("thermoai_constants_julian_year_s", _d)
 _pflux = ctypes.POINTER(FluxPhases)
 _declare("thermoai_flux_phases_init", ctypes.c_int, _pflux, _size)
 _declare("thermoai_flux_phases_size", _size)
 _declare("thermoai_flux_rate_bits_per_s", ctypes.c_int, _pflux, _d, _pd)
 _declare("thermoai_flux_total_bits", ctypes.c_int, _pflux, _d, _pd)
-_declare("thermoai_flux_integrate", ctypes.c_int, _TIME_FN, ctypes.c_void_p, _d, _d, _d,
+_declare("thermoai_quadrature_integrate", ctypes.c_int, _TIME_FN, ctypes.c_void_p, _d, _d, _d,
          ctypes.POINTER(_Result))
 _plaw = ctypes.POINTER(NegentropyLaw)
 _ploss = ctypes.POINTER(LossLaw)
-_declare("thermoai_negentropy_law_init", ctypes.c_int, _plaw, _size)
-_declare("thermoai_loss_law_init", ctypes.c_int, _ploss, _size)
-_declare("thermoai_negentropy_law_size", _size)
-_declare("thermoai_loss_law_size", _size)
+_declare("thermoai_scaling_negentropy_law_init", ctypes.c_int, _plaw, _size)
+_declare("thermoai_scaling_loss_law_init", ctypes.c_int, _ploss, _size)
+_declare("thermoai_scaling_negentropy_law_size", _size)
+_declare("thermoai_scaling_loss_law_size", _size)
 _declare("thermoai_scaling_negentropy_bits", ctypes.c_int, _plaw, _d, _d, _d, _pd)
 _declare("thermoai_scaling_loss_bits", ctypes.c_int, _ploss, _d, _d, _d, _pd)
 _declare("thermoai_scaling_negentropy_from_loss", ctypes.c_int, _ploss, _d, _plaw)
@@ -240,7 +240,7 @@ def version_string():
 
 def abi_version():
     """SONAME major version of the loaded library."""
-    return _lib.thermoai_abi_version()
+    return _lib.thermoai_version_abi()
 
 
 def strerror(status):
@@ -255,7 +255,7 @@ def status_name(status):
 
 def boltzmann_j_per_k():
     """k_B in J/K as the library uses it."""
-    return _lib.thermoai_boltzmann_j_per_k()
+    return _lib.thermoai_constants_boltzmann_j_per_k()
 
 
 def _call(name, *args):
@@ -297,8 +297,8 @@ def model_arch(preset=None, **fields):
     _check(_lib.thermoai_model_arch_init(ctypes.byref(arch), ctypes.sizeof(arch)),
            "thermoai_model_arch_init")
     if preset is not None:
-        _check(_lib.thermoai_model_preset(preset.encode("utf-8"), ctypes.byref(arch)),
-               "thermoai_model_preset")
+        _check(_lib.thermoai_model_preset_find(preset.encode("utf-8"), ctypes.byref(arch)),
+               "thermoai_model_preset_find")
     for key, value in fields.items():
         setattr(arch, key, value)
     return arch
@@ -431,7 +431,7 @@ __all__ += sorted(_SCALAR_FUNCTIONS)
 
 def julian_year_s():
     """The Julian year in seconds."""
-    return _lib.thermoai_julian_year_s()
+    return _lib.thermoai_constants_julian_year_s()
 
 
 def flux_phases(**fields):
@@ -463,16 +463,16 @@ def flux_integrate(fn, t0_s, t1_s, rel_tol=1e-10):
             return 1
     cb = _TIME_FN(trampoline)
     res = _Result()
-    _check(_lib.thermoai_flux_integrate(cb, None, t0_s, t1_s, rel_tol, ctypes.byref(res)),
-           "thermoai_flux_integrate")
+    _check(_lib.thermoai_quadrature_integrate(cb, None, t0_s, t1_s, rel_tol, ctypes.byref(res)),
+           "thermoai_quadrature_integrate")
     return res.val, res.err
 
 
 def negentropy_law(**fields):
     """A NegentropyLaw with the library's defaults, then the given fields."""
     law = NegentropyLaw()
-    _check(_lib.thermoai_negentropy_law_init(ctypes.byref(law), ctypes.sizeof(law)),
-           "thermoai_negentropy_law_init")
+    _check(_lib.thermoai_scaling_negentropy_law_init(ctypes.byref(law), ctypes.sizeof(law)),
+           "thermoai_scaling_negentropy_law_init")
     for key, value in fields.items():
         setattr(law, key, value)
     return law
@@ -481,7 +481,7 @@ def negentropy_law(**fields):
 def loss_law(**fields):
     """A LossLaw with the library's defaults, then the given fields."""
     law = LossLaw()
-    _check(_lib.thermoai_loss_law_init(ctypes.byref(law), ctypes.sizeof(law)), "thermoai_loss_law_init")
+    _check(_lib.thermoai_scaling_loss_law_init(ctypes.byref(law), ctypes.sizeof(law)), "thermoai_scaling_loss_law_init")
     for key, value in fields.items():
         setattr(law, key, value)
     return law
@@ -603,18 +603,18 @@ _declare("thermoai_ssa_execute", ctypes.c_int, _vp, _vp, _vp, _vp, _vp)
 _declare("thermoai_ssa_get_stats", ctypes.c_int, _vp, ctypes.POINTER(SsaStats))
 _declare("thermoai_ssa_clusters", ctypes.c_int, _vp, _vp)
 _declare("thermoai_ssa_free", None, _vp)
-_declare("thermoai_ssa_spectrum", ctypes.c_int, _vp, _vp, _vp, ctypes.POINTER(SpectrumParams),
+_declare("thermoai_spectral_ssa", ctypes.c_int, _vp, _vp, _vp, ctypes.POINTER(SpectrumParams),
          _size, _vp, ctypes.POINTER(SpectrumInfo))
 _declare("thermoai_synth_params_init", ctypes.c_int, ctypes.POINTER(SynthParams), _size,
          ctypes.c_uint32)
 _declare("thermoai_synth_generate", ctypes.c_int, _size, _size, ctypes.POINTER(SynthParams), _vp,
          _vp, _vp, _vp)
-_declare("thermoai_spectrum_params_init", ctypes.c_int, ctypes.POINTER(SpectrumParams), _size)
-_declare("thermoai_attention_spectrum", ctypes.c_int, _size, _size, _vp, _vp,
+_declare("thermoai_spectral_params_init", ctypes.c_int, ctypes.POINTER(SpectrumParams), _size)
+_declare("thermoai_spectral_attention", ctypes.c_int, _size, _size, _vp, _vp,
          ctypes.POINTER(SpectrumParams), _size, _vp, ctypes.POINTER(SpectrumInfo))
-_declare("thermoai_cluster_quality", ctypes.c_int, _d, _d, _d, _pd)
-_declare("thermoai_ssa_fallback", ctypes.c_int, _d, _pu32)
-_declare("thermoai_mixing_time_bound", ctypes.c_int, _d, _d, _d, _d, _pd)
+_declare("thermoai_spectral_cluster_quality", ctypes.c_int, _d, _d, _d, _pd)
+_declare("thermoai_spectral_fallback", ctypes.c_int, _d, _pu32)
+_declare("thermoai_spectral_mixing_time_bound", ctypes.c_int, _d, _d, _d, _d, _pd)
 
 
 def _floats(x, count, what):
@@ -716,8 +716,8 @@ class Ssa:
         lam = array.array("d", bytes(8 * count))
         info = SpectrumInfo()
         info.struct_size = ctypes.sizeof(info)
-        _check(_lib.thermoai_ssa_spectrum(self._plan, _addr(q), _addr(k), None, count, _addr(lam),
-                                          ctypes.byref(info)), "thermoai_ssa_spectrum")
+        _check(_lib.thermoai_spectral_ssa(self._plan, _addr(q), _addr(k), None, count, _addr(lam),
+                                          ctypes.byref(info)), "thermoai_spectral_ssa")
         return list(lam), {"iterations": info.iterations, "lambda_max": info.lambda_max,
                            "pi_min": info.pi_min, "residual": info.residual}
 
@@ -740,34 +740,34 @@ def attention_spectrum(q, k, n, d, count, max_iterations=0, tolerance=0.0, seed=
     """(eigenvalues, info): the count smallest eigenvalues of L_sym (spectral.h)."""
     q, k = _floats(q, n * d, "q"), _floats(k, n * d, "k")
     p = SpectrumParams()
-    _check(_lib.thermoai_spectrum_params_init(ctypes.byref(p), ctypes.sizeof(p)),
-           "thermoai_spectrum_params_init")
+    _check(_lib.thermoai_spectral_params_init(ctypes.byref(p), ctypes.sizeof(p)),
+           "thermoai_spectral_params_init")
     p.max_iterations, p.tolerance, p.seed = max_iterations, tolerance, seed
     lam = array.array("d", bytes(8 * count))
     info = SpectrumInfo()
     info.struct_size = ctypes.sizeof(info)
-    _check(_lib.thermoai_attention_spectrum(n, d, _addr(q), _addr(k), ctypes.byref(p), count,
+    _check(_lib.thermoai_spectral_attention(n, d, _addr(q), _addr(k), ctypes.byref(p), count,
                                             _addr(lam), ctypes.byref(info)),
-           "thermoai_attention_spectrum")
+           "thermoai_spectral_attention")
     return list(lam), {"iterations": info.iterations, "lambda_max": info.lambda_max,
                        "pi_min": info.pi_min, "residual": info.residual}
 
 
 def cluster_quality(lambda_k, lambda_k1, lambda_n):
     """Q = (lambda_{k+1} - lambda_k) / lambda_N."""
-    return _call("thermoai_cluster_quality", lambda_k, lambda_k1, lambda_n)
+    return _call("thermoai_spectral_cluster_quality", lambda_k, lambda_k1, lambda_n)
 
 
 def ssa_fallback(quality):
     """FALLBACK_DENSE, FALLBACK_HYBRID or FALLBACK_SSA for a cluster quality Q."""
     out = ctypes.c_uint32()
-    _check(_lib.thermoai_ssa_fallback(quality, ctypes.byref(out)), "thermoai_ssa_fallback")
+    _check(_lib.thermoai_spectral_fallback(quality, ctypes.byref(out)), "thermoai_spectral_fallback")
     return out.value
 
 
 def mixing_time_bound(gap, pi_min, epsilon, delta=0.0):
     """Theorem 8.5: ln(1/(epsilon pi_min)) / (gap - delta), in steps."""
-    return _call("thermoai_mixing_time_bound", gap, pi_min, epsilon, delta)
+    return _call("thermoai_spectral_mixing_time_bound", gap, pi_min, epsilon, delta)
 
 
 if version_number() < MIN_VERSION_NUMBER:

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Private helpers shared between the library's translation units.
+ * Never installed. Names use the thermoai__ prefix and hidden visibility.
+ */
+#ifndef THERMOAI_INTERNAL_H
+#define THERMOAI_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <thermoai/thermoai.h>
+
+#if defined(__GNUC__) && __GNUC__ >= 4 && !defined(_WIN32)
+#  define THERMOAI_INTERNAL __attribute__((visibility("hidden")))
+#else
+#  define THERMOAI_INTERNAL
+#endif
+
+/* Compile-time assertion usable at file scope in C99. */
+#define THERMOAI__STATIC_ASSERT(cond, tag) \
+    typedef char thermoai__static_assert_##tag[(cond) ? 1 : -1]
+
+/* Mathematical constants to 36 digits; the compiler rounds each to the nearest
+ * double once. Every file uses these, never a literal of its own. */
+#define THERMOAI__LN2 0.693147180559945309417232121458176568      /* ln 2 */
+#define THERMOAI__LOG2E 1.44269504088896340735992468100189214     /* log2 e = 1 / ln 2 */
+#define THERMOAI__TWO_PI 6.28318530717958647692528676655900577    /* 2 pi */
+
+/* k_B ln 2 in J/K per bit, from the exact SI k_B times ln 2 (mpmath, 50 digits;
+ * tests/ref/landauer_ref.py prints it). Written out so that it is rounded once,
+ * instead of twice as the product of two rounded doubles would be. */
+#define THERMOAI__K_B_LN2_J_PER_K 9.5699296169290793150159211125911002e-24
+
+/*
+ * r = (num[0] * ... * num[nn-1]) / (den[0] * ... * den[nd-1]).
+ * All arguments must be finite and >= 0, den[i] > 0 (the caller validates).
+ * Mantissas and exponents are carried separately (frexp/ldexp), so no
+ * intermediate result can overflow or underflow; each factor adds at most one
+ * rounding of 2^-53 relative.
+ * Returns THERMOAI_OK, or THERMOAI_E_RANGE when the exact result overflows
+ * double or is non-zero but below DBL_MIN; *out is NaN then.
+ */
+THERMOAI_INTERNAL int thermoai__scaled_ratio(const double *num, size_t nn,
+                                             const double *den, size_t nd,
+                                             double *out);
+
+/* Start of every function with one double output: NULL check, then NaN. */
+#define THERMOAI__PREPARE(out)                                                             \
+    do {                                                                                   \
+        if ((out) == NULL)                                                                 \
+            return THERMOAI_E_NULL;                                                        \
+        *(out) = (double)NAN;                                                                      \
+    } while (0)
+
+/* Writes NaN to *p when p is not NULL. */
+THERMOAI_INTERNAL void thermoai__set_nan(double *p);
+
+/* ---- argument checks --------------------------------------------------------- */
+
+/* Domains of a double argument. */
+enum thermoai__domain {
+    THERMOAI__FINITE = 0, /* any finite value */
+    THERMOAI__NONNEG = 1, /* finite, >= 0 */
+    THERMOAI__POS = 2,    /* finite, > 0 */
+    THERMOAI__GE1 = 3     /* finite, >= 1 */
+};
+
+struct thermoai__arg {
+    double value;
+    int domain;
+};
+
+/*
+ * THERMOAI_E_NONFINITE when any value is NaN or infinite (checked first, over
+ * all arguments), else THERMOAI_E_INVALID when any is outside its domain.
+ * Use through THERMOAI__CHECK({x, THERMOAI__POS}, {y, THERMOAI__NONNEG}).
+ */
+THERMOAI_INTERNAL int thermoai__check(const struct thermoai__arg *args, size_t n);
+#define THERMOAI__CHECK(...)                                                               \
+    thermoai__check((const struct thermoai__arg[]){ __VA_ARGS__ },                         \
+                    sizeof((const struct thermoai__arg[]){ __VA_ARGS__ })                  \
+                        / sizeof(struct thermoai__arg))
+
+/* Like thermoai__scaled_ratio() but for a value of either sign: the sign of
+ * the result is sign * |result|. */
+THERMOAI_INTERNAL int thermoai__signed_scale(double sign, const double *num, size_t nn,
+                                             const double *den, size_t nd, double *out);
+
+/* A finished double result: THERMOAI_E_RANGE (and NaN) when x is infinite or a
+ * non-zero subnormal, else stores it. */
+THERMOAI_INTERNAL int thermoai__finish(double x, double *out);
+
+/* As thermoai__finish() for a quantity known to be positive: an underflow to
+ * exactly 0 is a THERMOAI_E_RANGE too. */
+THERMOAI_INTERNAL int thermoai__finish_positive(double x, double *out);
+
+
+/* ---- quadrature (lib/common/quadrature.c) ------------------------------------------ */
+
+/* Adaptive Gauss-Kronrod (7, 15) of fn over [a, b]; see thermoai_quadrature_integrate(). */
+THERMOAI_INTERNAL int thermoai__integrate(thermoai_time_fn fn, void *user, double a, double b,
+                                          double rel_tol, double *val, double *err);
+
+/* ---- size-field structs (STYLE.md 2.7; lib/common/structs.c) ---------------------- */
+
+/* Sizes of the public structs as released in 0.1.0 (their _SIZE_V0). */
+#define THERMOAI__MODEL_ARCH_SIZE_V0 72u
+#define THERMOAI__ENTROPY_PARAMS_SIZE_V0 32u
+#define THERMOAI__ENTROPY_BREAKDOWN_SIZE_V0 56u
+#define THERMOAI__FLUX_PHASES_SIZE_V0 64u
+#define THERMOAI__NEGENTROPY_LAW_SIZE_V0 64u
+#define THERMOAI__LOSS_LAW_SIZE_V0 64u
+
+/* Largest struct_size accepted by the _init functions. */
+#define THERMOAI__STRUCT_SIZE_MAX 0x80000000u
+
+/* The struct_size a caller wrote in the first 4 bytes of a size-field struct. */
+THERMOAI_INTERNAL uint32_t thermoai__struct_size_of(const void *user);
+
+/*
+ * Input struct: copies min(user size, our_size) bytes of *user over *ours,
+ * which holds our defaults, then sets ours' struct_size to our_size.
+ * THERMOAI_E_SIZE when the user's size is below v0_size; THERMOAI_E_UNSUPPORTED
+ * when the user's struct is larger than ours and a byte beyond ours is non-zero.
+ */
+THERMOAI_INTERNAL int thermoai__struct_in(const void *user, size_t v0_size, void *ours,
+                                          size_t our_size);
+
+/*
+ * Output struct: writes min(user size, our_size) bytes of *ours into *user,
+ * keeping the user's struct_size. THERMOAI_E_SIZE when the user's size is
+ * below v0_size (nothing is written).
+ */
+THERMOAI_INTERNAL int thermoai__struct_out(void *user, size_t v0_size, const void *ours,
+                                           size_t our_size);
+
+/* Common _init: zero size bytes, store struct_size. Checks NULL and size. */
+THERMOAI_INTERNAL int thermoai__struct_init(void *user, size_t size, size_t v0_size);
+
+#endif /* THERMOAI_INTERNAL_H */

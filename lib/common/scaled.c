@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: MIT */
+/* Products and quotients of positive doubles without intermediate over/underflow. */
+#include "config.h"
+
+#include <float.h>
+#include <math.h>
+
+#include "common/internal.h"
+
+void thermoai__set_nan(double *p)
+{
+    if (p != NULL)
+        *p = (double)NAN;
+}
+
+/* Keeps exponent sums far from int overflow: any |e| beyond this is out of range
+ * for double anyway (double exponents span about -1074..1024). */
+#define EXP_CLAMP 100000L
+
+int thermoai__scaled_ratio(const double *num, size_t nn, const double *den, size_t nd,
+                           double *out)
+{
+    double m = 1.0;
+    long e = 0;
+    size_t i;
+    int ei;
+
+    for (i = 0; i < nn; i++) {
+        if (num[i] == 0.0) {
+            *out = 0.0;
+            return THERMOAI_OK;
+        }
+        m *= frexp(num[i], &ei); /* mantissa in [0.5, 1): product stays in [0.25, 1) */
+        e += ei;
+        m = frexp(m, &ei);
+        e += ei;
+    }
+    for (i = 0; i < nd; i++) {
+        m /= frexp(den[i], &ei); /* quotient in (0.5, 2] */
+        e -= ei;
+        m = frexp(m, &ei);
+        e += ei;
+    }
+    if (e > EXP_CLAMP)
+        e = EXP_CLAMP;
+    if (e < -EXP_CLAMP)
+        e = -EXP_CLAMP;
+    *out = ldexp(m, (int)e);
+    if (!isfinite(*out) || *out < DBL_MIN) {
+        *out = (double)NAN;
+        return THERMOAI_E_RANGE;
+    }
+    return THERMOAI_OK;
+}
+
+int thermoai__check(const struct thermoai__arg *args, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (!isfinite(args[i].value))
+            return THERMOAI_E_NONFINITE;
+    for (i = 0; i < n; i++) {
+        double v = args[i].value;
+
+        switch (args[i].domain) {
+        case THERMOAI__NONNEG:
+            if (v < 0.0)
+                return THERMOAI_E_INVALID;
+            break;
+        case THERMOAI__POS:
+            if (!(v > 0.0))
+                return THERMOAI_E_INVALID;
+            break;
+        case THERMOAI__GE1:
+            if (!(v >= 1.0))
+                return THERMOAI_E_INVALID;
+            break;
+        default:
+            break;
+        }
+    }
+    return THERMOAI_OK;
+}
+
+int thermoai__signed_scale(double sign, const double *num, size_t nn, const double *den,
+                           size_t nd, double *out)
+{
+    int status = thermoai__scaled_ratio(num, nn, den, nd, out);
+
+    if (status == THERMOAI_OK && sign < 0.0)
+        *out = -*out;
+    return status;
+}
+
+int thermoai__finish(double x, double *out)
+{
+    if (!isfinite(x) || (x != 0.0 && fabs(x) < DBL_MIN)) {
+        *out = (double)NAN;
+        return THERMOAI_E_RANGE;
+    }
+    *out = x;
+    return THERMOAI_OK;
+}
+
+int thermoai__finish_positive(double x, double *out)
+{
+    if (!(x >= DBL_MIN) || !isfinite(x)) {
+        *out = (double)NAN;
+        return THERMOAI_E_RANGE;
+    }
+    *out = x;
+    return THERMOAI_OK;
+}

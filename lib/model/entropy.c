@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: MIT */
+/* Layer-wise entropy model of transformer inference (paper 000, Sec. 3.1-3.2). */
+#include "config.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "arch.h"
+#include "common/internal.h"
+
+THERMOAI__STATIC_ASSERT(sizeof(thermoai_entropy_params) == THERMOAI__ENTROPY_PARAMS_SIZE_V0,
+                        params_size);
+THERMOAI__STATIC_ASSERT(sizeof(thermoai_entropy_breakdown)
+                            == THERMOAI__ENTROPY_BREAKDOWN_SIZE_V0,
+                        breakdown_size);
+
+#define DEFAULT_SATURATION 0.15 /* paper 000 Sec. 3.1: "alpha ~ 0.15" */
+#define DEFAULT_TEMPERATURE_K 300.0
+
+static void defaults(thermoai_entropy_params *p)
+{
+    memset(p, 0, sizeof *p);
+    p->struct_size = (uint32_t)sizeof *p;
+    p->attention_rows = THERMOAI_ENTROPY_ROWS_ONE;
+    p->seq_len = 0;
+    p->saturation_fraction = DEFAULT_SATURATION;
+    p->temperature_k = DEFAULT_TEMPERATURE_K;
+}
+
+int thermoai_entropy_params_init(thermoai_entropy_params *params, size_t size)
+{
+    thermoai_entropy_params d;
+    int status = thermoai__struct_init(params, size, THERMOAI__ENTROPY_PARAMS_SIZE_V0);
+
+    if (status != THERMOAI_OK)
+        return status;
+    defaults(&d);
+    return thermoai__struct_out(params, THERMOAI__ENTROPY_PARAMS_SIZE_V0, &d, sizeof d);
+}
+
+size_t thermoai_entropy_params_size(void)
+{
+    return sizeof(thermoai_entropy_params);
+}
+
+size_t thermoai_entropy_breakdown_size(void)
+{
+    return sizeof(thermoai_entropy_breakdown);
+}
+
+static int check_precision(double b)
+{
+    if (!isfinite(b))
+        return THERMOAI_E_NONFINITE;
+    if (!(b > 0.0))
+        return THERMOAI_E_INVALID;
+    return THERMOAI_OK;
+}
+
+int thermoai_entropy_attention_bits(uint32_t heads, uint32_t head_dim, double precision_bits,
+                                    uint64_t seq_len, uint64_t rows, double *bits)
+{
+    double num[3];
+    int status;
+
+    if (bits == NULL)
+        return THERMOAI_E_NULL;
+    *bits = (double)NAN;
+    if ((status = check_precision(precision_bits)) != THERMOAI_OK)
+        return status;
+    if (heads == 0 || head_dim == 0 || seq_len == 0 || rows == 0)
+        return THERMOAI_E_INVALID;
+    num[0] = (double)heads;
+    num[1] = (double)rows;
+    num[2] = (double)head_dim * precision_bits - log2((double)seq_len);
+    if (!isfinite(num[2]))
+        return THERMOAI_E_RANGE;
+    if (!(num[2] > 0.0))
+        return THERMOAI_E_DOMAIN;
+    return thermoai__scaled_ratio(num, 3, NULL, 0, bits);
+}
+
+int thermoai_entropy_ffn_bits(uint64_t d_ff, double saturation_fraction, double precision_bits,
+                              double *bits)
+{
+    double num[3];
+    int status;
+
+    if (bits == NULL)
+        return THERMOAI_E_NULL;
+    *bits = (double)NAN;
+    if (!isfinite(saturation_fraction))
+        return THERMOAI_E_NONFINITE;
+    if ((status = check_precision(precision_bits)) != THERMOAI_OK)
+        return status;
+    if (d_ff == 0 || !(saturation_fraction >= 0.0 && saturation_fraction <= 1.0))
+        return THERMOAI_E_INVALID;
+    num[0] = (double)d_ff;
+    num[1] = saturation_fraction;
+    num[2] = precision_bits;
+    return thermoai__scaled_ratio(num, 3, NULL, 0, bits);
+}
+
+int thermoai_entropy_norm_bits(double precision_bits, double *bits)
+{
+    int status;
+
+    if (bits == NULL)
+        return THERMOAI_E_NULL;
+    *bits = (double)NAN;
+    if ((status = check_precision(precision_bits)) != THERMOAI_OK)
+        return status;
+    if (!isfinite(2.0 * precision_bits))
+        return THERMOAI_E_RANGE;
+    *bits = 2.0 * precision_bits;
+    return THERMOAI_OK;
+}
+
+/* Loads the options (NULL = defaults) and checks them. */
+static int params_load(const thermoai_entropy_params *user, thermoai_entropy_params *p)
+{
+    int status;
+
+    defaults(p);
+    if (user != NULL
+        && (status = thermoai__struct_in(user, THERMOAI__ENTROPY_PARAMS_SIZE_V0, p, sizeof *p))
+               != THERMOAI_OK)
+        return status;
+    if (p->attention_rows != THERMOAI_ENTROPY_ROWS_ONE
+        && p->attention_rows != THERMOAI_ENTROPY_ROWS_ALL)
+        return THERMOAI_E_UNSUPPORTED;
+    if (!isfinite(p->saturation_fraction) || !isfinite(p->temperature_k))
+        return THERMOAI_E_NONFINITE;
+    if (!(p->saturation_fraction >= 0.0 && p->saturation_fraction <= 1.0)
+        || !(p->temperature_k > 0.0))
+        return THERMOAI_E_INVALID;
+    return THERMOAI_OK;
+}
+
+static int compute(const thermoai_model_arch *user_arch, const thermoai_entropy_params *user_params,
+                   thermoai_entropy_breakdown *r)
+{
+    thermoai_model_arch a;
+    thermoai_entropy_params p;
+    uint64_t n;
+    double norm_one;
+    int status;
+
+    if ((status = thermoai__arch_load(user_arch, &a)) != THERMOAI_OK
+        || (status = params_load(user_params, &p)) != THERMOAI_OK)
+        return status;
+    n = p.seq_len != 0 ? p.seq_len : a.context_length;
+    if ((status = thermoai_entropy_attention_bits(
+             a.heads, a.head_dim, a.precision_bits, n,
+             p.attention_rows == THERMOAI_ENTROPY_ROWS_ALL ? n : 1, &r->attention_bits))
+            != THERMOAI_OK
+        || (status = thermoai_entropy_ffn_bits(a.d_ff, p.saturation_fraction, a.precision_bits,
+                                               &r->ffn_bits))
+               != THERMOAI_OK
+        || (status = thermoai_entropy_norm_bits(a.precision_bits, &norm_one)) != THERMOAI_OK)
+        return status;
+    r->norm_bits = 2.0 * norm_one; /* two normalisations per block: "2 dH_norm" */
+    r->layer_bits = r->attention_bits + r->ffn_bits + r->norm_bits;
+    r->token_bits = (double)a.layers * r->layer_bits;
+    if (!isfinite(r->norm_bits) || !isfinite(r->token_bits))
+        return THERMOAI_E_RANGE;
+    return thermoai_landauer_energy_j(r->token_bits, p.temperature_k, &r->token_energy_j);
+}
+
+int thermoai_entropy_token(const thermoai_model_arch *arch, const thermoai_entropy_params *params,
+                           thermoai_entropy_breakdown *out)
+{
+    thermoai_entropy_breakdown r;
+    int status;
+
+    if (out == NULL)
+        return THERMOAI_E_NULL;
+    if (thermoai__struct_size_of(out) < THERMOAI__ENTROPY_BREAKDOWN_SIZE_V0)
+        return THERMOAI_E_SIZE;
+    memset(&r, 0, sizeof r);
+    r.struct_size = (uint32_t)sizeof r;
+    status = compute(arch, params, &r);
+    if (status != THERMOAI_OK)
+        r.attention_bits = r.ffn_bits = r.norm_bits = r.layer_bits = r.token_bits =
+            r.token_energy_j = (double)NAN;
+    (void)thermoai__struct_out(out, THERMOAI__ENTROPY_BREAKDOWN_SIZE_V0, &r, sizeof r);
+    return status;
+}
+
+int thermoai_entropy_token_energy_j(const thermoai_model_arch *arch,
+                                    const thermoai_entropy_params *params, double *energy_j)
+{
+    thermoai_entropy_breakdown r;
+    int status;
+
+    if (energy_j == NULL)
+        return THERMOAI_E_NULL;
+    r.struct_size = (uint32_t)sizeof r;
+    status = thermoai_entropy_token(arch, params, &r);
+    *energy_j = status == THERMOAI_OK ? r.token_energy_j : (double)NAN;
+    return status;
+}

@@ -1,0 +1,9 @@
+## tests/api: the ABI, the exported symbols, the headers, pkg-config and the
+## consistency of headers, map, docs and layout.
+C_TESTS += tests/api/test_abi_layout
+tests_api_test_abi_layout_LDADD = $(TEST_LIB)
+SH_TESTS += tests/api/test_headers.sh tests/api/test_symbols.sh tests/api/test_pkgconfig.sh
+PY_TESTS += tests/api/test_api_sync.py
+# The install test must not race the other tests' use of the build tree.
+tests/api/test_pkgconfig.log: tests/cli/test_cli.log tests/examples/test_examples.log \
+	tests/api/test_headers.log

@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ABI pins, written as literal numbers: status code values, constants, and
+ * (as they are added) the size and field offsets of every public struct.
+ * A change here is an ABI change and needs a conscious edit (doc/abi-policy.md).
+ */
+#include "config.h"
+
+#include <float.h>
+#include <stddef.h>
+
+#include <thermoai/thermoai.h>
+
+#include "../harness/tap.h"
+
+int main(void)
+{
+    /* The library's numbers are IEEE 754 binary64. */
+    tap_ok(sizeof(double) == 8 && DBL_MANT_DIG == 53 && FLT_RADIX == 2,
+           "double is IEEE 754 binary64");
+
+    /* Status codes are pinned from the first release. */
+    tap_ok(THERMOAI_OK == 0, "THERMOAI_OK == 0");
+    tap_ok(THERMOAI_E_NULL == 1, "THERMOAI_E_NULL == 1");
+    tap_ok(THERMOAI_E_INVALID == 2, "THERMOAI_E_INVALID == 2");
+    tap_ok(THERMOAI_E_NONFINITE == 3, "THERMOAI_E_NONFINITE == 3");
+    tap_ok(THERMOAI_E_SIZE == 4, "THERMOAI_E_SIZE == 4");
+    tap_ok(THERMOAI_E_UNSUPPORTED == 5, "THERMOAI_E_UNSUPPORTED == 5");
+    tap_ok(THERMOAI_E_CALLBACK == 6, "THERMOAI_E_CALLBACK == 6");
+    tap_ok(THERMOAI_E_DOMAIN == 100, "THERMOAI_E_DOMAIN == 100");
+    tap_ok(THERMOAI_E_RANGE == 101, "THERMOAI_E_RANGE == 101");
+    tap_ok(THERMOAI_E_NO_CONVERGENCE == 102, "THERMOAI_E_NO_CONVERGENCE == 102");
+    tap_ok(THERMOAI_E_LOSS == 103, "THERMOAI_E_LOSS == 103");
+    tap_ok(THERMOAI_E_NOMEM == 200, "THERMOAI_E_NOMEM == 200");
+    tap_ok(THERMOAI_E_INTERNAL == 299, "THERMOAI_E_INTERNAL == 299");
+    tap_ok(THERMOAI_E_NOT_FOUND == 300, "THERMOAI_E_NOT_FOUND == 300");
+
+    tap_ok(THERMOAI_CONSTANTS_BOLTZMANN_J_PER_K == 1.380649e-23, "k_B macro is 1.380649e-23 J/K");
+    tap_ok(THERMOAI_CONSTANTS_JULIAN_YEAR_S == 31557600.0 && thermoai_constants_julian_year_s() == 31557600.0,
+           "Julian year is 31557600 s");
+
+    /* thermoai_model_arch (0.1.0): 72 bytes */
+    tap_ok(sizeof(thermoai_model_arch) == 72, "sizeof(thermoai_model_arch) == 72");
+    tap_ok(thermoai_model_arch_size() == 72, "thermoai_model_arch_size() == 72");
+    tap_ok(offsetof(thermoai_model_arch, struct_size) == 0 && offsetof(thermoai_model_arch, flags) == 4
+               && offsetof(thermoai_model_arch, layers) == 8 && offsetof(thermoai_model_arch, heads) == 12
+               && offsetof(thermoai_model_arch, kv_heads) == 16
+               && offsetof(thermoai_model_arch, head_dim) == 20
+               && offsetof(thermoai_model_arch, d_model) == 24 && offsetof(thermoai_model_arch, d_ff) == 32
+               && offsetof(thermoai_model_arch, vocab_size) == 40
+               && offsetof(thermoai_model_arch, context_length) == 48
+               && offsetof(thermoai_model_arch, precision_bits) == 56
+               && offsetof(thermoai_model_arch, params) == 64,
+           "thermoai_model_arch field offsets 0,4,8,12,16,20,24,32,40,48,56,64");
+    tap_ok(THERMOAI_MODEL_GATED_FFN == 0x1u && THERMOAI_MODEL_TIED_EMBEDDINGS == 0x2u
+               && THERMOAI_MODEL_LINEAR_BIAS == 0x4u && THERMOAI_MODEL_NORM_BIAS == 0x8u
+               && THERMOAI_MODEL_LEARNED_POSITIONS == 0x10u,
+           "architecture flag bits 0x1, 0x2, 0x4, 0x8, 0x10");
+
+    /* thermoai_entropy_params (0.1.0): 32 bytes */
+    tap_ok(sizeof(thermoai_entropy_params) == 32 && thermoai_entropy_params_size() == 32,
+           "sizeof(thermoai_entropy_params) == 32");
+    tap_ok(offsetof(thermoai_entropy_params, attention_rows) == 4
+               && offsetof(thermoai_entropy_params, seq_len) == 8
+               && offsetof(thermoai_entropy_params, saturation_fraction) == 16
+               && offsetof(thermoai_entropy_params, temperature_k) == 24,
+           "thermoai_entropy_params field offsets 4, 8, 16, 24");
+    tap_ok(THERMOAI_ENTROPY_ROWS_ONE == 0 && THERMOAI_ENTROPY_ROWS_ALL == 1,
+           "attention row modes 0 (one) and 1 (all)");
+
+    /* thermoai_entropy_breakdown (0.1.0): 56 bytes */
+    tap_ok(sizeof(thermoai_entropy_breakdown) == 56 && thermoai_entropy_breakdown_size() == 56,
+           "sizeof(thermoai_entropy_breakdown) == 56");
+    tap_ok(offsetof(thermoai_entropy_breakdown, reserved) == 4
+               && offsetof(thermoai_entropy_breakdown, attention_bits) == 8
+               && offsetof(thermoai_entropy_breakdown, ffn_bits) == 16
+               && offsetof(thermoai_entropy_breakdown, norm_bits) == 24
+               && offsetof(thermoai_entropy_breakdown, layer_bits) == 32
+               && offsetof(thermoai_entropy_breakdown, token_bits) == 40
+               && offsetof(thermoai_entropy_breakdown, token_energy_j) == 48,
+           "thermoai_entropy_breakdown field offsets 4, 8, ..., 48");
+    /* attention, SSA, synthetic data, spectra (0.1.0) */
+    tap_ok(THERMOAI_ATTENTION_CAUSAL == 0x1u && THERMOAI_ATTENTION_PORTABLE == 0x2u
+               && THERMOAI_SSA_CAUSAL == 0x1u && THERMOAI_SSA_PORTABLE == 0x2u
+               && THERMOAI_SPECTRAL_PORTABLE == 0x2u,
+           "attention, SSA and spectrum flag bits");
+    tap_ok(THERMOAI_SSA_PAPER == 0 && THERMOAI_SSA_IMPORTANCE == 1 && THERMOAI_SSA_CENTROID == 2,
+           "SSA variants 0, 1, 2");
+    tap_ok(THERMOAI_SYNTH_CONCENTRATED == 0 && THERMOAI_SYNTH_DIFFUSE == 1
+               && THERMOAI_SYNTH_UNIFORM == 2,
+           "synthetic regimes 0, 1, 2");
+    tap_ok(THERMOAI_SPECTRAL_FALLBACK_DENSE == 0 && THERMOAI_SPECTRAL_FALLBACK_HYBRID == 1
+               && THERMOAI_SPECTRAL_FALLBACK_SSA == 2,
+           "fallback decisions 0, 1, 2");
+    tap_ok(sizeof(thermoai_ssa_params) == 40 && offsetof(thermoai_ssa_params, variant) == 4
+               && offsetof(thermoai_ssa_params, flags) == 8
+               && offsetof(thermoai_ssa_params, clusters) == 12
+               && offsetof(thermoai_ssa_params, samples) == 16
+               && offsetof(thermoai_ssa_params, projection_dim) == 20
+               && offsetof(thermoai_ssa_params, kmeans_iterations) == 24
+               && offsetof(thermoai_ssa_params, threads) == 28
+               && offsetof(thermoai_ssa_params, seed) == 32,
+           "thermoai_ssa_params: 40 bytes, offsets 4, 8, ..., 28, 32");
+    tap_ok(sizeof(thermoai_ssa_stats) == 80 && offsetof(thermoai_ssa_stats, clusters) == 4
+               && offsetof(thermoai_ssa_stats, empty_clusters) == 20
+               && offsetof(thermoai_ssa_stats, projection_s) == 24
+               && offsetof(thermoai_ssa_stats, clustering_s) == 32
+               && offsetof(thermoai_ssa_stats, attention_s) == 40
+               && offsetof(thermoai_ssa_stats, exact_pairs) == 48
+               && offsetof(thermoai_ssa_stats, centroid_terms) == 56
+               && offsetof(thermoai_ssa_stats, kmeans_objective) == 64
+               && offsetof(thermoai_ssa_stats, bytes) == 72,
+           "thermoai_ssa_stats: 80 bytes, doubles from offset 24");
+    tap_ok(offsetof(thermoai_allocator, alloc) == 0
+               && offsetof(thermoai_allocator, release) == sizeof(void (*)(void))
+               && offsetof(thermoai_allocator, user) == 2 * sizeof(void (*)(void))
+               && sizeof(thermoai_allocator) == 3 * sizeof(void *),
+           "thermoai_allocator: alloc, release, user (three pointers)");
+    tap_ok(sizeof(thermoai_synth_params) == 40 && offsetof(thermoai_synth_params, clusters) == 4
+               && offsetof(thermoai_synth_params, separation) == 8
+               && offsetof(thermoai_synth_params, noise) == 16
+               && offsetof(thermoai_synth_params, logit_scale) == 24
+               && offsetof(thermoai_synth_params, seed) == 32,
+           "thermoai_synth_params: 40 bytes, offsets 4, 8, 16, 24, 32");
+    tap_ok(sizeof(thermoai_spectral_params) == 32 && offsetof(thermoai_spectral_params, flags) == 4
+               && offsetof(thermoai_spectral_params, max_iterations) == 8
+               && offsetof(thermoai_spectral_params, threads) == 12
+               && offsetof(thermoai_spectral_params, tolerance) == 16
+               && offsetof(thermoai_spectral_params, seed) == 24,
+           "thermoai_spectral_params: 32 bytes, offsets 4, 8, 12, 16, 24");
+    tap_ok(sizeof(thermoai_spectral_info) == 32 && offsetof(thermoai_spectral_info, iterations) == 4
+               && offsetof(thermoai_spectral_info, lambda_max) == 8
+               && offsetof(thermoai_spectral_info, pi_min) == 16
+               && offsetof(thermoai_spectral_info, residual) == 24,
+           "thermoai_spectral_info: 32 bytes, offsets 4, 8, 16, 24");
+    tap_ok(THERMOAI_VERSION_ABI == 0, "ABI (SONAME major) version is 0");
+    return tap_done();
+}

@@ -1,0 +1,46 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Public headers: the umbrella compiles as C99 -pedantic and as C++11 with
+# warnings as errors; every sub-header is self-contained; sub-headers refuse
+# direct inclusion; C++ sees unmangled names.
+. "$top_srcdir/tests/harness/taplib.sh"
+inc="-I$top_builddir/include -I$top_srcdir/include"
+cc=${CC:-cc}
+cxx=${CXX:-}
+
+cat >"$tap_tmp/umbrella.c" <<'C'
+#include <thermoai/thermoai.h>
+int main(void)
+{
+    double e;
+    return thermoai_landauer_energy_j(1.0, 300.0, &e) == THERMOAI_OK ? 0 : 1;
+}
+C
+
+for std in c99 c11; do
+    ok "thermoai.h compiles as -std=$std -pedantic -Wall -Wextra -Werror" \
+        $cc -std=$std -pedantic -Wall -Wextra -Werror $inc -c "$tap_tmp/umbrella.c" -o "$tap_tmp/u.o"
+done
+
+for h in "$top_srcdir"/include/thermoai/*.h "$top_builddir"/include/thermoai/version.h; do
+    name=$(basename "$h")
+    [ "$name" = thermoai.h ] && continue
+    printf '#define THERMOAI_H_INSIDE\n#include <thermoai/%s>\ntypedef int not_empty;\n' "$name" >"$tap_tmp/alone.c"
+    ok "$name is self-contained (C99 -pedantic)" \
+        $cc -std=c99 -pedantic -Wall -Wextra -Werror $inc -c "$tap_tmp/alone.c" -o "$tap_tmp/a.o"
+    [ "$name" = export.h ] && continue
+    printf '#include <thermoai/%s>\n' "$name" >"$tap_tmp/direct.c"
+    ok "$name refuses direct inclusion" \
+        sh -c "! $cc $inc -c '$tap_tmp/direct.c' -o '$tap_tmp/d.o'"
+done
+
+if [ -n "$cxx" ] && command -v "${cxx%% *}" >/dev/null 2>&1; then
+    cp "$tap_tmp/umbrella.c" "$tap_tmp/umbrella.cc"
+    ok "thermoai.h compiles as C++11 -Wall -Wextra -Werror" \
+        $cxx -std=c++11 -Wall -Wextra -Werror -pedantic $inc -c "$tap_tmp/umbrella.cc" -o "$tap_tmp/cxx.o"
+    ok "C++ references the unmangled C symbol" \
+        sh -c "nm '$tap_tmp/cxx.o' | grep -q ' U thermoai_landauer_energy_j\$'"
+else
+    ok "C++ compiler available for the C++11 header test # SKIP no C++ compiler" true
+fi
+done_testing

@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The three-phase negentropy flux (paper 001 Eqs. 17-19): the closed-form total
+ * against the library's own adaptive quadrature (a different method), the
+ * continuity the continuous variant promises and the printed one lacks,
+ * quadrature accuracy on known integrals, callback errors, bad input.
+ */
+#include "config.h"
+
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
+#include <thermoai/thermoai.h>
+
+#include "../harness/tap.h"
+
+static thermoai_flux_phases phases(unsigned flags)
+{
+    thermoai_flux_phases p;
+
+    if (thermoai_flux_phases_init(&p, sizeof p) != THERMOAI_OK)
+        memset(&p, 0, sizeof p);
+    p.flags = flags;
+    p.phi0_bits_per_s = 1e8;
+    p.tau1_s = 1e4;
+    p.tau2_s = 1e5;
+    p.tau3_s = 3e5;
+    p.tau4_s = 2e4;
+    return p;
+}
+
+static int flux_fn(double t, void *user, double *value)
+{
+    return thermoai_flux_rate_bits_per_s((const thermoai_flux_phases *)user, t, value);
+}
+
+static int poly_fn(double t, void *user, double *value)
+{
+    (void)user;
+    *value = 3.0 * t * t; /* integral over [0, 2] is 8 */
+    return 0;
+}
+
+static int exp_fn(double t, void *user, double *value)
+{
+    (void)user;
+    *value = exp(-t);
+    return 0;
+}
+
+static int sqrt_fn(double t, void *user, double *value)
+{
+    (void)user;
+    *value = sqrt(t); /* integral over [0, 1] is 2/3; singular derivative at 0 */
+    return 0;
+}
+
+static int failing_fn(double t, void *user, double *value)
+{
+    (void)user;
+    *value = t;
+    return t > 0.5 ? 1 : 0;
+}
+
+static int nan_fn(double t, void *user, double *value)
+{
+    (void)user;
+    *value = t > 0.5 ? (double)NAN : t;
+    return 0;
+}
+
+static void closed_form_vs_quadrature(void)
+{
+    static const double t_final[] = { 5e3, 1e4, 5e4, 3e5, 1e6, 1e7 };
+    unsigned flags;
+    size_t i;
+
+    for (flags = 0; flags <= THERMOAI_FLUX_CONTINUOUS; flags++) {
+        thermoai_flux_phases p = phases(flags);
+        int agree = 1;
+
+        for (i = 0; i < sizeof t_final / sizeof t_final[0]; i++) {
+            thermoai_result r;
+            double total, q = 0.0, err = 0.0;
+            /* integrate piecewise, as the kinks at tau1 and tau3 would slow the quadrature */
+            const double edges[4] = { 0.0, p.tau1_s, p.tau3_s, t_final[i] };
+            int k, s = thermoai_flux_total_bits(&p, t_final[i], &total);
+
+            for (k = 0; k < 3; k++) {
+                double a = edges[k], b = fmin(edges[k + 1], t_final[i]);
+
+                if (b <= a)
+                    continue;
+                if (thermoai_quadrature_integrate(flux_fn, &p, a, b, 1e-12, &r) != THERMOAI_OK)
+                    s = -1;
+                q += r.val;
+                err += r.err;
+            }
+            if (s != THERMOAI_OK || fabs(total - q) > 1e-11 * total + err) {
+                agree = 0;
+                tap_diag("t = %g: closed form %.17g, quadrature %.17g +- %g", t_final[i], total, q, err);
+            }
+        }
+        tap_ok(agree, "%s model: closed-form total = adaptive quadrature of the rate",
+               flags ? "continuous" : "printed");
+    }
+}
+
+static void continuity(void)
+{
+    thermoai_flux_phases p = phases(THERMOAI_FLUX_CONTINUOUS), q = phases(0);
+    double below, above, t, r1, r2;
+
+    t = p.tau1_s;
+    tap_ok(thermoai_flux_rate_bits_per_s(&p, nextafter(t, 0), &below) == THERMOAI_OK
+               && thermoai_flux_rate_bits_per_s(&p, t, &above) == THERMOAI_OK && fabs(above - below) <= 1e-9 * above,
+           "continuous variant: no jump at tau1");
+    t = p.tau3_s;
+    tap_ok(thermoai_flux_rate_bits_per_s(&p, t, &below) == THERMOAI_OK
+               && thermoai_flux_rate_bits_per_s(&p, nextafter(t, (double)INFINITY), &above) == THERMOAI_OK
+               && fabs(above - below) <= 1e-9 * above,
+           "continuous variant: no jump at tau3");
+    tap_ok(thermoai_flux_rate_bits_per_s(&q, nextafter(q.tau1_s, 0), &below) == THERMOAI_OK
+               && thermoai_flux_rate_bits_per_s(&q, q.tau1_s, &above) == THERMOAI_OK
+               && fabs(above / below - exp(-q.tau1_s / q.tau2_s)) <= 1e-9,
+           "printed variant: the decay starts at phi0 e^{-tau1/tau2}, a jump at tau1");
+    tap_ok(thermoai_flux_rate_bits_per_s(&q, q.tau1_s, &r1) == THERMOAI_OK
+               && thermoai_flux_rate_bits_per_s(&q, 2 * q.tau1_s, &r2) == THERMOAI_OK && r2 < r1,
+           "the flux decays after tau1");
+    tap_ok(thermoai_flux_rate_bits_per_s(&q, 0.0, &r1) == THERMOAI_OK && r1 == 0.0,
+           "the warm-up starts at 0 (alpha > 0)");
+    tap_ok(thermoai_flux_rate_bits_per_s(&q, 0.5 * q.tau1_s, &r1) == THERMOAI_OK
+               && fabs(r1 - q.phi0_bits_per_s * pow(0.5, 1.5)) <= 4 * DBL_EPSILON * r1,
+           "warm-up at tau1/2: phi0 (1/2)^1.5");
+    tap_ok(thermoai_flux_total_bits(&q, 0.0, &r1) == THERMOAI_OK && r1 == 0.0, "total over nothing is 0");
+    tap_ok(thermoai_flux_total_bits(&q, 1e6, &r1) == THERMOAI_OK && thermoai_flux_total_bits(&q, 2e6, &r2) == THERMOAI_OK
+               && r2 > r1,
+           "the total grows with time (beta <= 1 tails have no finite limit)");
+}
+
+static void quadrature(void)
+{
+    thermoai_result r;
+
+    tap_ok(thermoai_quadrature_integrate(poly_fn, NULL, 0.0, 2.0, 1e-12, &r) == THERMOAI_OK
+               && fabs(r.val - 8.0) <= 8.0 * 4 * DBL_EPSILON && r.err <= 1e-12 * 8.0,
+           "integral of 3t^2 over [0, 2] is 8 (Kronrod is exact for polynomials)");
+    tap_ok(thermoai_quadrature_integrate(exp_fn, NULL, 0.0, 40.0, 1e-13, &r) == THERMOAI_OK
+               && fabs(r.val - (1.0 - exp(-40.0))) <= 1e-13,
+           "integral of e^-t over [0, 40]");
+    tap_ok(thermoai_quadrature_integrate(sqrt_fn, NULL, 0.0, 1.0, 1e-10, &r) == THERMOAI_OK
+               && fabs(r.val - 2.0 / 3.0) <= 1e-10 && r.err >= fabs(r.val - 2.0 / 3.0),
+           "integral of sqrt t over [0, 1] (endpoint singularity): 2/3, error estimate honest");
+    tap_ok(thermoai_quadrature_integrate(poly_fn, NULL, 1.0, 1.0, 1e-10, &r) == THERMOAI_OK && r.val == 0.0
+               && r.err == 0.0,
+           "an empty interval integrates to 0");
+    tap_ok(thermoai_quadrature_integrate(failing_fn, NULL, 0.0, 1.0, 1e-10, &r) == THERMOAI_E_CALLBACK
+               && isnan(r.val) && isnan(r.err),
+           "a failing callback -> E_CALLBACK, NaN result");
+    tap_ok(thermoai_quadrature_integrate(nan_fn, NULL, 0.0, 1.0, 1e-10, &r) == THERMOAI_E_NONFINITE && isnan(r.val),
+           "a callback returning NaN -> E_NONFINITE");
+    tap_ok(thermoai_quadrature_integrate(poly_fn, NULL, 2.0, 1.0, 1e-10, &r) == THERMOAI_E_INVALID, "t1 < t0 -> E_INVALID");
+    tap_ok(thermoai_quadrature_integrate(poly_fn, NULL, 0.0, 1.0, 1e-20, &r) == THERMOAI_E_INVALID, "rel_tol too small");
+    tap_ok(thermoai_quadrature_integrate(poly_fn, NULL, 0.0, 1.0, 1.0, &r) == THERMOAI_E_INVALID, "rel_tol 1");
+    tap_ok(thermoai_quadrature_integrate(poly_fn, NULL, 0.0, (double)INFINITY, 1e-10, &r) == THERMOAI_E_NONFINITE, "infinite limit");
+    tap_ok(thermoai_quadrature_integrate(NULL, NULL, 0.0, 1.0, 1e-10, &r) == THERMOAI_E_NULL, "NULL function");
+    tap_ok(thermoai_quadrature_integrate(poly_fn, NULL, 0.0, 1.0, 1e-10, NULL) == THERMOAI_E_NULL, "NULL result");
+}
+
+static void bad_input(void)
+{
+    thermoai_flux_phases p;
+    double x;
+
+    tap_ok(thermoai_flux_phases_size() == sizeof p && thermoai_flux_phases_init(&p, sizeof p) == THERMOAI_OK
+               && p.alpha == 1.5 && p.beta == 0.75 && p.tau1_s == 0.0,
+           "init: alpha 1.5, beta 0.75, times 0");
+    tap_ok(thermoai_flux_phases_init(&p, 8) == THERMOAI_E_SIZE, "init too small -> E_SIZE");
+    x = 1;
+    tap_ok(thermoai_flux_rate_bits_per_s(&p, 1.0, &x) == THERMOAI_E_INVALID && isnan(x),
+           "an initialised struct without rates and times is invalid");
+    p = phases(0);
+    x = 1;
+    tap_ok(thermoai_flux_rate_bits_per_s(&p, -1.0, &x) == THERMOAI_E_INVALID && isnan(x), "negative time -> E_INVALID, NaN");
+    tap_ok(thermoai_flux_total_bits(&p, (double)NAN, &x) == THERMOAI_E_NONFINITE && isnan(x), "NaN time -> E_NONFINITE");
+    p.tau3_s = 0.5 * p.tau1_s;
+    tap_ok(thermoai_flux_rate_bits_per_s(&p, 1.0, &x) == THERMOAI_E_INVALID, "tau3 < tau1 -> E_INVALID");
+    p = phases(0);
+    p.tau4_s = 0.0;
+    tap_ok(thermoai_flux_rate_bits_per_s(&p, 1.0, &x) == THERMOAI_E_INVALID, "printed model needs tau4 > 0");
+    p.flags = THERMOAI_FLUX_CONTINUOUS;
+    tap_ok(thermoai_flux_rate_bits_per_s(&p, 1.0, &x) == THERMOAI_OK, "continuous model derives tau4");
+    p.flags = 0x8;
+    tap_ok(thermoai_flux_rate_bits_per_s(&p, 1.0, &x) == THERMOAI_E_UNSUPPORTED, "unknown flag -> E_UNSUPPORTED");
+    p = phases(0);
+    p.beta = 0.0;
+    tap_ok(thermoai_flux_total_bits(&p, 1.0, &x) == THERMOAI_E_INVALID, "beta 0 -> E_INVALID");
+    p = phases(0);
+    p.alpha = -1.0;
+    tap_ok(thermoai_flux_total_bits(&p, 1.0, &x) == THERMOAI_E_INVALID, "negative alpha -> E_INVALID");
+    p = phases(0);
+    p.phi0_bits_per_s = (double)INFINITY;
+    tap_ok(thermoai_flux_total_bits(&p, 1.0, &x) == THERMOAI_E_NONFINITE, "infinite phi0 -> E_NONFINITE");
+    p = phases(0);
+    p.struct_size = 16;
+    tap_ok(thermoai_flux_total_bits(&p, 1.0, &x) == THERMOAI_E_SIZE, "struct_size 16 -> E_SIZE");
+    tap_ok(thermoai_flux_total_bits(NULL, 1.0, &x) == THERMOAI_E_NULL, "NULL phases -> E_NULL");
+    p = phases(0);
+    tap_ok(thermoai_flux_total_bits(&p, 1.0, NULL) == THERMOAI_E_NULL, "NULL output -> E_NULL");
+}
+
+int main(void)
+{
+    closed_form_vs_quadrature();
+    continuity();
+    quadrature();
+    bad_input();
+    return tap_done();
+}

@@ -1,0 +1,15 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The thermoai command under valgrind memcheck (run by `make check-valgrind`).
+. "$top_srcdir/tests/harness/taplib.sh"
+[ -n "${VALGRIND:-}" ] || skip_all "VALGRIND not set (run through make check-valgrind)"
+cli=$top_builddir/cli/thermoai
+vg() { $LIBTOOL --mode=execute $VALGRIND "$cli" "$@" >/dev/null; }
+# --quick: paper 002's SSA re-runs at N <= 256 (full sizes take minutes under memcheck)
+for fmt in text csv json markdown; do
+    ok "reproduce --quick --format $fmt is memcheck-clean" vg reproduce --quick --format "$fmt"
+done
+ok "landauer is memcheck-clean" vg landauer --bits 1 --temperature-k 300 --json
+usage() { vg landauer --bits x --temperature-k 1; test $? -eq 2; }
+ok "a usage error is memcheck-clean" usage
+done_testing

@@ -1,0 +1,80 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The thermoai command: acceptance value, argument forms, usage errors, exit codes.
+. "$top_srcdir/tests/harness/taplib.sh"
+cli=$top_builddir/cli/thermoai
+
+# expect_exit CODE STDOUT_PATTERN STDERR_PATTERN ARGS...
+expect() {
+    want=$1 out_pat=$2 err_pat=$3
+    shift 3
+    "$cli" "$@" >"$tap_tmp/o" 2>"$tap_tmp/e"
+    got=$?
+    if [ "$got" -ne "$want" ]; then
+        echo "exit $got, want $want"; cat "$tap_tmp/o" "$tap_tmp/e"; return 1
+    fi
+    if [ -n "$out_pat" ] && ! grep -q -e "$out_pat" "$tap_tmp/o"; then
+        echo "stdout lacks '$out_pat':"; cat "$tap_tmp/o"; return 1
+    fi
+    if [ -n "$err_pat" ] && ! grep -q -e "$err_pat" "$tap_tmp/e"; then
+        echo "stderr lacks '$err_pat':"; cat "$tap_tmp/e"; return 1
+    fi
+    return 0
+}
+
+ok "landauer 1 bit at 300 K prints 2.870978885e-21 J" \
+    expect 0 '^2\.870978885e-21 J$' '' landauer --bits 1 --temperature-k 300
+ok "--opt=value form" expect 0 '^2\.870978885e-21 J$' '' landauer --bits=1 --temperature-k=300
+ok "options in any order" expect 0 '^2\.870978885e-21 J$' '' landauer --temperature-k 300 --bits 1
+ok "8 bits at 350 K" expect 0 '^2\.679580293e-20 J$' '' landauer --bits 8 --temperature-k 350
+ok "--json prints one object" expect 0 '"energy_j": 2.87097888507872' '' \
+    landauer --bits 1 --temperature-k 300 --json
+ok "version" expect 0 "^thermoai [0-9][0-9.]* (ABI [0-9]*)$" '' version
+ok "--version" expect 0 "^thermoai " '' --version
+ok "help exits 0" expect 0 'usage: thermoai' '' help
+ok "no command: usage on stderr, exit 2" expect 2 '' 'usage: thermoai'
+ok "unknown command: exit 2" expect 2 '' "unknown command 'frobnicate'" frobnicate
+ok "version with an argument: exit 2" expect 2 '' 'takes no arguments' version extra
+ok "missing --bits: exit 2" expect 2 '' 'missing --bits' landauer --temperature-k 300
+ok "missing --temperature-k: exit 2" expect 2 '' 'missing --temperature-k' landauer --bits 1
+ok "option without value: exit 2" expect 2 '' "needs a value" landauer --bits 1 --temperature-k
+ok "non-number: exit 2" expect 2 '' "not a number: 'abc'" landauer --bits abc --temperature-k 300
+ok "trailing garbage: exit 2" expect 2 '' "not a number: '300K'" landauer --bits 1 --temperature-k 300K
+ok "empty value: exit 2" expect 2 '' "not a number" landauer --bits= --temperature-k 300
+ok "literal beyond double: exit 2" expect 2 '' "not a number" landauer --bits 1e999 --temperature-k 300
+ok "unknown option: exit 2" expect 2 '' "unknown argument '--bytes'" landauer --bytes 1 --temperature-k 300
+ok "negative bits: library error, exit 1" expect 1 '' 'THERMOAI_E_INVALID' landauer --bits -1 --temperature-k 300
+ok "0 K: library error, exit 1" expect 1 '' 'THERMOAI_E_INVALID' landauer --bits 1 --temperature-k 0
+ok "NaN: library error, exit 1" expect 1 '' 'THERMOAI_E_NONFINITE' landauer --bits nan --temperature-k 300
+ok "overflow: library error, exit 1" expect 1 '' 'THERMOAI_E_RANGE' landauer --bits 1e300 --temperature-k 1e300
+ok "reproduce: unknown format, exit 2" expect 2 '' "unknown format 'yaml'" reproduce --format yaml
+ok "reproduce: unknown paper, exit 2" expect 2 '' "unknown paper '004'" reproduce --paper 004
+ok "reproduce: unknown argument, exit 2" expect 2 '' "unknown argument" reproduce --all
+ok "reproduce --paper 000 text" expect 0 '^E000-landauer300\.01 ' '' reproduce --paper 000
+ok "reproduce text ends with a summary" expect 0 '^[0-9]* records: [0-9]* match' '' reproduce
+ok "reproduce markdown has the coverage table" expect 0 '^## Catalog coverage' '' \
+    reproduce --format markdown
+ok "presets models lists the presets" expect 0 '^llama-2-7b  *32  *4096  *32/32  *11008  *32000  *4096  *6738415616$' '' presets models
+ok "presets without 'models': exit 2" expect 2 '' "expected 'models'" presets
+ok "presets models with junk: exit 2" expect 2 '' "unknown argument" presets models --yaml
+ok "landauer-model prints the per-layer breakdown" expect 0 '^  attention  *65152 bits$' '' \
+    landauer-model --model llama-2-7b
+ok "landauer-model GPT-3 at n = 2048: 8.642725013e-14 J" expect 0 '^Landauer bound  *8.642725013e-14 J per token$' '' \
+    landauer-model --model gpt-3-175b --seq-len 2048
+ok "landauer-model --attention-rows all" expect 0 '^  attention  *400490496 bits$' '' \
+    landauer-model --model gpt-3-175b --attention-rows all
+ok "landauer-model without --model: exit 2" expect 2 '' 'missing --model' landauer-model
+ok "landauer-model unknown model: exit 2" expect 2 '' "unknown model 'gpt-7'" landauer-model --model gpt-7
+ok "landauer-model bad rows mode: exit 2" expect 2 '' "must be 'one' or 'all'" landauer-model --model gpt-3 --attention-rows some
+ok "landauer-model bad seq-len: exit 2" expect 2 '' "not a count: '-5'" landauer-model --model gpt-3 --seq-len -5
+ok "landauer-model alpha > 1: library error, exit 1" expect 1 '' 'THERMOAI_E_INVALID' landauer-model --model gpt-3 --saturation 1.5
+ok "landauer-model seq-len beyond 64 bits: exit 2" expect 2 '' 'not a count' \
+    landauer-model --model gpt-3 --seq-len 18446744073709551616
+ok "landauer-model at n = 2^64 - 1 still erases (log2 n = 64 < d_k b)" expect 0 'Landauer bound' '' \
+    landauer-model --model gpt-3 --seq-len 18446744073709551615 --attention-rows one --temperature-k 300 --saturation 0.1
+ok "ter of GPT-3 at 0.004 J/token, n = 2048" expect 0 '^TER 4.628e+10 ' '' \
+    ter --model gpt-3-175b --energy-per-token-j 0.004 --seq-len 2048
+ok "ter without energy: exit 2" expect 2 '' 'missing --energy-per-token-j' ter --model gpt-3
+ok "ter negative energy: exit 1" expect 1 '' 'THERMOAI_E_INVALID' ter --model gpt-3 --energy-per-token-j -1
+ok "ter 0 K: exit 1" expect 1 '' 'THERMOAI_E_INVALID' ter --model gpt-3 --energy-per-token-j 1 --temperature-k 0
+done_testing

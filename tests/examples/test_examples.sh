@@ -1,0 +1,61 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The example programs run and print what their comments promise.
+. "$top_srcdir/tests/harness/taplib.sh"
+ex=$top_builddir/examples
+
+basic() {
+    "$ex/landauer_basic" >"$tap_tmp/basic" || return 1
+    cat "$tap_tmp/basic"
+    # kT ln 2 = 1.380649e-23 * 300 * 0.693147... = 2.870979e-21 J;
+    # 0.707e-12 / 2.870979e-21 = 2.4626e8
+    grep -qx 'Landauer limit at 300 K: 2.87098e-21 J per bit' "$tap_tmp/basic" &&
+        grep -qx '0.707 pJ per operation is 2.46e+08 times the limit' "$tap_tmp/basic"
+}
+ok "examples/landauer_basic prints the limit and the ratio" basic
+
+figures() {
+    "$ex/figures/paper001" "$tap_tmp" || return 1
+    for f in fig1_curve fig1_points fig2_curve fig2_points; do
+        test -s "$tap_tmp/$f.dat" || { echo "missing $f.dat"; return 1; }
+    done
+    # Fig. 1: the curve rises monotonically and stays below N_inf = 7.5
+    awk '!/^#/ { if (n++ && $2 <= prev) bad = 1; prev = $2 }
+         END { exit (bad || n != 81 || prev >= 7.5) }' "$tap_tmp/fig1_curve.dat" || return 1
+    grep -q 'NOT stated' "$tap_tmp/fig1_curve.dat" && grep -q 'R^2' "$tap_tmp/fig1_curve.dat" || return 1
+    grep -q 'NOT stated' "$tap_tmp/fig2_curve.dat" || return 1
+    # Fig. 2: doubling every 2.3 years: 4.5 years apart is a factor 2^(4.5/2.3) = 3.881
+    awk '!/^#/ { v[$1] = $2 } END { r = v["2022.0"] / v["2017.5"]; exit !(r > 3.877 && r < 3.885) }' \
+        "$tap_tmp/fig2_curve.dat"
+}
+ok "examples/figures/paper001 writes Figures 1 and 2 with stated assumptions" figures
+ssa() {
+    "$ex/ssa_basic" >"$tap_tmp/ssa" || return 1
+    cat "$tap_tmp/ssa"
+    grep -q '^SSA (centroid) vs exact attention, N = 4096: relative error 0\.0' "$tap_tmp/ssa"
+}
+ok "examples/ssa_basic runs SSA within 0.1 of exact attention" ssa
+
+figures002() {
+    "$ex/figures/paper002" "$tap_tmp" --quick || return 1
+    for f in fig2a fig2a_paper fig2b fig3; do
+        test -s "$tap_tmp/$f.dat" || { echo "missing $f.dat"; return 1; }
+    done
+    # Fig. 2a: six sizes 16 ... 512 with positive times and the guides equal to the
+    # measured times at the reference size (256 in quick mode: N = 4096 / 16)
+    awk '!/^#/ { n++; for (i = 2; i <= 7; i++) if (!($i > 0)) bad = 1
+                 if ($1 == 256 && ($6 != $3 || $7 != $2)) bad = 1 }
+         END { exit (bad || n != 6) }' "$tap_tmp/fig2a.dat" || return 1
+    # Fig. 2b: the whole spectrum (32 values) of three Laplacians, ascending, lambda_1 = 0,
+    # all in [0, 2], and Q reported for each
+    awk '!/^#/ { n++; for (i = 2; i <= 4; i++) { if ($i < -1e-12 || $i > 2) bad = 1
+                 if (n > 1 && $i < prev[i] - 1e-12) bad = 1; prev[i] = $i }
+                 if (n == 1 && ($2 > 1e-9 || $3 > 1e-9 || $4 > 1e-9)) bad = 1 }
+         END { exit (bad || n != 32) }' "$tap_tmp/fig2b.dat" || return 1
+    test "$(grep -c ' Q ' "$tap_tmp/fig2b.dat")" -eq 3 || return 1
+    # Fig. 3: seven ablation rows with cosines in [-1, 1]
+    awk '!/^#/ { n++; if ($5 < -1 || $5 > 1 || $6 < -1 || $6 > 1 || !($4 > 0)) bad = 1 }
+         END { exit (bad || n != 7) }' "$tap_tmp/fig3.dat"
+}
+ok "examples/figures/paper002 --quick writes Figures 2a, 2b and 3" figures002
+done_testing
