@@ -100,6 +100,18 @@ THERMOAI_API size_t thermoai_entropy_params_size(void);
 THERMOAI_API size_t thermoai_entropy_breakdown_size(void);
 
 /**
+ * \brief Prepares an output struct for thermoai_entropy_token(): zero bytes, \c struct_size = \p size.
+ * \param[out] out   The struct.
+ * \param[in]  size  sizeof(*out) as compiled by the caller; at least 56.
+ * \retval THERMOAI_OK      success
+ * \retval THERMOAI_E_NULL  \p out is NULL
+ * \retval THERMOAI_E_SIZE  \p size below 56 or above 2^31
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_entropy_breakdown_init(thermoai_entropy_breakdown *out, size_t size);
+
+/**
  * \brief Entropy erased by the softmax of one layer's attention.
  *
  * \f[ \Delta H_{attn} = h \, r \, (d_k \, b - \log_2 n) \f]

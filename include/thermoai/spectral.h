@@ -96,6 +96,32 @@ THERMOAI_API THERMOAI_NODISCARD
 int thermoai_spectral_params_init(thermoai_spectral_params *params, size_t size);
 
 /**
+ * \brief sizeof(thermoai_spectral_params) in this library.
+ * \return The size in bytes.
+ * \since 0.1.0
+ */
+THERMOAI_API size_t thermoai_spectral_params_size(void);
+
+/**
+ * \brief Prepares an output struct for the spectrum functions: zero bytes, \c struct_size = \p size.
+ * \param[out] out   The struct.
+ * \param[in]  size  sizeof(*out) as compiled by the caller; at least 32.
+ * \retval THERMOAI_OK      success
+ * \retval THERMOAI_E_NULL  \p out is NULL
+ * \retval THERMOAI_E_SIZE  \p size below 32 or above 2^31
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_spectral_info_init(thermoai_spectral_info *out, size_t size);
+
+/**
+ * \brief sizeof(thermoai_spectral_info) in this library.
+ * \return The size in bytes.
+ * \since 0.1.0
+ */
+THERMOAI_API size_t thermoai_spectral_info_size(void);
+
+/**
  * \brief The \p count smallest eigenvalues of \f$\mathbf L_{sym}\f$ of dense attention.
  *
  * \param[in]  n       Sequence length, 2 <= n <= 2^20.

@@ -137,6 +137,18 @@ THERMOAI_API size_t thermoai_ssa_params_size(void);
 THERMOAI_API size_t thermoai_ssa_stats_size(void);
 
 /**
+ * \brief Prepares an output struct for thermoai_ssa_get_stats(): zero bytes, \c struct_size = \p size.
+ * \param[out] out   The struct.
+ * \param[in]  size  sizeof(*out) as compiled by the caller; at least 80.
+ * \retval THERMOAI_OK      success
+ * \retval THERMOAI_E_NULL  \p out is NULL
+ * \retval THERMOAI_E_SIZE  \p size below 80 or above 2^31
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_ssa_stats_init(thermoai_ssa_stats *out, size_t size);
+
+/**
  * \brief Creates a plan for sequences of \p n tokens with head dimension \p d.
  *
  * Allocates every buffer execution needs, in one block, with malloc: about

@@ -70,6 +70,13 @@ THERMOAI_API THERMOAI_NODISCARD
 int thermoai_synth_params_init(thermoai_synth_params *params, size_t size, uint32_t regime);
 
 /**
+ * \brief sizeof(thermoai_synth_params) in this library.
+ * \return The size in bytes.
+ * \since 0.1.0
+ */
+THERMOAI_API size_t thermoai_synth_params_size(void);
+
+/**
  * \brief Generates \p n tokens of dimension \p d.
  * \param[in]  n       Tokens, >= 1, <= 2^28.
  * \param[in]  d       Dimension, >= 1, <= 4096.

@@ -221,15 +221,11 @@ int thermoai_attention_cluster_mass(size_t n, size_t d, const float *q, const fl
     float *kp, scale;
     long block, blocks, n_tiles;
     double total = 0.0, partial[MASS_BLOCKS];
-    int status = THERMOAI_OK;
 
-    if (mass == NULL)
-        return THERMOAI_E_NULL;
-    *mass = (double)NAN;
+    THERMOAI__OUTPUTS(mass);
     if (q == NULL || k == NULL || labels == NULL || workspace == NULL)
         return THERMOAI_E_NULL;
-    if ((status = thermoai_attention_workspace_bytes(n, d, &need)) != THERMOAI_OK)
-        return status;
+    THERMOAI__TRY(thermoai_attention_workspace_bytes(n, d, &need));
     if (workspace_bytes < need)
         return THERMOAI_E_SIZE;
     if ((flags & ~(uint32_t)KNOWN_FLAGS) != 0)

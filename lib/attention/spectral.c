@@ -16,18 +16,33 @@
 #include "common/lanczos.h"
 #include "spectral_internal.h"
 
-THERMOAI__STATIC_ASSERT(sizeof(thermoai_spectral_params) == 32, spectrum_params_size);
-THERMOAI__STATIC_ASSERT(sizeof(thermoai_spectral_info) == 32, spectrum_info_size);
+THERMOAI__STATIC_ASSERT(sizeof(thermoai_spectral_params) == THERMOAI__SIZE_V0_SPECTRAL_PARAMS,
+                        spectral_params_size);
+THERMOAI__STATIC_ASSERT(sizeof(thermoai_spectral_info) == THERMOAI__SIZE_V0_SPECTRAL_INFO,
+                        spectral_info_size);
 
-#define PARAMS_SIZE_V0 32u
-#define INFO_SIZE_V0 32u
 #define MAX_N (UINT32_C(1) << 20)
 #define MAX_D 4096u
 #define KNOWN_FLAGS THERMOAI_SPECTRAL_PORTABLE
 
 int thermoai_spectral_params_init(thermoai_spectral_params *params, size_t size)
 {
-    return thermoai__struct_init(params, size, PARAMS_SIZE_V0);
+    return thermoai__struct_init(params, size, THERMOAI__SIZE_V0_SPECTRAL_PARAMS);
+}
+
+size_t thermoai_spectral_params_size(void)
+{
+    return sizeof(thermoai_spectral_params);
+}
+
+int thermoai_spectral_info_init(thermoai_spectral_info *out, size_t size)
+{
+    return thermoai__struct_init(out, size, THERMOAI__SIZE_V0_SPECTRAL_INFO);
+}
+
+size_t thermoai_spectral_info_size(void)
+{
+    return sizeof(thermoai_spectral_info);
 }
 
 int thermoai__spectrum_setup(const thermoai_spectral_params *user, size_t n, size_t count,
@@ -39,7 +54,7 @@ int thermoai__spectrum_setup(const thermoai_spectral_params *user, size_t n, siz
     memset(&par, 0, sizeof par);
     par.struct_size = (uint32_t)sizeof par;
     if (user != NULL
-        && (status = thermoai__struct_in(user, PARAMS_SIZE_V0, &par, sizeof par)) != THERMOAI_OK)
+        && (status = thermoai__struct_in(user, THERMOAI__SIZE_V0_SPECTRAL_PARAMS, &par, sizeof par)) != THERMOAI_OK)
         return status;
     if ((par.flags & ~(uint32_t)KNOWN_FLAGS) != 0)
         return THERMOAI_E_UNSUPPORTED;
@@ -91,7 +106,7 @@ int thermoai__spectrum_finish(int status, size_t n, size_t count, double *lambda
         out.lambda_max = lambda_max;
         out.pi_min = pi_min;
         out.residual = residual;
-        st = thermoai__struct_out(info, INFO_SIZE_V0, &out, sizeof out);
+        st = thermoai__struct_out(info, THERMOAI__SIZE_V0_SPECTRAL_INFO, &out, sizeof out);
         if (status == THERMOAI_OK && st != THERMOAI_OK) {
             for (i = 0; i < count; i++)
                 lambda[i] = (double)NAN;
@@ -271,13 +286,9 @@ int thermoai_spectral_attention(size_t n, size_t d, const float *q, const float 
 
 int thermoai_spectral_cluster_quality(double lambda_k, double lambda_k1, double lambda_n, double *quality)
 {
-    int status;
-
-    THERMOAI__PREPARE(quality);
-    status = THERMOAI__CHECK({ lambda_k, THERMOAI__NONNEG }, { lambda_k1, THERMOAI__NONNEG },
-                             { lambda_n, THERMOAI__POS });
-    if (status != THERMOAI_OK)
-        return status;
+    THERMOAI__OUTPUTS(quality);
+    THERMOAI__TRY(THERMOAI__CHECK({ lambda_k, THERMOAI__NONNEG }, { lambda_k1, THERMOAI__NONNEG },
+                                  { lambda_n, THERMOAI__POS }));
     if (lambda_n > 2.0 || lambda_k > lambda_k1 || lambda_k1 > lambda_n)
         return THERMOAI_E_INVALID;
     *quality = (lambda_k1 - lambda_k) / lambda_n;
@@ -302,13 +313,9 @@ int thermoai_spectral_fallback(double quality, uint32_t *decision)
 int thermoai_spectral_mixing_time_bound(double gap, double pi_min, double epsilon, double delta,
                                double *steps)
 {
-    int status;
-
-    THERMOAI__PREPARE(steps);
-    status = THERMOAI__CHECK({ gap, THERMOAI__POS }, { pi_min, THERMOAI__POS },
-                             { epsilon, THERMOAI__POS }, { delta, THERMOAI__NONNEG });
-    if (status != THERMOAI_OK)
-        return status;
+    THERMOAI__OUTPUTS(steps);
+    THERMOAI__TRY(THERMOAI__CHECK({ gap, THERMOAI__POS }, { pi_min, THERMOAI__POS },
+                                  { epsilon, THERMOAI__POS }, { delta, THERMOAI__NONNEG }));
     if (gap > 2.0 || pi_min > 1.0 || epsilon >= 1.0)
         return THERMOAI_E_INVALID;
     if (delta >= gap)

@@ -19,11 +19,9 @@
 #include "kmeans.h"
 #include "ssa_internal.h"
 
-THERMOAI__STATIC_ASSERT(sizeof(thermoai_ssa_params) == 40, ssa_params_size);
-THERMOAI__STATIC_ASSERT(sizeof(thermoai_ssa_stats) == 80, ssa_stats_size);
+THERMOAI__STATIC_ASSERT(sizeof(thermoai_ssa_params) == THERMOAI__SIZE_V0_SSA_PARAMS, ssa_params_size);
+THERMOAI__STATIC_ASSERT(sizeof(thermoai_ssa_stats) == THERMOAI__SIZE_V0_SSA_STATS, ssa_stats_size);
 
-#define PARAMS_SIZE_V0 40u
-#define STATS_SIZE_V0 80u
 #define MAX_N (UINT32_C(1) << 28)
 #define MAX_D 4096u
 #define KNOWN_FLAGS (THERMOAI_SSA_CAUSAL | THERMOAI_SSA_PORTABLE)
@@ -46,7 +44,7 @@ static size_t isqrt_round(size_t n)
 
 int thermoai_ssa_params_init(thermoai_ssa_params *params, size_t size)
 {
-    return thermoai__struct_init(params, size, PARAMS_SIZE_V0);
+    return thermoai__struct_init(params, size, THERMOAI__SIZE_V0_SSA_PARAMS);
 }
 
 size_t thermoai_ssa_params_size(void)
@@ -59,6 +57,11 @@ size_t thermoai_ssa_stats_size(void)
     return sizeof(thermoai_ssa_stats);
 }
 
+int thermoai_ssa_stats_init(thermoai_ssa_stats *out, size_t size)
+{
+    return thermoai__struct_init(out, size, THERMOAI__SIZE_V0_SSA_STATS);
+}
+
 /* Checks the parameters and resolves the defaults into plan fields. */
 static int configure(thermoai_ssa *p, size_t n, size_t d, const thermoai_ssa_params *user)
 {
@@ -68,7 +71,7 @@ static int configure(thermoai_ssa *p, size_t n, size_t d, const thermoai_ssa_par
     memset(&par, 0, sizeof par);
     par.struct_size = (uint32_t)sizeof par;
     if (user != NULL
-        && (status = thermoai__struct_in(user, PARAMS_SIZE_V0, &par, sizeof par)) != THERMOAI_OK)
+        && (status = thermoai__struct_in(user, THERMOAI__SIZE_V0_SSA_PARAMS, &par, sizeof par)) != THERMOAI_OK)
         return status;
     if (par.variant > THERMOAI_SSA_CENTROID || (par.flags & ~(uint32_t)KNOWN_FLAGS) != 0)
         return THERMOAI_E_UNSUPPORTED;
@@ -125,8 +128,7 @@ int thermoai_ssa_create_ex(size_t n, size_t d, const thermoai_ssa_params *params
     if (plan == NULL)
         return THERMOAI_E_NULL;
     *plan = NULL;
-    if ((status = thermoai__allocator_resolve(allocator, &a)) != THERMOAI_OK)
-        return status;
+    THERMOAI__TRY(thermoai__allocator_resolve(allocator, &a));
     p = (thermoai_ssa *)a.alloc(sizeof *p, a.user);
     if (p == NULL)
         return THERMOAI_E_NOMEM;
@@ -663,7 +665,7 @@ int thermoai_ssa_get_stats(const thermoai_ssa *plan, thermoai_ssa_stats *stats)
 {
     if (plan == NULL || stats == NULL)
         return THERMOAI_E_NULL;
-    return thermoai__struct_out(stats, STATS_SIZE_V0, &plan->stats, sizeof plan->stats);
+    return thermoai__struct_out(stats, THERMOAI__SIZE_V0_SSA_STATS, &plan->stats, sizeof plan->stats);
 }
 
 int thermoai_ssa_clusters(const thermoai_ssa *plan, uint32_t *assignment)

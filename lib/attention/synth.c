@@ -8,9 +8,8 @@
 #include "common/internal.h"
 #include "common/rng.h"
 
-#define PARAMS_SIZE_V0 40u
 
-THERMOAI__STATIC_ASSERT(sizeof(thermoai_synth_params) == PARAMS_SIZE_V0, synth_params_size);
+THERMOAI__STATIC_ASSERT(sizeof(thermoai_synth_params) == THERMOAI__SIZE_V0_SYNTH_PARAMS, synth_params_size);
 
 /* Above this dimension the unit direction is staged in k instead of on the stack. */
 #define SYNTH_MAX_D_STACK 512
@@ -66,9 +65,13 @@ int thermoai_synth_params_init(thermoai_synth_params *params, size_t size, uint3
     d.struct_size = (uint32_t)sizeof d;
     if ((status = regime(&d, which)) != THERMOAI_OK)
         return params == NULL ? THERMOAI_E_NULL : status;
-    if ((status = thermoai__struct_init(params, size, PARAMS_SIZE_V0)) != THERMOAI_OK)
-        return status;
-    return thermoai__struct_out(params, PARAMS_SIZE_V0, &d, sizeof d);
+    THERMOAI__TRY(thermoai__struct_init(params, size, THERMOAI__SIZE_V0_SYNTH_PARAMS));
+    return thermoai__struct_out(params, THERMOAI__SIZE_V0_SYNTH_PARAMS, &d, sizeof d);
+}
+
+size_t thermoai_synth_params_size(void)
+{
+    return sizeof(thermoai_synth_params);
 }
 
 int thermoai_synth_generate(size_t n, size_t d, const thermoai_synth_params *user, float *q,
@@ -85,12 +88,10 @@ int thermoai_synth_generate(size_t n, size_t d, const thermoai_synth_params *use
     memset(&p, 0, sizeof p);
     p.struct_size = (uint32_t)sizeof p;
     (void)regime(&p, THERMOAI_SYNTH_CONCENTRATED);
-    if (user != NULL && (status = thermoai__struct_in(user, PARAMS_SIZE_V0, &p, sizeof p)) != THERMOAI_OK)
+    if (user != NULL && (status = thermoai__struct_in(user, THERMOAI__SIZE_V0_SYNTH_PARAMS, &p, sizeof p)) != THERMOAI_OK)
         return status;
-    if ((status = THERMOAI__CHECK({ p.separation, THERMOAI__NONNEG }, { p.noise, THERMOAI__NONNEG },
-                                  { p.logit_scale, THERMOAI__NONNEG }))
-        != THERMOAI_OK)
-        return status;
+    THERMOAI__TRY(THERMOAI__CHECK({ p.separation, THERMOAI__NONNEG }, { p.noise, THERMOAI__NONNEG },
+                                  { p.logit_scale, THERMOAI__NONNEG }));
     if (n < 1 || n > (1u << 28) || d < 1 || d > 4096 || !(p.separation + p.noise > 0.0))
         return THERMOAI_E_INVALID;
     clusters = p.clusters ? p.clusters : (size_t)floor(sqrt((double)n) + 0.5);

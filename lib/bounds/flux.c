@@ -7,7 +7,7 @@
 
 #include "common/internal.h"
 
-THERMOAI__STATIC_ASSERT(sizeof(thermoai_flux_phases) == THERMOAI__FLUX_PHASES_SIZE_V0,
+THERMOAI__STATIC_ASSERT(sizeof(thermoai_flux_phases) == THERMOAI__SIZE_V0_FLUX_PHASES,
                         flux_phases_size);
 
 static void defaults(thermoai_flux_phases *p)
@@ -21,12 +21,12 @@ static void defaults(thermoai_flux_phases *p)
 int thermoai_flux_phases_init(thermoai_flux_phases *phases, size_t size)
 {
     thermoai_flux_phases d;
-    int status = thermoai__struct_init(phases, size, THERMOAI__FLUX_PHASES_SIZE_V0);
+    int status = thermoai__struct_init(phases, size, THERMOAI__SIZE_V0_FLUX_PHASES);
 
     if (status != THERMOAI_OK)
         return status;
     defaults(&d);
-    return thermoai__struct_out(phases, THERMOAI__FLUX_PHASES_SIZE_V0, &d, sizeof d);
+    return thermoai__struct_out(phases, THERMOAI__SIZE_V0_FLUX_PHASES, &d, sizeof d);
 }
 
 size_t thermoai_flux_phases_size(void)
@@ -43,22 +43,17 @@ struct model {
 static int load(const thermoai_flux_phases *user, struct model *m)
 {
     thermoai_flux_phases p;
-    int status;
 
     if (user == NULL)
         return THERMOAI_E_NULL;
     defaults(&p);
-    if ((status = thermoai__struct_in(user, THERMOAI__FLUX_PHASES_SIZE_V0, &p, sizeof p))
-        != THERMOAI_OK)
-        return status;
+    THERMOAI__TRY(thermoai__struct_in(user, THERMOAI__SIZE_V0_FLUX_PHASES, &p, sizeof p));
     if ((p.flags & ~THERMOAI_FLUX_CONTINUOUS) != 0)
         return THERMOAI_E_UNSUPPORTED;
-    if ((status = THERMOAI__CHECK({ p.phi0_bits_per_s, THERMOAI__POS }, { p.tau1_s, THERMOAI__POS },
+    THERMOAI__TRY(THERMOAI__CHECK({ p.phi0_bits_per_s, THERMOAI__POS }, { p.tau1_s, THERMOAI__POS },
                                   { p.tau2_s, THERMOAI__POS }, { p.tau3_s, THERMOAI__POS },
                                   { p.alpha, THERMOAI__NONNEG }, { p.beta, THERMOAI__POS },
-                                  { p.tau4_s, THERMOAI__FINITE }))
-        != THERMOAI_OK)
-        return status;
+                                  { p.tau4_s, THERMOAI__FINITE }));
     if (p.tau3_s < p.tau1_s)
         return THERMOAI_E_INVALID;
     m->phi0 = p.phi0_bits_per_s;
@@ -95,12 +90,10 @@ int thermoai_flux_rate_bits_per_s(const thermoai_flux_phases *phases, double t_s
                                   double *flux_bits_per_s)
 {
     struct model m;
-    int status;
 
-    THERMOAI__PREPARE(flux_bits_per_s);
-    if ((status = load(phases, &m)) != THERMOAI_OK
-        || (status = THERMOAI__CHECK({ t_s, THERMOAI__NONNEG })) != THERMOAI_OK)
-        return status;
+    THERMOAI__OUTPUTS(flux_bits_per_s);
+    THERMOAI__TRY(load(phases, &m));
+    THERMOAI__TRY(THERMOAI__CHECK({ t_s, THERMOAI__NONNEG }));
     /* positive for t > 0; at t = 0 the warm-up is exactly 0 (or phi0 when alpha = 0) */
     return t_s > 0.0 ? thermoai__finish_positive(rate(&m, t_s), flux_bits_per_s)
                      : thermoai__finish(rate(&m, t_s), flux_bits_per_s);
@@ -111,12 +104,10 @@ int thermoai_flux_total_bits(const thermoai_flux_phases *phases, double t_final_
 {
     struct model m;
     double total = 0.0, a, b;
-    int status;
 
-    THERMOAI__PREPARE(total_bits);
-    if ((status = load(phases, &m)) != THERMOAI_OK
-        || (status = THERMOAI__CHECK({ t_final_s, THERMOAI__NONNEG })) != THERMOAI_OK)
-        return status;
+    THERMOAI__OUTPUTS(total_bits);
+    THERMOAI__TRY(load(phases, &m));
+    THERMOAI__TRY(THERMOAI__CHECK({ t_final_s, THERMOAI__NONNEG }));
     /* warm-up: phi0 tau1 (b/tau1)^(alpha+1) / (alpha+1) */
     b = fmin(t_final_s, m.tau1);
     total += m.phi0 * m.tau1 * pow(b / m.tau1, m.alpha + 1.0) / (m.alpha + 1.0);
@@ -140,25 +131,4 @@ int thermoai_flux_total_bits(const thermoai_flux_phases *phases, double t_final_
     }
     return t_final_s > 0.0 ? thermoai__finish_positive(total, total_bits)
                            : thermoai__finish(total, total_bits);
-}
-
-int thermoai_quadrature_integrate(thermoai_time_fn fn, void *user_data, double t0_s, double t1_s,
-                            double rel_tol, thermoai_result *result)
-{
-    int status;
-
-    if (result != NULL)
-        result->val = result->err = (double)NAN;
-    if (fn == NULL || result == NULL)
-        return THERMOAI_E_NULL;
-    if ((status = THERMOAI__CHECK({ t0_s, THERMOAI__FINITE }, { t1_s, THERMOAI__FINITE },
-                                  { rel_tol, THERMOAI__POS }))
-        != THERMOAI_OK)
-        return status;
-    if (t1_s < t0_s || rel_tol < 1e-14 || rel_tol >= 1.0)
-        return THERMOAI_E_INVALID;
-    status = thermoai__integrate(fn, user_data, t0_s, t1_s, rel_tol, &result->val, &result->err);
-    if (status != THERMOAI_OK)
-        result->val = result->err = (double)NAN;
-    return status;
 }

@@ -48,18 +48,15 @@ int thermoai_interval_monomial(double coefficient, const thermoai_interval *fact
     double num_lo[2 * MAX_POWER + 1], num_hi[2 * MAX_POWER + 1];
     double lo = 1.0, hi = 1.0;
     size_t i;
-    int status;
 
     set_nan(out);
     if (factors == NULL || powers == NULL || out == NULL)
         return THERMOAI_E_NULL;
-    if ((status = THERMOAI__CHECK({ coefficient, THERMOAI__POS })) != THERMOAI_OK)
-        return status;
+    THERMOAI__TRY(THERMOAI__CHECK({ coefficient, THERMOAI__POS }));
     if (n == 0)
         return THERMOAI_E_INVALID;
     for (i = 0; i < n; i++)
-        if ((status = check_interval(&factors[i], 1)) != THERMOAI_OK)
-            return status;
+        THERMOAI__TRY(check_interval(&factors[i], 1));
     for (i = 0; i < n; i++)
         if (powers[i] < -MAX_POWER || powers[i] > MAX_POWER)
             return THERMOAI_E_INVALID;
@@ -77,40 +74,31 @@ int thermoai_interval_monomial(double coefficient, const thermoai_interval *fact
         num_lo[p] = lo;
         num_hi[p] = hi;
         if (powers[i] >= 0) {
-            if ((status = thermoai__scaled_ratio(num_lo, (size_t)p + 1, NULL, 0, &lo))
-                    != THERMOAI_OK
-                || (status = thermoai__scaled_ratio(num_hi, (size_t)p + 1, NULL, 0, &hi))
-                       != THERMOAI_OK)
-                return status;
+            THERMOAI__TRY(thermoai__scaled_ratio(num_lo, (size_t)p + 1, NULL, 0, &lo));
+            THERMOAI__TRY(thermoai__scaled_ratio(num_hi, (size_t)p + 1, NULL, 0, &hi));
         } else {
-            if ((status = thermoai__scaled_ratio(&num_lo[p], 1, num_lo, (size_t)p, &lo))
-                    != THERMOAI_OK
-                || (status = thermoai__scaled_ratio(&num_hi[p], 1, num_hi, (size_t)p, &hi))
-                       != THERMOAI_OK)
-                return status;
+            THERMOAI__TRY(thermoai__scaled_ratio(&num_lo[p], 1, num_lo, (size_t)p, &lo));
+            THERMOAI__TRY(thermoai__scaled_ratio(&num_hi[p], 1, num_hi, (size_t)p, &hi));
         }
     }
     num_lo[0] = lo;
     num_lo[1] = coefficient;
     num_hi[0] = hi;
     num_hi[1] = coefficient;
-    if ((status = thermoai__scaled_ratio(num_lo, 2, NULL, 0, &lo)) != THERMOAI_OK
-        || (status = thermoai__scaled_ratio(num_hi, 2, NULL, 0, &hi)) != THERMOAI_OK)
-        return status;
+    THERMOAI__TRY(thermoai__scaled_ratio(num_lo, 2, NULL, 0, &lo));
+    THERMOAI__TRY(thermoai__scaled_ratio(num_hi, 2, NULL, 0, &hi));
     return outward(lo, hi, out);
 }
 
 int thermoai_interval_difference(const thermoai_interval *a, const thermoai_interval *b,
                                  thermoai_interval *out)
 {
-    int status;
 
     set_nan(out);
     if (a == NULL || b == NULL || out == NULL)
         return THERMOAI_E_NULL;
-    if ((status = check_interval(a, 0)) != THERMOAI_OK
-        || (status = check_interval(b, 0)) != THERMOAI_OK)
-        return status;
+    THERMOAI__TRY(check_interval(a, 0));
+    THERMOAI__TRY(check_interval(b, 0));
     return outward(a->lo - b->hi, a->hi - b->lo, out);
 }
 
@@ -122,7 +110,7 @@ int thermoai_interval_training_min_j(const thermoai_interval *tokens,
 {
     const thermoai_interval *in[4];
     double lo, hi;
-    int status, i;
+    int i;
 
     set_nan(energy_j);
     in[0] = tokens;
@@ -135,22 +123,18 @@ int thermoai_interval_training_min_j(const thermoai_interval *tokens,
         if (in[i] == NULL)
             return THERMOAI_E_NULL;
     for (i = 0; i < 4; i++)
-        if ((status = check_interval(in[i], i == 3)) != THERMOAI_OK)
-            return status;
+        THERMOAI__TRY(check_interval(in[i], i == 3));
     for (i = 0; i < 3; i++)
         if (in[i]->lo < 0.0)
             return THERMOAI_E_INVALID;
     if (cross_entropy_bits->hi > data_entropy_bits->lo)
         return THERMOAI_E_DOMAIN;
     /* increasing in N, H_data and T; decreasing in H_cross */
-    if ((status = thermoai_negentropy_training_min_j(tokens->lo, data_entropy_bits->lo,
+    THERMOAI__TRY(thermoai_negentropy_training_min_j(tokens->lo, data_entropy_bits->lo,
                                                      cross_entropy_bits->hi, temperature_k->lo,
-                                                     &lo))
-            != THERMOAI_OK
-        || (status = thermoai_negentropy_training_min_j(tokens->hi, data_entropy_bits->hi,
-                                                        cross_entropy_bits->lo,
-                                                        temperature_k->hi, &hi))
-               != THERMOAI_OK)
-        return status;
+                                                     &lo));
+    THERMOAI__TRY(thermoai_negentropy_training_min_j(tokens->hi, data_entropy_bits->hi,
+                                                     cross_entropy_bits->lo,
+                                                     temperature_k->hi, &hi));
     return outward(lo, hi, energy_j);
 }

@@ -6,20 +6,6 @@
 
 #include "common/internal.h"
 
-/*
- * Validation shared by every function here. Precedence of errors, the same in
- * the whole library: NULL output, then non-finite input, then domain.
- * quantity is a non-negative amount (bits, J/bit); temperature_k must be > 0.
- */
-static int check_inputs(double quantity, double temperature_k)
-{
-    if (!isfinite(quantity) || !isfinite(temperature_k))
-        return THERMOAI_E_NONFINITE;
-    if (quantity < 0.0 || !(temperature_k > 0.0))
-        return THERMOAI_E_INVALID;
-    return THERMOAI_OK;
-}
-
 int thermoai_landauer_energy_per_bit_j(double temperature_k, double *energy_j)
 {
     return thermoai_landauer_energy_j(1.0, temperature_k, energy_j);
@@ -27,14 +13,10 @@ int thermoai_landauer_energy_per_bit_j(double temperature_k, double *energy_j)
 
 int thermoai_landauer_energy_j(double bits, double temperature_k, double *energy_j)
 {
-    int status;
     double num[3];
 
-    if (energy_j == NULL)
-        return THERMOAI_E_NULL;
-    *energy_j = (double)NAN;
-    if ((status = check_inputs(bits, temperature_k)) != THERMOAI_OK)
-        return status;
+    THERMOAI__OUTPUTS(energy_j);
+    THERMOAI__TRY(THERMOAI__CHECK({ bits, THERMOAI__NONNEG }, { temperature_k, THERMOAI__POS }));
     num[0] = THERMOAI__K_B_LN2_J_PER_K;
     num[1] = temperature_k;
     num[2] = bits;
@@ -43,15 +25,11 @@ int thermoai_landauer_energy_j(double bits, double temperature_k, double *energy
 
 int thermoai_landauer_bits_per_j(double temperature_k, double *bits_per_j)
 {
-    int status;
     const double one = 1.0;
     double den[2];
 
-    if (bits_per_j == NULL)
-        return THERMOAI_E_NULL;
-    *bits_per_j = (double)NAN;
-    if ((status = check_inputs(0.0, temperature_k)) != THERMOAI_OK)
-        return status;
+    THERMOAI__OUTPUTS(bits_per_j);
+    THERMOAI__TRY(THERMOAI__CHECK({ temperature_k, THERMOAI__POS }));
     den[0] = THERMOAI__K_B_LN2_J_PER_K;
     den[1] = temperature_k;
     return thermoai__scaled_ratio(&one, 1, den, 2, bits_per_j);
@@ -59,14 +37,11 @@ int thermoai_landauer_bits_per_j(double temperature_k, double *bits_per_j)
 
 int thermoai_landauer_ratio(double energy_per_bit_j, double temperature_k, double *ratio)
 {
-    int status;
     double den[2];
 
-    if (ratio == NULL)
-        return THERMOAI_E_NULL;
-    *ratio = (double)NAN;
-    if ((status = check_inputs(energy_per_bit_j, temperature_k)) != THERMOAI_OK)
-        return status;
+    THERMOAI__OUTPUTS(ratio);
+    THERMOAI__TRY(THERMOAI__CHECK({ energy_per_bit_j, THERMOAI__NONNEG },
+                                  { temperature_k, THERMOAI__POS }));
     den[0] = THERMOAI__K_B_LN2_J_PER_K;
     den[1] = temperature_k;
     return thermoai__scaled_ratio(&energy_per_bit_j, 1, den, 2, ratio);

@@ -10,12 +10,8 @@
 int thermoai_negentropy_description_bits_per_token(double model_bits, double tokens,
                                                    double *bits)
 {
-    int status;
-
-    THERMOAI__PREPARE(bits);
-    if ((status = THERMOAI__CHECK({ model_bits, THERMOAI__NONNEG }, { tokens, THERMOAI__POS }))
-        != THERMOAI_OK)
-        return status;
+    THERMOAI__OUTPUTS(bits);
+    THERMOAI__TRY(THERMOAI__CHECK({ model_bits, THERMOAI__NONNEG }, { tokens, THERMOAI__POS }));
     return thermoai__scaled_ratio(&model_bits, 1, &tokens, 1, bits);
 }
 
@@ -23,16 +19,12 @@ int thermoai_negentropy_bits_per_token(double data_entropy_bits, double cross_en
                                        double model_bits, double tokens, double *bits)
 {
     double per_token;
-    int status;
 
-    THERMOAI__PREPARE(bits);
-    if ((status = THERMOAI__CHECK({ data_entropy_bits, THERMOAI__NONNEG },
+    THERMOAI__OUTPUTS(bits);
+    THERMOAI__TRY(THERMOAI__CHECK({ data_entropy_bits, THERMOAI__NONNEG },
                                   { cross_entropy_bits, THERMOAI__NONNEG },
-                                  { model_bits, THERMOAI__NONNEG }, { tokens, THERMOAI__POS }))
-        != THERMOAI_OK)
-        return status;
-    if ((status = thermoai__scaled_ratio(&model_bits, 1, &tokens, 1, &per_token)) != THERMOAI_OK)
-        return status;
+                                  { model_bits, THERMOAI__NONNEG }, { tokens, THERMOAI__POS }));
+    THERMOAI__TRY(thermoai__scaled_ratio(&model_bits, 1, &tokens, 1, &per_token));
     return thermoai__finish((data_entropy_bits - cross_entropy_bits) - per_token, bits);
 }
 
@@ -40,13 +32,10 @@ int thermoai_negentropy_total_bits(double tokens, double negentropy_bits_per_tok
                                    double *total_bits)
 {
     double num[2];
-    int status;
 
-    THERMOAI__PREPARE(total_bits);
-    if ((status = THERMOAI__CHECK({ tokens, THERMOAI__NONNEG },
-                                  { negentropy_bits_per_token, THERMOAI__NONNEG }))
-        != THERMOAI_OK)
-        return status;
+    THERMOAI__OUTPUTS(total_bits);
+    THERMOAI__TRY(THERMOAI__CHECK({ tokens, THERMOAI__NONNEG },
+                                  { negentropy_bits_per_token, THERMOAI__NONNEG }));
     num[0] = tokens;
     num[1] = negentropy_bits_per_token;
     return thermoai__scaled_ratio(num, 2, NULL, 0, total_bits);
@@ -57,18 +46,14 @@ int thermoai_negentropy_entropy_reduction_j_per_k(double tokens, double prior_en
                                                   double *entropy_j_per_k)
 {
     double net, per_token, num[3];
-    int status;
 
-    THERMOAI__PREPARE(entropy_j_per_k);
-    if ((status = THERMOAI__CHECK({ tokens, THERMOAI__POS },
+    THERMOAI__OUTPUTS(entropy_j_per_k);
+    THERMOAI__TRY(THERMOAI__CHECK({ tokens, THERMOAI__POS },
                                   { prior_entropy_bits, THERMOAI__NONNEG },
                                   { cross_entropy_bits, THERMOAI__NONNEG },
-                                  { model_bits, THERMOAI__NONNEG }))
-        != THERMOAI_OK)
-        return status;
+                                  { model_bits, THERMOAI__NONNEG }));
     /* N k_B ln2 (H_prior - H_cross - L/N): the bracket per token, then the product */
-    if ((status = thermoai__scaled_ratio(&model_bits, 1, &tokens, 1, &per_token)) != THERMOAI_OK)
-        return status;
+    THERMOAI__TRY(thermoai__scaled_ratio(&model_bits, 1, &tokens, 1, &per_token));
     net = (prior_entropy_bits - cross_entropy_bits) - per_token;
     if (!isfinite(net))
         return THERMOAI_E_RANGE;
@@ -83,15 +68,12 @@ int thermoai_negentropy_training_min_j(double tokens, double data_entropy_bits,
                                        double *energy_j)
 {
     double num[4];
-    int status;
 
-    THERMOAI__PREPARE(energy_j);
-    if ((status = THERMOAI__CHECK({ tokens, THERMOAI__NONNEG },
+    THERMOAI__OUTPUTS(energy_j);
+    THERMOAI__TRY(THERMOAI__CHECK({ tokens, THERMOAI__NONNEG },
                                   { data_entropy_bits, THERMOAI__NONNEG },
                                   { cross_entropy_bits, THERMOAI__NONNEG },
-                                  { temperature_k, THERMOAI__POS }))
-        != THERMOAI_OK)
-        return status;
+                                  { temperature_k, THERMOAI__POS }));
     if (cross_entropy_bits > data_entropy_bits)
         return THERMOAI_E_DOMAIN;
     num[0] = THERMOAI__K_B_LN2_J_PER_K;
@@ -104,13 +86,9 @@ int thermoai_negentropy_training_min_j(double tokens, double data_entropy_bits,
 int thermoai_negentropy_efficiency(double min_energy_j, double actual_energy_j,
                                    double *efficiency)
 {
-    int status;
-
-    THERMOAI__PREPARE(efficiency);
-    if ((status = THERMOAI__CHECK({ min_energy_j, THERMOAI__NONNEG },
-                                  { actual_energy_j, THERMOAI__POS }))
-        != THERMOAI_OK)
-        return status;
+    THERMOAI__OUTPUTS(efficiency);
+    THERMOAI__TRY(THERMOAI__CHECK({ min_energy_j, THERMOAI__NONNEG },
+                                  { actual_energy_j, THERMOAI__POS }));
     return thermoai__scaled_ratio(&min_energy_j, 1, &actual_energy_j, 1, efficiency);
 }
 
@@ -118,13 +96,10 @@ int thermoai_negentropy_cost_j_per_bit(double actual_energy_j, double tokens,
                                        double negentropy_bits_per_token, double *cost_j_per_bit)
 {
     double den[2];
-    int status;
 
-    THERMOAI__PREPARE(cost_j_per_bit);
-    if ((status = THERMOAI__CHECK({ actual_energy_j, THERMOAI__NONNEG }, { tokens, THERMOAI__POS },
-                                  { negentropy_bits_per_token, THERMOAI__POS }))
-        != THERMOAI_OK)
-        return status;
+    THERMOAI__OUTPUTS(cost_j_per_bit);
+    THERMOAI__TRY(THERMOAI__CHECK({ actual_energy_j, THERMOAI__NONNEG }, { tokens, THERMOAI__POS },
+                                  { negentropy_bits_per_token, THERMOAI__POS }));
     den[0] = tokens;
     den[1] = negentropy_bits_per_token;
     return thermoai__scaled_ratio(&actual_energy_j, 1, den, 2, cost_j_per_bit);
@@ -135,13 +110,10 @@ int thermoai_negentropy_demon_efficiency(double tokens, double delta_h_bits,
                                          double *efficiency)
 {
     double num[4];
-    int status;
 
-    THERMOAI__PREPARE(efficiency);
-    if ((status = THERMOAI__CHECK({ tokens, THERMOAI__NONNEG }, { delta_h_bits, THERMOAI__NONNEG },
-                                  { temperature_k, THERMOAI__POS }, { heat_j, THERMOAI__POS }))
-        != THERMOAI_OK)
-        return status;
+    THERMOAI__OUTPUTS(efficiency);
+    THERMOAI__TRY(THERMOAI__CHECK({ tokens, THERMOAI__NONNEG }, { delta_h_bits, THERMOAI__NONNEG },
+                                  { temperature_k, THERMOAI__POS }, { heat_j, THERMOAI__POS }));
     num[0] = THERMOAI__K_B_LN2_J_PER_K;
     num[1] = temperature_k;
     num[2] = tokens;
@@ -153,13 +125,11 @@ int thermoai_negentropy_demon_trend(double efficiency0, double elapsed_s, double
                                     double *efficiency)
 {
     double x, xi, m;
-    int status, e;
+    int e;
 
-    THERMOAI__PREPARE(efficiency);
-    if ((status = THERMOAI__CHECK({ efficiency0, THERMOAI__POS }, { elapsed_s, THERMOAI__FINITE },
-                                  { doubling_time_s, THERMOAI__POS }))
-        != THERMOAI_OK)
-        return status;
+    THERMOAI__OUTPUTS(efficiency);
+    THERMOAI__TRY(THERMOAI__CHECK({ efficiency0, THERMOAI__POS }, { elapsed_s, THERMOAI__FINITE },
+                                  { doubling_time_s, THERMOAI__POS }));
     x = elapsed_s / doubling_time_s; /* doublings */
     if (!isfinite(x) || fabs(x) > 4096.0)
         return THERMOAI_E_RANGE;
@@ -174,14 +144,11 @@ int thermoai_negentropy_flux_limit_bits_per_s(double power_w, double demon_effic
                                               double temperature_k, double *flux_bits_per_s)
 {
     double num[2], den[2];
-    int status;
 
-    THERMOAI__PREPARE(flux_bits_per_s);
-    if ((status = THERMOAI__CHECK({ power_w, THERMOAI__NONNEG },
+    THERMOAI__OUTPUTS(flux_bits_per_s);
+    THERMOAI__TRY(THERMOAI__CHECK({ power_w, THERMOAI__NONNEG },
                                   { demon_efficiency, THERMOAI__NONNEG },
-                                  { temperature_k, THERMOAI__POS }))
-        != THERMOAI_OK)
-        return status;
+                                  { temperature_k, THERMOAI__POS }));
     num[0] = power_w;
     num[1] = demon_efficiency;
     den[0] = THERMOAI__K_B_LN2_J_PER_K;
@@ -193,14 +160,11 @@ int thermoai_negentropy_compression_ratio(double tokens, double data_bits_per_to
                                           double model_bits, double *ratio)
 {
     double num[2];
-    int status;
 
-    THERMOAI__PREPARE(ratio);
-    if ((status = THERMOAI__CHECK({ tokens, THERMOAI__NONNEG },
+    THERMOAI__OUTPUTS(ratio);
+    THERMOAI__TRY(THERMOAI__CHECK({ tokens, THERMOAI__NONNEG },
                                   { data_bits_per_token, THERMOAI__NONNEG },
-                                  { model_bits, THERMOAI__POS }))
-        != THERMOAI_OK)
-        return status;
+                                  { model_bits, THERMOAI__POS }));
     num[0] = tokens;
     num[1] = data_bits_per_token;
     return thermoai__scaled_ratio(num, 2, &model_bits, 1, ratio);

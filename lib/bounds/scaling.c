@@ -7,9 +7,9 @@
 
 #include "common/internal.h"
 
-THERMOAI__STATIC_ASSERT(sizeof(thermoai_scaling_negentropy_law) == THERMOAI__NEGENTROPY_LAW_SIZE_V0,
+THERMOAI__STATIC_ASSERT(sizeof(thermoai_scaling_negentropy_law) == THERMOAI__SIZE_V0_SCALING_NEGENTROPY_LAW,
                         negentropy_law_size);
-THERMOAI__STATIC_ASSERT(sizeof(thermoai_scaling_loss_law) == THERMOAI__LOSS_LAW_SIZE_V0, loss_law_size);
+THERMOAI__STATIC_ASSERT(sizeof(thermoai_scaling_loss_law) == THERMOAI__SIZE_V0_SCALING_LOSS_LAW, loss_law_size);
 
 /* Kaplan et al. 2020 exponents as quoted by paper 001 Theorem 3.4. */
 #define ALPHA_N 0.076
@@ -38,23 +38,23 @@ static void loss_defaults(thermoai_scaling_loss_law *l)
 int thermoai_scaling_negentropy_law_init(thermoai_scaling_negentropy_law *law, size_t size)
 {
     thermoai_scaling_negentropy_law d;
-    int status = thermoai__struct_init(law, size, THERMOAI__NEGENTROPY_LAW_SIZE_V0);
+    int status = thermoai__struct_init(law, size, THERMOAI__SIZE_V0_SCALING_NEGENTROPY_LAW);
 
     if (status != THERMOAI_OK)
         return status;
     negentropy_defaults(&d);
-    return thermoai__struct_out(law, THERMOAI__NEGENTROPY_LAW_SIZE_V0, &d, sizeof d);
+    return thermoai__struct_out(law, THERMOAI__SIZE_V0_SCALING_NEGENTROPY_LAW, &d, sizeof d);
 }
 
 int thermoai_scaling_loss_law_init(thermoai_scaling_loss_law *law, size_t size)
 {
     thermoai_scaling_loss_law d;
-    int status = thermoai__struct_init(law, size, THERMOAI__LOSS_LAW_SIZE_V0);
+    int status = thermoai__struct_init(law, size, THERMOAI__SIZE_V0_SCALING_LOSS_LAW);
 
     if (status != THERMOAI_OK)
         return status;
     loss_defaults(&d);
-    return thermoai__struct_out(law, THERMOAI__LOSS_LAW_SIZE_V0, &d, sizeof d);
+    return thermoai__struct_out(law, THERMOAI__SIZE_V0_SCALING_LOSS_LAW, &d, sizeof d);
 }
 
 size_t thermoai_scaling_negentropy_law_size(void)
@@ -74,13 +74,11 @@ size_t thermoai_scaling_loss_law_size(void)
  */
 static int check_terms(const double scale[3], const double alpha[3], const double resource[3])
 {
-    int i, status;
+    int i;
 
     for (i = 0; i < 3; i++)
-        if ((status = THERMOAI__CHECK({ scale[i], THERMOAI__NONNEG }, { alpha[i], THERMOAI__NONNEG },
-                                      { resource[i], THERMOAI__FINITE }))
-            != THERMOAI_OK)
-            return status;
+        THERMOAI__TRY(THERMOAI__CHECK({ scale[i], THERMOAI__NONNEG }, { alpha[i], THERMOAI__NONNEG },
+                                      { resource[i], THERMOAI__FINITE }));
     for (i = 0; i < 3; i++)
         if (scale[i] > 0.0 && !(resource[i] > 0.0))
             return THERMOAI_E_INVALID;
@@ -92,15 +90,13 @@ int thermoai_scaling_negentropy_bits(const thermoai_scaling_negentropy_law *user
 {
     thermoai_scaling_negentropy_law l;
     double sum = 0.0;
-    int i, status;
+    int i;
 
-    THERMOAI__PREPARE(bits);
+    THERMOAI__OUTPUTS(bits);
     if (user == NULL)
         return THERMOAI_E_NULL;
     negentropy_defaults(&l);
-    if ((status = thermoai__struct_in(user, THERMOAI__NEGENTROPY_LAW_SIZE_V0, &l, sizeof l))
-        != THERMOAI_OK)
-        return status;
+    THERMOAI__TRY(thermoai__struct_in(user, THERMOAI__SIZE_V0_SCALING_NEGENTROPY_LAW, &l, sizeof l));
     if (l.reserved != 0)
         return THERMOAI_E_UNSUPPORTED;
     {
@@ -108,9 +104,8 @@ int thermoai_scaling_negentropy_bits(const thermoai_scaling_negentropy_law *user
         const double alpha[3] = { l.alpha_n, l.alpha_d, l.alpha_c };
         const double resource[3] = { params, tokens, flop };
 
-        if ((status = THERMOAI__CHECK({ l.n_inf_bits, THERMOAI__FINITE })) != THERMOAI_OK
-            || (status = check_terms(scale, alpha, resource)) != THERMOAI_OK)
-            return status;
+        THERMOAI__TRY(THERMOAI__CHECK({ l.n_inf_bits, THERMOAI__FINITE }));
+        THERMOAI__TRY(check_terms(scale, alpha, resource));
         for (i = 0; i < 3; i++)
             if (scale[i] > 0.0)
                 sum += pow(scale[i] / resource[i], alpha[i]); /* (X_c / X)^alpha */
@@ -123,15 +118,13 @@ int thermoai_scaling_loss_bits(const thermoai_scaling_loss_law *user, double par
 {
     thermoai_scaling_loss_law l;
     double sum;
-    int i, status;
+    int i;
 
-    THERMOAI__PREPARE(loss_bits);
+    THERMOAI__OUTPUTS(loss_bits);
     if (user == NULL)
         return THERMOAI_E_NULL;
     loss_defaults(&l);
-    if ((status = thermoai__struct_in(user, THERMOAI__LOSS_LAW_SIZE_V0, &l, sizeof l))
-        != THERMOAI_OK)
-        return status;
+    THERMOAI__TRY(thermoai__struct_in(user, THERMOAI__SIZE_V0_SCALING_LOSS_LAW, &l, sizeof l));
     if (l.reserved != 0)
         return THERMOAI_E_UNSUPPORTED;
     {
@@ -139,9 +132,8 @@ int thermoai_scaling_loss_bits(const thermoai_scaling_loss_law *user, double par
         const double alpha[3] = { l.alpha_n, l.alpha_d, l.alpha_c };
         const double resource[3] = { params, tokens, flop };
 
-        if ((status = THERMOAI__CHECK({ l.l_inf_bits, THERMOAI__NONNEG })) != THERMOAI_OK
-            || (status = check_terms(coef, alpha, resource)) != THERMOAI_OK)
-            return status;
+        THERMOAI__TRY(THERMOAI__CHECK({ l.l_inf_bits, THERMOAI__NONNEG }));
+        THERMOAI__TRY(check_terms(coef, alpha, resource));
         sum = l.l_inf_bits;
         for (i = 0; i < 3; i++)
             if (coef[i] > 0.0)
@@ -156,25 +148,21 @@ int thermoai_scaling_negentropy_from_loss(const thermoai_scaling_loss_law *user_
     thermoai_scaling_loss_law l;
     thermoai_scaling_negentropy_law n;
     double *scale[3];
-    int i, status;
+    int i;
 
     if (user_loss == NULL || law == NULL)
         return THERMOAI_E_NULL;
-    if (thermoai__struct_size_of(law) < THERMOAI__NEGENTROPY_LAW_SIZE_V0)
+    if (thermoai__struct_size_of(law) < THERMOAI__SIZE_V0_SCALING_NEGENTROPY_LAW)
         return THERMOAI_E_SIZE;
     loss_defaults(&l);
-    if ((status = thermoai__struct_in(user_loss, THERMOAI__LOSS_LAW_SIZE_V0, &l, sizeof l))
-        != THERMOAI_OK)
-        return status;
+    THERMOAI__TRY(thermoai__struct_in(user_loss, THERMOAI__SIZE_V0_SCALING_LOSS_LAW, &l, sizeof l));
     if (l.reserved != 0)
         return THERMOAI_E_UNSUPPORTED;
-    if ((status = THERMOAI__CHECK({ data_entropy_bits, THERMOAI__NONNEG },
+    THERMOAI__TRY(THERMOAI__CHECK({ data_entropy_bits, THERMOAI__NONNEG },
                                   { l.l_inf_bits, THERMOAI__NONNEG }, { l.a, THERMOAI__NONNEG },
                                   { l.b, THERMOAI__NONNEG }, { l.c, THERMOAI__NONNEG },
                                   { l.alpha_n, THERMOAI__NONNEG }, { l.alpha_d, THERMOAI__NONNEG },
-                                  { l.alpha_c, THERMOAI__NONNEG }))
-        != THERMOAI_OK)
-        return status;
+                                  { l.alpha_c, THERMOAI__NONNEG }));
     negentropy_defaults(&n);
     n.n_inf_bits = data_entropy_bits - l.l_inf_bits;
     n.alpha_n = l.alpha_n;
@@ -197,5 +185,5 @@ int thermoai_scaling_negentropy_from_loss(const thermoai_scaling_loss_law *user_
                 return THERMOAI_E_RANGE;
         }
     }
-    return thermoai__struct_out(law, THERMOAI__NEGENTROPY_LAW_SIZE_V0, &n, sizeof n);
+    return thermoai__struct_out(law, THERMOAI__SIZE_V0_SCALING_NEGENTROPY_LAW, &n, sizeof n);
 }

@@ -44,12 +44,40 @@ THERMOAI_INTERNAL int thermoai__scaled_ratio(const double *num, size_t nn,
                                              const double *den, size_t nd,
                                              double *out);
 
-/* Start of every function with one double output: NULL check, then NaN. */
-#define THERMOAI__PREPARE(out)                                                             \
+/* ---- the error path of every scalar function ---------------------------------
+ *
+ *   int thermoai_m_quantity_unit(double a, double b, double *out)
+ *   {
+ *       THERMOAI__OUTPUTS(out);                       all outputs NaN, or E_NULL
+ *       THERMOAI__TRY(THERMOAI__CHECK({ a, THERMOAI__POS }, { b, THERMOAI__NONNEG }));
+ *       ... compute into locals, THERMOAI__TRY around every call that can fail ...
+ *       return thermoai__finish(value, out);          E_RANGE, or the value stored
+ *   }
+ *
+ * The outputs are NaN from the first line and written only by the last, so every
+ * early return leaves them NaN. Several outputs: THERMOAI__OUTPUTS(lo, hi) and
+ * thermoai__store() at the end. Pointer inputs are checked (E_NULL) right after
+ * THERMOAI__OUTPUTS. (GSL's error macros, with the NaN rule of its _e functions.)
+ */
+
+/* NaN into every non-NULL outs[i]; THERMOAI_E_NULL when any is NULL. */
+THERMOAI_INTERNAL int thermoai__outputs(double *const *outs, size_t n);
+
+#define THERMOAI__OUTPUTS(...)                                                             \
     do {                                                                                   \
-        if ((out) == NULL)                                                                 \
-            return THERMOAI_E_NULL;                                                        \
-        *(out) = (double)NAN;                                                                      \
+        double *const thermoai__outs_[] = { __VA_ARGS__ };                                 \
+        const int thermoai__s_ = thermoai__outputs(                                       \
+            thermoai__outs_, sizeof thermoai__outs_ / sizeof thermoai__outs_[0]);          \
+        if (thermoai__s_ != THERMOAI_OK)                                                   \
+            return thermoai__s_;                                                           \
+    } while (0)
+
+/* Returns the status of expr from the enclosing function unless it is THERMOAI_OK. */
+#define THERMOAI__TRY(expr)                                                                \
+    do {                                                                                   \
+        const int thermoai__s_ = (expr);                                                   \
+        if (thermoai__s_ != THERMOAI_OK)                                                   \
+            return thermoai__s_;                                                           \
     } while (0)
 
 /* Writes NaN to *p when p is not NULL. */
@@ -94,6 +122,11 @@ THERMOAI_INTERNAL int thermoai__finish(double x, double *out);
  * exactly 0 is a THERMOAI_E_RANGE too. */
 THERMOAI_INTERNAL int thermoai__finish_positive(double x, double *out);
 
+/* The end of a function with several outputs: when every vals[i] passes
+ * thermoai__finish(), stores them all; otherwise stores NaN in all and returns
+ * THERMOAI_E_RANGE. */
+THERMOAI_INTERNAL int thermoai__store(double *const *outs, const double *vals, size_t n);
+
 
 /* ---- quadrature (lib/common/quadrature.c) ------------------------------------------ */
 
@@ -103,13 +136,23 @@ THERMOAI_INTERNAL int thermoai__integrate(thermoai_time_fn fn, void *user, doubl
 
 /* ---- size-field structs (STYLE.md 2.7; lib/common/structs.c) ---------------------- */
 
-/* Sizes of the public structs as released in 0.1.0 (their _SIZE_V0). */
-#define THERMOAI__MODEL_ARCH_SIZE_V0 72u
-#define THERMOAI__ENTROPY_PARAMS_SIZE_V0 32u
-#define THERMOAI__ENTROPY_BREAKDOWN_SIZE_V0 56u
-#define THERMOAI__FLUX_PHASES_SIZE_V0 64u
-#define THERMOAI__NEGENTROPY_LAW_SIZE_V0 64u
-#define THERMOAI__LOSS_LAW_SIZE_V0 64u
+/*
+ * The registry of size-field structs: the size of each as released in 0.1.0
+ * (its V0). A caller compiled against 0.1.0 passes at least this; every struct
+ * listed here has _init and _size functions (tests/api/test_structs.c checks
+ * each, and tests/api/test_api_sync.py that no size-field struct is missing).
+ */
+#define THERMOAI__SIZE_V0_MODEL_ARCH 72u
+#define THERMOAI__SIZE_V0_ENTROPY_PARAMS 32u
+#define THERMOAI__SIZE_V0_ENTROPY_BREAKDOWN 56u
+#define THERMOAI__SIZE_V0_FLUX_PHASES 64u
+#define THERMOAI__SIZE_V0_SCALING_NEGENTROPY_LAW 64u
+#define THERMOAI__SIZE_V0_SCALING_LOSS_LAW 64u
+#define THERMOAI__SIZE_V0_SSA_PARAMS 40u
+#define THERMOAI__SIZE_V0_SSA_STATS 80u
+#define THERMOAI__SIZE_V0_SPECTRAL_PARAMS 32u
+#define THERMOAI__SIZE_V0_SPECTRAL_INFO 32u
+#define THERMOAI__SIZE_V0_SYNTH_PARAMS 40u
 
 /* Largest struct_size accepted by the _init functions. */
 #define THERMOAI__STRUCT_SIZE_MAX 0x80000000u

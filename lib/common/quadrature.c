@@ -9,8 +9,8 @@
 
 /* Kronrod nodes on [-1, 1] (positive half; the last is 0) and weights; the
  * Gauss nodes are xk[1], xk[3], xk[5], xk[7]. Values from Piessens et al.,
- * QUADPACK (1983); tests/itest_quadrature.c checks that K15 integrates
- * polynomials of degree 22 and G7 of degree 13 exactly. */
+ * QUADPACK (1983); tests/internal/test_quadrature.c checks that K15
+ * integrates polynomials of degree 22 and G7 of degree 13 exactly. */
 static const double xk[8] = {
     0.991455371120812639206854697526329, 0.949107912342758524526189684047851,
     0.864864423359769072789712788640926, 0.741531185599394439863864773280788,
@@ -48,18 +48,16 @@ static int gk15(thermoai_time_fn fn, void *user, struct piece *p)
 {
     const double c = 0.5 * (p->a + p->b), h = 0.5 * (p->b - p->a);
     double fc, kron, gauss = 0.0;
-    int i, status;
+    int i;
 
-    if ((status = eval(fn, user, c, &fc)) != THERMOAI_OK)
-        return status;
+    THERMOAI__TRY(eval(fn, user, c, &fc));
     kron = wk[7] * fc;
     gauss = wg[3] * fc;
     for (i = 0; i < 7; i++) {
         double f1, f2;
 
-        if ((status = eval(fn, user, c - h * xk[i], &f1)) != THERMOAI_OK
-            || (status = eval(fn, user, c + h * xk[i], &f2)) != THERMOAI_OK)
-            return status;
+        THERMOAI__TRY(eval(fn, user, c - h * xk[i], &f1));
+        THERMOAI__TRY(eval(fn, user, c + h * xk[i], &f2));
         kron += wk[i] * (f1 + f2);
         if (i % 2 == 1)
             gauss += wg[i / 2] * (f1 + f2);
@@ -74,7 +72,6 @@ int thermoai__integrate(thermoai_time_fn fn, void *user, double a, double b, dou
 {
     struct piece pieces[MAX_INTERVALS];
     size_t n = 1, i, worst;
-    int status;
 
     *val = 0.0;
     *err = 0.0;
@@ -82,8 +79,7 @@ int thermoai__integrate(thermoai_time_fn fn, void *user, double a, double b, dou
         return THERMOAI_OK;
     pieces[0].a = a;
     pieces[0].b = b;
-    if ((status = gk15(fn, user, &pieces[0])) != THERMOAI_OK)
-        return status;
+    THERMOAI__TRY(gk15(fn, user, &pieces[0]));
     for (;;) {
         double total = 0.0, total_err = 0.0, mid;
 
@@ -109,9 +105,27 @@ int thermoai__integrate(thermoai_time_fn fn, void *user, double a, double b, dou
         pieces[n].a = mid;
         pieces[n].b = pieces[worst].b;
         pieces[worst].b = mid;
-        if ((status = gk15(fn, user, &pieces[worst])) != THERMOAI_OK
-            || (status = gk15(fn, user, &pieces[n])) != THERMOAI_OK)
-            return status;
+        THERMOAI__TRY(gk15(fn, user, &pieces[worst]));
+        THERMOAI__TRY(gk15(fn, user, &pieces[n]));
         n++;
     }
+}
+
+int thermoai_quadrature_integrate(thermoai_time_fn fn, void *user_data, double t0_s, double t1_s,
+                                  double rel_tol, thermoai_result *result)
+{
+    int status;
+
+    if (result != NULL)
+        result->val = result->err = (double)NAN;
+    if (fn == NULL || result == NULL)
+        return THERMOAI_E_NULL;
+    THERMOAI__TRY(THERMOAI__CHECK({ t0_s, THERMOAI__FINITE }, { t1_s, THERMOAI__FINITE },
+                                  { rel_tol, THERMOAI__POS }));
+    if (t1_s < t0_s || rel_tol < 1e-14 || rel_tol >= 1.0)
+        return THERMOAI_E_INVALID;
+    status = thermoai__integrate(fn, user_data, t0_s, t1_s, rel_tol, &result->val, &result->err);
+    if (status != THERMOAI_OK)
+        result->val = result->err = (double)NAN;
+    return status;
 }

@@ -13,6 +13,35 @@ void thermoai__set_nan(double *p)
         *p = (double)NAN;
 }
 
+int thermoai__outputs(double *const *outs, size_t n)
+{
+    size_t i;
+    int status = THERMOAI_OK;
+
+    for (i = 0; i < n; i++) {
+        if (outs[i] == NULL)
+            status = THERMOAI_E_NULL;
+        else
+            *outs[i] = (double)NAN;
+    }
+    return status;
+}
+
+int thermoai__store(double *const *outs, const double *vals, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (!isfinite(vals[i]) || (vals[i] != 0.0 && fabs(vals[i]) < DBL_MIN)) {
+            for (i = 0; i < n; i++)
+                *outs[i] = (double)NAN;
+            return THERMOAI_E_RANGE;
+        }
+    for (i = 0; i < n; i++)
+        *outs[i] = vals[i];
+    return THERMOAI_OK;
+}
+
 /* Keeps exponent sums far from int overflow: any |e| beyond this is out of range
  * for double anyway (double exponents span about -1074..1024). */
 #define EXP_CLAMP 100000L

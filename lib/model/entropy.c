@@ -9,10 +9,10 @@
 #include "arch.h"
 #include "common/internal.h"
 
-THERMOAI__STATIC_ASSERT(sizeof(thermoai_entropy_params) == THERMOAI__ENTROPY_PARAMS_SIZE_V0,
+THERMOAI__STATIC_ASSERT(sizeof(thermoai_entropy_params) == THERMOAI__SIZE_V0_ENTROPY_PARAMS,
                         params_size);
 THERMOAI__STATIC_ASSERT(sizeof(thermoai_entropy_breakdown)
-                            == THERMOAI__ENTROPY_BREAKDOWN_SIZE_V0,
+                            == THERMOAI__SIZE_V0_ENTROPY_BREAKDOWN,
                         breakdown_size);
 
 #define DEFAULT_SATURATION 0.15 /* paper 000 Sec. 3.1: "alpha ~ 0.15" */
@@ -31,12 +31,12 @@ static void defaults(thermoai_entropy_params *p)
 int thermoai_entropy_params_init(thermoai_entropy_params *params, size_t size)
 {
     thermoai_entropy_params d;
-    int status = thermoai__struct_init(params, size, THERMOAI__ENTROPY_PARAMS_SIZE_V0);
+    int status = thermoai__struct_init(params, size, THERMOAI__SIZE_V0_ENTROPY_PARAMS);
 
     if (status != THERMOAI_OK)
         return status;
     defaults(&d);
-    return thermoai__struct_out(params, THERMOAI__ENTROPY_PARAMS_SIZE_V0, &d, sizeof d);
+    return thermoai__struct_out(params, THERMOAI__SIZE_V0_ENTROPY_PARAMS, &d, sizeof d);
 }
 
 size_t thermoai_entropy_params_size(void)
@@ -49,26 +49,18 @@ size_t thermoai_entropy_breakdown_size(void)
     return sizeof(thermoai_entropy_breakdown);
 }
 
-static int check_precision(double b)
+int thermoai_entropy_breakdown_init(thermoai_entropy_breakdown *out, size_t size)
 {
-    if (!isfinite(b))
-        return THERMOAI_E_NONFINITE;
-    if (!(b > 0.0))
-        return THERMOAI_E_INVALID;
-    return THERMOAI_OK;
+    return thermoai__struct_init(out, size, THERMOAI__SIZE_V0_ENTROPY_BREAKDOWN);
 }
 
 int thermoai_entropy_attention_bits(uint32_t heads, uint32_t head_dim, double precision_bits,
                                     uint64_t seq_len, uint64_t rows, double *bits)
 {
     double num[3];
-    int status;
 
-    if (bits == NULL)
-        return THERMOAI_E_NULL;
-    *bits = (double)NAN;
-    if ((status = check_precision(precision_bits)) != THERMOAI_OK)
-        return status;
+    THERMOAI__OUTPUTS(bits);
+    THERMOAI__TRY(THERMOAI__CHECK({ precision_bits, THERMOAI__POS }));
     if (heads == 0 || head_dim == 0 || seq_len == 0 || rows == 0)
         return THERMOAI_E_INVALID;
     num[0] = (double)heads;
@@ -85,15 +77,10 @@ int thermoai_entropy_ffn_bits(uint64_t d_ff, double saturation_fraction, double 
                               double *bits)
 {
     double num[3];
-    int status;
 
-    if (bits == NULL)
-        return THERMOAI_E_NULL;
-    *bits = (double)NAN;
-    if (!isfinite(saturation_fraction))
-        return THERMOAI_E_NONFINITE;
-    if ((status = check_precision(precision_bits)) != THERMOAI_OK)
-        return status;
+    THERMOAI__OUTPUTS(bits);
+    THERMOAI__TRY(THERMOAI__CHECK({ saturation_fraction, THERMOAI__FINITE },
+                                  { precision_bits, THERMOAI__POS }));
     if (d_ff == 0 || !(saturation_fraction >= 0.0 && saturation_fraction <= 1.0))
         return THERMOAI_E_INVALID;
     num[0] = (double)d_ff;
@@ -104,13 +91,8 @@ int thermoai_entropy_ffn_bits(uint64_t d_ff, double saturation_fraction, double 
 
 int thermoai_entropy_norm_bits(double precision_bits, double *bits)
 {
-    int status;
-
-    if (bits == NULL)
-        return THERMOAI_E_NULL;
-    *bits = (double)NAN;
-    if ((status = check_precision(precision_bits)) != THERMOAI_OK)
-        return status;
+    THERMOAI__OUTPUTS(bits);
+    THERMOAI__TRY(THERMOAI__CHECK({ precision_bits, THERMOAI__POS }));
     if (!isfinite(2.0 * precision_bits))
         return THERMOAI_E_RANGE;
     *bits = 2.0 * precision_bits;
@@ -120,13 +102,9 @@ int thermoai_entropy_norm_bits(double precision_bits, double *bits)
 /* Loads the options (NULL = defaults) and checks them. */
 static int params_load(const thermoai_entropy_params *user, thermoai_entropy_params *p)
 {
-    int status;
-
     defaults(p);
-    if (user != NULL
-        && (status = thermoai__struct_in(user, THERMOAI__ENTROPY_PARAMS_SIZE_V0, p, sizeof *p))
-               != THERMOAI_OK)
-        return status;
+    if (user != NULL)
+        THERMOAI__TRY(thermoai__struct_in(user, THERMOAI__SIZE_V0_ENTROPY_PARAMS, p, sizeof *p));
     if (p->attention_rows != THERMOAI_ENTROPY_ROWS_ONE
         && p->attention_rows != THERMOAI_ENTROPY_ROWS_ALL)
         return THERMOAI_E_UNSUPPORTED;
@@ -145,21 +123,16 @@ static int compute(const thermoai_model_arch *user_arch, const thermoai_entropy_
     thermoai_entropy_params p;
     uint64_t n;
     double norm_one;
-    int status;
 
-    if ((status = thermoai__arch_load(user_arch, &a)) != THERMOAI_OK
-        || (status = params_load(user_params, &p)) != THERMOAI_OK)
-        return status;
+    THERMOAI__TRY(thermoai__arch_load(user_arch, &a));
+    THERMOAI__TRY(params_load(user_params, &p));
     n = p.seq_len != 0 ? p.seq_len : a.context_length;
-    if ((status = thermoai_entropy_attention_bits(
-             a.heads, a.head_dim, a.precision_bits, n,
-             p.attention_rows == THERMOAI_ENTROPY_ROWS_ALL ? n : 1, &r->attention_bits))
-            != THERMOAI_OK
-        || (status = thermoai_entropy_ffn_bits(a.d_ff, p.saturation_fraction, a.precision_bits,
-                                               &r->ffn_bits))
-               != THERMOAI_OK
-        || (status = thermoai_entropy_norm_bits(a.precision_bits, &norm_one)) != THERMOAI_OK)
-        return status;
+    THERMOAI__TRY(thermoai_entropy_attention_bits(
+                                                  a.heads, a.head_dim, a.precision_bits, n,
+                                                  p.attention_rows == THERMOAI_ENTROPY_ROWS_ALL ? n : 1, &r->attention_bits));
+    THERMOAI__TRY(thermoai_entropy_ffn_bits(a.d_ff, p.saturation_fraction, a.precision_bits,
+                                            &r->ffn_bits));
+    THERMOAI__TRY(thermoai_entropy_norm_bits(a.precision_bits, &norm_one));
     r->norm_bits = 2.0 * norm_one; /* two normalisations per block: "2 dH_norm" */
     r->layer_bits = r->attention_bits + r->ffn_bits + r->norm_bits;
     r->token_bits = (double)a.layers * r->layer_bits;
@@ -176,7 +149,7 @@ int thermoai_entropy_token(const thermoai_model_arch *arch, const thermoai_entro
 
     if (out == NULL)
         return THERMOAI_E_NULL;
-    if (thermoai__struct_size_of(out) < THERMOAI__ENTROPY_BREAKDOWN_SIZE_V0)
+    if (thermoai__struct_size_of(out) < THERMOAI__SIZE_V0_ENTROPY_BREAKDOWN)
         return THERMOAI_E_SIZE;
     memset(&r, 0, sizeof r);
     r.struct_size = (uint32_t)sizeof r;
@@ -184,7 +157,7 @@ int thermoai_entropy_token(const thermoai_model_arch *arch, const thermoai_entro
     if (status != THERMOAI_OK)
         r.attention_bits = r.ffn_bits = r.norm_bits = r.layer_bits = r.token_bits =
             r.token_energy_j = (double)NAN;
-    (void)thermoai__struct_out(out, THERMOAI__ENTROPY_BREAKDOWN_SIZE_V0, &r, sizeof r);
+    (void)thermoai__struct_out(out, THERMOAI__SIZE_V0_ENTROPY_BREAKDOWN, &r, sizeof r);
     return status;
 }
 

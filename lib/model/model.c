@@ -9,7 +9,7 @@
 #include "arch.h"
 #include "common/internal.h"
 
-THERMOAI__STATIC_ASSERT(sizeof(thermoai_model_arch) == THERMOAI__MODEL_ARCH_SIZE_V0, arch_size);
+THERMOAI__STATIC_ASSERT(sizeof(thermoai_model_arch) == THERMOAI__SIZE_V0_MODEL_ARCH, arch_size);
 THERMOAI__STATIC_ASSERT(offsetof(thermoai_model_arch, d_model) == 24, arch_d_model);
 THERMOAI__STATIC_ASSERT(offsetof(thermoai_model_arch, precision_bits) == 56, arch_precision);
 THERMOAI__STATIC_ASSERT(offsetof(thermoai_model_arch, params) == 64, arch_params);
@@ -20,7 +20,7 @@ THERMOAI__STATIC_ASSERT(offsetof(thermoai_model_arch, params) == 64, arch_params
 
 int thermoai_model_arch_init(thermoai_model_arch *arch, size_t size)
 {
-    int status = thermoai__struct_init(arch, size, THERMOAI__MODEL_ARCH_SIZE_V0);
+    int status = thermoai__struct_init(arch, size, THERMOAI__SIZE_V0_MODEL_ARCH);
 
     if (status == THERMOAI_OK)
         arch->precision_bits = 16.0;
@@ -34,14 +34,11 @@ size_t thermoai_model_arch_size(void)
 
 int thermoai__arch_load(const thermoai_model_arch *user, thermoai_model_arch *a)
 {
-    int status;
 
     if (user == NULL)
         return THERMOAI_E_NULL;
     memset(a, 0, sizeof *a);
-    if ((status = thermoai__struct_in(user, THERMOAI__MODEL_ARCH_SIZE_V0, a, sizeof *a))
-        != THERMOAI_OK)
-        return status;
+    THERMOAI__TRY(thermoai__struct_in(user, THERMOAI__SIZE_V0_MODEL_ARCH, a, sizeof *a));
     if ((a->flags & ~(uint32_t)KNOWN_FLAGS) != 0)
         return THERMOAI_E_UNSUPPORTED;
     if (!isfinite(a->precision_bits))
@@ -91,13 +88,12 @@ int thermoai_model_params(const thermoai_model_arch *arch, uint64_t *params)
 {
     thermoai_model_arch a;
     uint64_t d, q, kv, g, nu, layer, p;
-    int status, ok = 1;
+    int ok = 1;
 
     if (params == NULL)
         return THERMOAI_E_NULL;
     *params = 0;
-    if ((status = thermoai__arch_load(arch, &a)) != THERMOAI_OK)
-        return status;
+    THERMOAI__TRY(thermoai__arch_load(arch, &a));
     if (a.params != 0) {
         *params = a.params;
         return THERMOAI_OK;

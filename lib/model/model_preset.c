@@ -84,7 +84,7 @@ static int fill(const struct model_preset *p, thermoai_model_arch *arch)
     a.vocab_size = p->vocab_size;
     a.context_length = p->context_length;
     a.precision_bits = 16.0;
-    return thermoai__struct_out(arch, THERMOAI__MODEL_ARCH_SIZE_V0, &a, sizeof a);
+    return thermoai__struct_out(arch, THERMOAI__SIZE_V0_MODEL_ARCH, &a, sizeof a);
 }
 
 int thermoai_model_preset_find(const char *name, thermoai_model_arch *arch)

@@ -1,7 +1,8 @@
 ## tests/api: the ABI, the exported symbols, the headers, pkg-config and the
 ## consistency of headers, map, docs and layout.
-C_TESTS += tests/api/test_abi_layout
+C_TESTS += tests/api/test_abi_layout tests/api/test_structs
 tests_api_test_abi_layout_LDADD = $(TEST_LIB)
+tests_api_test_structs_LDADD = $(TEST_LIB)
 SH_TESTS += tests/api/test_headers.sh tests/api/test_symbols.sh tests/api/test_pkgconfig.sh
 PY_TESTS += tests/api/test_api_sync.py
 # The install test must not race the other tests' use of the build tree.
