@@ -84,6 +84,7 @@ THERMOAI_API THERMOAI_NODISCARD
 int thermoai_attention_dense(size_t n, size_t d, const float *q, const float *k, const float *v,
                              uint32_t flags, void *workspace, size_t workspace_bytes, float *y);
 
+#if defined(THERMOAI_EXPERIMENTAL)
 /**
  * \brief Mean in-cluster attention mass of the exact attention.
  *
@@ -102,12 +103,18 @@ int thermoai_attention_dense(size_t n, size_t d, const float *q, const float *k,
  * \param[out] mass             \f$\bar\mu\f$ in [0, 1]. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK  success
  * \retval other        as thermoai_attention_dense()
+ * \warning Experimental (doc/abi-policy.md): declared only when the program
+ *          defines THERMOAI_EXPERIMENTAL before including thermoai.h, exported in
+ *          the unfrozen THERMOAI_EXPERIMENTAL version node, and free to change
+ *          or disappear in any release.
  * \since 0.1.0
  */
 THERMOAI_API THERMOAI_NODISCARD
 int thermoai_attention_cluster_mass(size_t n, size_t d, const float *q, const float *k,
                                     const uint32_t *labels, uint32_t flags, void *workspace,
                                     size_t workspace_bytes, double *mass);
+
+#endif /* THERMOAI_EXPERIMENTAL */
 
 /**
  * \brief Name of the kernel thermoai_attention_dense() and SSA use with \p flags here.

@@ -27,6 +27,11 @@
  * matrix come from the implicit QL method. Weights are formed in float32 as
  * \f$2^{s - s_{max}}\f$ (the global maximum logit subtracted; the spectrum of
  * \f$\mathbf L_{sym}\f$ does not change when \f$W\f$ is scaled) and summed in double.
+ *
+ * \warning Experimental (doc/abi-policy.md): the whole header is declared only when the program
+ *          defines THERMOAI_EXPERIMENTAL before including thermoai.h, exported in
+ *          the unfrozen THERMOAI_EXPERIMENTAL version node, and free to change
+ *          or disappear in any release.
  */
 #ifndef THERMOAI_SPECTRAL_H
 #define THERMOAI_SPECTRAL_H
@@ -42,6 +47,8 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+#if defined(THERMOAI_EXPERIMENTAL)
 
 struct thermoai_ssa; /* the SSA plan (ssa.h) */
 
@@ -249,6 +256,8 @@ int thermoai_spectral_fallback(double quality, uint32_t *decision);
 THERMOAI_API THERMOAI_NODISCARD
 int thermoai_spectral_mixing_time_bound(double gap, double pi_min, double epsilon, double delta,
                                double *steps);
+
+#endif /* THERMOAI_EXPERIMENTAL */
 
 #ifdef __cplusplus
 }

@@ -237,6 +237,7 @@ int thermoai_ssa_execute(thermoai_ssa *plan, const float *q, const float *k, con
 THERMOAI_API THERMOAI_NODISCARD
 int thermoai_ssa_get_stats(const thermoai_ssa *plan, thermoai_ssa_stats *stats);
 
+#if defined(THERMOAI_EXPERIMENTAL)
 /**
  * \brief The query clusters of the last execution: \p assignment[i] in [0, k).
  * \param[in]  plan        The plan.
@@ -244,10 +245,16 @@ int thermoai_ssa_get_stats(const thermoai_ssa *plan, thermoai_ssa_stats *stats);
  * \retval THERMOAI_OK       success
  * \retval THERMOAI_E_NULL   a pointer is NULL
  * \retval THERMOAI_E_DOMAIN the plan has not been executed
+ * \warning Experimental (doc/abi-policy.md): declared only when the program
+ *          defines THERMOAI_EXPERIMENTAL before including thermoai.h, exported in
+ *          the unfrozen THERMOAI_EXPERIMENTAL version node, and free to change
+ *          or disappear in any release.
  * \since 0.1.0
  */
 THERMOAI_API THERMOAI_NODISCARD
 int thermoai_ssa_clusters(const thermoai_ssa *plan, uint32_t *assignment);
+
+#endif /* THERMOAI_EXPERIMENTAL */
 
 /**
  * \brief Frees a plan; NULL is allowed.

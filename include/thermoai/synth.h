@@ -19,6 +19,11 @@
  *   about 0.22 at n = 4096 with 64 clusters (tests/test_synth.c checks 0.15 - 0.35).
  * - #THERMOAI_SYNTH_UNIFORM: a = 0, l = 1: no structure, near-uniform attention.
  * thermoai_attention_cluster_mass() measures the mass a regime actually gives.
+ *
+ * \warning Experimental (doc/abi-policy.md): the whole header is declared only when the program
+ *          defines THERMOAI_EXPERIMENTAL before including thermoai.h, exported in
+ *          the unfrozen THERMOAI_EXPERIMENTAL version node, and free to change
+ *          or disappear in any release.
  */
 #ifndef THERMOAI_SYNTH_H
 #define THERMOAI_SYNTH_H
@@ -34,6 +39,8 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+#if defined(THERMOAI_EXPERIMENTAL)
 
 /** Strongly clustered tokens: attention concentrates in the cluster. \since 0.1.0 */
 #define THERMOAI_SYNTH_CONCENTRATED 0u
@@ -96,6 +103,8 @@ THERMOAI_API size_t thermoai_synth_params_size(void);
 THERMOAI_API THERMOAI_NODISCARD
 int thermoai_synth_generate(size_t n, size_t d, const thermoai_synth_params *params, float *q,
                             float *k, float *v, uint32_t *labels);
+
+#endif /* THERMOAI_EXPERIMENTAL */
 
 #ifdef __cplusplus
 }

@@ -5,7 +5,10 @@
   and in abi/exported-symbols.txt, and nothing else is;
 - every declaration has a Doxygen block with \\since;
 - units lint: every double parameter's \\param line states "Unit:" or "[dimensionless]";
-- configure.ac's version heads NEWS, and the map's newest node is not newer.
+- configure.ac's version heads NEWS, and the map's newest node is not newer;
+- one name per module: every function, type and macro of X.h is thermoai_X_* or
+  THERMOAI_X_* (the exceptions are listed in EXCEPTIONS, each with its reason);
+- every size-field struct (first member uint32_t struct_size) has _init and _size.
 """
 import glob
 import os
@@ -59,7 +62,57 @@ def exported_list():
         return {line.split("@@")[0] for line in f.read().split()}
 
 
+# Names that do not carry their header's prefix, and why.
+EXCEPTIONS = {
+    "status.h": {"thermoai_strerror",            # the C library's name for the same job
+                 "thermoai_status",               # the enum is the module
+                 "THERMOAI_OK"},                  # with THERMOAI_E_*: the codes every module returns
+    "export.h": {"THERMOAI_API", "THERMOAI_NODISCARD", "THERMOAI_DEPRECATED", "THERMOAI_CDEF",
+                 "THERMOAI_STATIC", "THERMOAI_BUILDING", "THERMOAI_EXPERIMENTAL"},
+    "thermoai.h": {"THERMOAI_H", "THERMOAI_H_INSIDE"},
+    "types.h": {"thermoai_result", "thermoai_interval", "thermoai_allocator", "thermoai_time_fn",
+                "thermoai_clock_fn"},          # shared plain types, one home for all modules
+    "ssa.h": {"thermoai_ssa"},                    # the handle type is the module's name
+}
+
+
+def strip_comments(text):
+    return re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+
+
 class ApiSync(unittest.TestCase):
+    def test_one_name_per_module(self):
+        for path in headers():
+            base = os.path.basename(path)
+            module = base[:-2]
+            text = strip_comments(open(path, encoding="utf-8").read())
+            names = set(re.findall(r"THERMOAI_API\b[^;]*?\b(thermoai_\w+)\s*\(", text, re.S))
+            names |= set(re.findall(r"\}\s*(thermoai_\w+)\s*;", text))
+            names |= set(re.findall(r"typedef\s+[^;]*?\(\s*\*\s*(thermoai_\w+)\s*\)", text))
+            names |= set(re.findall(r"(?:struct|enum)\s+(thermoai_\w+)\s*\{", text))
+            names |= set(re.findall(r"^\s*#\s*define\s+(THERMOAI_\w+)", text, re.M))
+            names |= set(re.findall(r"^\s*(THERMOAI_\w+)\s*=", text, re.M))
+            allowed = EXCEPTIONS.get(base, set())
+            for name in sorted(names):
+                if name in allowed or name == "THERMOAI_%s_H" % module.upper():
+                    continue
+                if base == "status.h" and name.startswith("THERMOAI_E_"):
+                    continue
+                with self.subTest(header=base, name=name):
+                    self.assertTrue(name.startswith("thermoai_%s_" % module) or name == "thermoai_" + module
+                                    or name.startswith("THERMOAI_%s_" % module.upper()),
+                                    "%s in %s lacks the prefix thermoai_%s_" % (name, base, module))
+
+    def test_size_field_structs_have_init_and_size(self):
+        decl = {d[0] for d in declarations()}
+        for path in headers():
+            text = strip_comments(open(path, encoding="utf-8").read())
+            for m in re.finditer(r"typedef\s+struct\s+(thermoai_\w+)\s*\{\s*uint32_t\s+struct_size\s*;", text):
+                name = m.group(1)
+                with self.subTest(struct=name):
+                    self.assertIn(name + "_init", decl)
+                    self.assertIn(name + "_size", decl)
+
     def test_header_map_export_lists_agree(self):
         decl = {d[0] for d in declarations()}
         names, _ = map_names()

@@ -22,10 +22,24 @@ for std in c99 c11; do
         $cc -std=$std -pedantic -Wall -Wextra -Werror $inc -c "$tap_tmp/umbrella.c" -o "$tap_tmp/u.o"
 done
 
+# The experimental tier (doc/abi-policy.md): hidden unless asked for, complete when asked.
+cat >"$tap_tmp/exp.c" <<'C'
+#include <thermoai/thermoai.h>
+int main(void)
+{
+    thermoai_synth_params p;
+    return thermoai_synth_params_init(&p, sizeof p, THERMOAI_SYNTH_UNIFORM) == THERMOAI_OK ? 0 : 1;
+}
+C
+ok "an experimental declaration is invisible without THERMOAI_EXPERIMENTAL" \
+    sh -c "! $cc -std=c99 -Wall -Werror $inc -c '$tap_tmp/exp.c' -o '$tap_tmp/e.o' 2>/dev/null"
+ok "with -DTHERMOAI_EXPERIMENTAL it compiles as -std=c99 -pedantic -Werror" \
+    $cc -std=c99 -pedantic -Wall -Wextra -Werror -DTHERMOAI_EXPERIMENTAL $inc -c "$tap_tmp/exp.c" -o "$tap_tmp/e.o"
+
 for h in "$top_srcdir"/include/thermoai/*.h "$top_builddir"/include/thermoai/version.h; do
     name=$(basename "$h")
     [ "$name" = thermoai.h ] && continue
-    printf '#define THERMOAI_H_INSIDE\n#include <thermoai/%s>\ntypedef int not_empty;\n' "$name" >"$tap_tmp/alone.c"
+    printf '#define THERMOAI_EXPERIMENTAL\n#define THERMOAI_H_INSIDE\n#include <thermoai/%s>\ntypedef int not_empty;\n' "$name" >"$tap_tmp/alone.c"
     ok "$name is self-contained (C99 -pedantic)" \
         $cc -std=c99 -pedantic -Wall -Wextra -Werror $inc -c "$tap_tmp/alone.c" -o "$tap_tmp/a.o"
     [ "$name" = export.h ] && continue
