@@ -112,6 +112,8 @@ int cli_parse(struct cli_ctx *ctx, int argc, char **argv, int *exit_code);
 /* The help of one command, and the whole usage text. */
 void cli_print_command_help(FILE *out, const struct cli_command *cmd);
 void cli_print_usage(FILE *out);
+/* thermoai(1) in roff, from the same table. */
+void cli_print_man(FILE *out, const char *version);
 
 /* Messages: "thermoai CMD: ..." on stderr; return the exit code to use. */
 int cli_usage_error(const struct cli_ctx *ctx, const char *fmt, ...)

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <thermoai/thermoai.h>
+
 #include "cli.h"
 #include "commands.h"
 
@@ -68,7 +70,9 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0
         || strcmp(argv[1], "-h") == 0) {
-        if (argc > 2 && (cmd = find(argc - 2, argv + 2, &words)) != NULL)
+        if (argc == 3 && strcmp(argv[2], "--man") == 0)
+            cli_print_man(stdout, thermoai_version_string());
+        else if (argc > 2 && (cmd = find(argc - 2, argv + 2, &words)) != NULL)
             cli_print_command_help(stdout, cmd);
         else if (argc > 2) {
             fprintf(stderr, "thermoai: no command '%s'\n", argv[2]);
