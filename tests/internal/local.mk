@@ -3,3 +3,6 @@
 C_TESTS += tests/internal/test_scaled
 tests_internal_test_scaled_CPPFLAGS = $(TEST_CORE_CPPFLAGS)
 tests_internal_test_scaled_LDADD = $(TEST_CORE)
+C_TESTS += tests/internal/test_xnum
+tests_internal_test_xnum_CPPFLAGS = $(TEST_CORE_CPPFLAGS)
+tests_internal_test_xnum_LDADD = $(TEST_CORE)
