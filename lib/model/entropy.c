@@ -141,24 +141,35 @@ static int compute(const thermoai_model_arch *user_arch, const thermoai_entropy_
     return thermoai_landauer_energy_j(r->token_bits, p.temperature_k, &r->token_energy_j);
 }
 
+/* The double fields of the breakdown, for the error path of an output struct. */
+static const size_t breakdown_doubles[] = {
+    offsetof(thermoai_entropy_breakdown, attention_bits),
+    offsetof(thermoai_entropy_breakdown, ffn_bits),
+    offsetof(thermoai_entropy_breakdown, norm_bits),
+    offsetof(thermoai_entropy_breakdown, layer_bits),
+    offsetof(thermoai_entropy_breakdown, token_bits),
+    offsetof(thermoai_entropy_breakdown, token_energy_j),
+};
+
 int thermoai_entropy_token(const thermoai_model_arch *arch, const thermoai_entropy_params *params,
                            thermoai_entropy_breakdown *out)
 {
     thermoai_entropy_breakdown r;
-    int status;
+    int status = THERMOAI_E_SIZE;
 
     if (out == NULL)
         return THERMOAI_E_NULL;
-    if (thermoai__struct_size_of(out) < THERMOAI__SIZE_V0_ENTROPY_BREAKDOWN)
-        return THERMOAI_E_SIZE;
     memset(&r, 0, sizeof r);
     r.struct_size = (uint32_t)sizeof r;
-    status = compute(arch, params, &r);
-    if (status != THERMOAI_OK)
-        r.attention_bits = r.ffn_bits = r.norm_bits = r.layer_bits = r.token_bits =
-            r.token_energy_j = (double)NAN;
-    (void)thermoai__struct_out(out, THERMOAI__SIZE_V0_ENTROPY_BREAKDOWN, &r, sizeof r);
-    return status;
+    if (thermoai__struct_size_of(out) >= THERMOAI__SIZE_V0_ENTROPY_BREAKDOWN)
+        status = compute(arch, params, &r);
+    if (status != THERMOAI_OK) {
+        /* every double the caller's struct_size covers, also below V0 */
+        thermoai__struct_nan(out, sizeof r, breakdown_doubles,
+                             sizeof breakdown_doubles / sizeof breakdown_doubles[0]);
+        return status;
+    }
+    return thermoai__struct_out(out, THERMOAI__SIZE_V0_ENTROPY_BREAKDOWN, &r, sizeof r);
 }
 
 int thermoai_entropy_token_energy_j(const thermoai_model_arch *arch,

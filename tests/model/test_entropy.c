@@ -289,8 +289,26 @@ static void bad_input(void)
            "energy: status passed through, NaN");
 }
 
+/* Issue 20 item 4. */
+static void issues(void)
+{
+    thermoai_entropy_breakdown b;
+    int s;
+
+    /* struct_size 55: E_SIZE, and the five doubles that fit in 55 bytes NaN */
+    memset(&b, 0, sizeof b);
+    b.struct_size = 55;
+    b.attention_bits = b.ffn_bits = b.norm_bits = b.layer_bits = b.token_bits = 42.0;
+    b.token_energy_j = 42.0;
+    s = thermoai_entropy_token(NULL, NULL, &b);
+    tap_ok(s == THERMOAI_E_SIZE && isnan(b.attention_bits) && isnan(b.ffn_bits) && isnan(b.norm_bits)
+               && isnan(b.layer_bits) && isnan(b.token_bits) && b.token_energy_j == 42.0 && b.struct_size == 55,
+           "issue 20: struct_size 55 -> E_SIZE, the doubles within 55 bytes NaN, the one past them kept");
+}
+
 int main(void)
 {
+    issues();
     reference();
     terms();
     properties();
