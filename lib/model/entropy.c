@@ -54,6 +54,34 @@ int thermoai_entropy_breakdown_init(thermoai_entropy_breakdown *out, size_t size
     return thermoai__struct_init(out, size, THERMOAI__SIZE_V0_ENTROPY_BREAKDOWN);
 }
 
+/*
+ * d - log2(n) from n's exact integer value: n = 2^k (1 + x) with |x| <= 1/2,
+ * k the nearer power of two, x = (n - 2^k) / 2^k formed in 64-bit integers, so
+ * that d - k is exact when d is near log2 n and only log1p(x) is rounded.
+ * (double)n would round n = 2^64 - 1 up to 2^64, and log2(2^64) - 64 = 0.
+ */
+static double minus_log2(double d, uint64_t n)
+{
+    int k = 0;
+    uint64_t p;
+    double x;
+
+    while (k < 63 && (n >> (k + 1)) != 0)
+        k++; /* 2^k <= n < 2^(k+1) */
+    p = (uint64_t)1 << k;
+    if (n - p <= p / 2) {
+        x = (double)(n - p) / (double)p;
+    } else {
+        /* nearer 2^(k+1): n = 2^(k+1) (1 - s / 2^(k+1)); 2^(k+1) - n wraps to the
+         * right value in uint64_t also for k = 63 */
+        const uint64_t s = (uint64_t)0 - n + (k == 63 ? 0 : p << 1);
+
+        k++;
+        x = -(double)s / ldexp(1.0, k);
+    }
+    return (d - (double)k) - log1p(x) * THERMOAI__LOG2E;
+}
+
 int thermoai_entropy_attention_bits(uint32_t heads, uint32_t head_dim, double precision_bits,
                                     uint64_t seq_len, uint64_t rows, double *bits)
 {
@@ -65,7 +93,7 @@ int thermoai_entropy_attention_bits(uint32_t heads, uint32_t head_dim, double pr
         return THERMOAI_E_INVALID;
     num[0] = (double)heads;
     num[1] = (double)rows;
-    num[2] = (double)head_dim * precision_bits - log2((double)seq_len);
+    num[2] = minus_log2((double)head_dim * precision_bits, seq_len);
     if (!isfinite(num[2]))
         return THERMOAI_E_RANGE;
     if (!(num[2] > 0.0))
