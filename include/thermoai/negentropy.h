@@ -58,6 +58,8 @@ int thermoai_negentropy_description_bits_per_token(double model_bits, double tok
  * \retval THERMOAI_E_NULL       \p bits is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
  * \retval THERMOAI_E_INVALID    a negative entropy or size, or \p tokens <= 0
+ * \retval THERMOAI_E_RANGE      the result overflows, or is non-zero and below DBL_MIN
+ *                               (\f$L(M)/N\f$ alone may be out of range: only the result counts)
  * \par Source
  *   Paper 001, Definition 3.1, Eq. (16); Appendix B Eq. (49).
  * \since 0.1.0
