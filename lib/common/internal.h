@@ -130,9 +130,11 @@ THERMOAI_INTERNAL int thermoai__store(double *const *outs, const double *vals, s
 
 /* ---- quadrature (lib/common/quadrature.c) ------------------------------------------ */
 
-/* Adaptive Gauss-Kronrod (7, 15) of fn over [a, b]; see thermoai_quadrature_integrate(). */
+/* Adaptive Gauss-Kronrod (7, 15) of fn over [a, b], the pieces starting at the
+ * points inside (a, b); see thermoai_quadrature_integrate_points(). */
 THERMOAI_INTERNAL int thermoai__integrate(thermoai_time_fn fn, void *user, double a, double b,
-                                          double rel_tol, double *val, double *err);
+                                          const double *points, size_t n_points, double rel_tol,
+                                          double *val, double *err);
 
 /* ---- size-field structs (STYLE.md 2.7; lib/common/structs.c) ---------------------- */
 
