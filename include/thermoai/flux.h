@@ -94,6 +94,26 @@ int thermoai_flux_rate_bits_per_s(const thermoai_flux_phases *phases, double t_s
                                   double *flux_bits_per_s);
 
 /**
+ * \brief The phase boundaries \f$\tau_1\f$ and \f$\tau_3\f$: where the flux is not smooth.
+ *
+ * The rate jumps at \f$\tau_1\f$ as printed (and has kinks at both boundaries
+ * in the continuous variant), so a numerical integral of it needs these as
+ * breakpoints: pass both to thermoai_quadrature_integrate_points().
+ *
+ * \param[in]  phases        The parameters (checked as by thermoai_flux_rate_bits_per_s()).
+ * \param[out] warmup_end_s  \f$\tau_1\f$. Unit: s. NaN on error.
+ * \param[out] tail_start_s  \f$\tau_3\f$. Unit: s. NaN on error.
+ * \retval THERMOAI_OK  success
+ * \retval other        as thermoai_flux_rate_bits_per_s()
+ * \par Source
+ *   Paper 001, Proposition 3.3, Eq. (18).
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_flux_phase_bounds_s(const thermoai_flux_phases *phases, double *warmup_end_s,
+                                 double *tail_start_s);
+
+/**
  * \brief Total negentropy \f$\int_0^{t_f} \Phi\,dt\f$ in closed form, Eq. (19).
  *
  * Phase by phase: \f$\Phi_0 \tau_1 (t/\tau_1)^{\alpha+1}/(\alpha+1)\f$;
