@@ -172,7 +172,7 @@ int thermoai_entropy_ffn_bits(uint64_t d_ff, double saturation_fraction, double 
  * \retval THERMOAI_E_NULL       \p bits is NULL
  * \retval THERMOAI_E_NONFINITE  \p precision_bits is NaN or infinite
  * \retval THERMOAI_E_INVALID    \p precision_bits <= 0
- * \retval THERMOAI_E_RANGE      the result overflows double
+ * \retval THERMOAI_E_RANGE      the result overflows double or is subnormal
  * \par Source
  *   Paper 000, Sec. 3.1, equation for \f$\Delta H_{norm}\f$.
  * \since 0.1.0

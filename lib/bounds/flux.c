@@ -155,12 +155,13 @@ int thermoai_flux_total_bits(const thermoai_flux_phases *phases, double t_final_
     THERMOAI__TRY(load(phases, &m));
     THERMOAI__TRY(THERMOAI__CHECK({ t_final_s, THERMOAI__NONNEG }));
     phi0 = thermoai__xn_from(m.phi0);
-    /* warm-up: phi0 tau1 (b/tau1)^(alpha+1) / (alpha+1) */
+    /* warm-up: phi0 tau1 (b/tau1)^(alpha+1) / (alpha+1), the power as (b/tau1) (b/tau1)^alpha:
+     * pow(q, fl(alpha + 1)) would carry the rounding of alpha + 1 times |ln q| */
     b = fmin(t_final_s, m.tau1);
     if (b > 0.0)
         total = thermoai__xn_div(
-            thermoai__xn_mul(thermoai__xn_mul(phi0, thermoai__xn_from(m.tau1)),
-                             thermoai__xn_pow_ratio(b, m.tau1, m.alpha + 1.0)),
+            thermoai__xn_mul(thermoai__xn_mul(phi0, thermoai__xn_from(b)),
+                             thermoai__xn_pow_ratio(b, m.tau1, m.alpha)),
             thermoai__xn_from(m.alpha + 1.0));
     /* decay: phi0 tau2 e^{-(a-s)/tau2} (1 - e^{-(b-a)/tau2}), the bracket by expm1 */
     if (t_final_s > m.tau1) {

@@ -121,10 +121,7 @@ int thermoai_entropy_norm_bits(double precision_bits, double *bits)
 {
     THERMOAI__OUTPUTS(bits);
     THERMOAI__TRY(THERMOAI__CHECK({ precision_bits, THERMOAI__POS }));
-    if (!isfinite(2.0 * precision_bits))
-        return THERMOAI_E_RANGE;
-    *bits = 2.0 * precision_bits;
-    return THERMOAI_OK;
+    return thermoai__finish(2.0 * precision_bits, bits); /* E_RANGE above DBL_MAX or subnormal */
 }
 
 /* Loads the options (NULL = defaults) and checks them. */
