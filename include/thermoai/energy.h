@@ -32,6 +32,8 @@ extern "C" {
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
  * \retval THERMOAI_E_INVALID    a negative input
  * \retval THERMOAI_E_RANGE      the result overflows or is subnormal
+ * \par Accuracy
+ *   Correctly rounded (one product).
  * \par Source
  *   Paper 001, Appendix B, Eq. (44).
  * \since 0.1.0
@@ -49,6 +51,8 @@ int thermoai_energy_from_power_j(double power_w, double duration_s, double *ener
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
  * \retval THERMOAI_E_INVALID    a negative input
  * \retval THERMOAI_E_RANGE      the result overflows or is subnormal
+ * \par Accuracy
+ *   Within 2 ulp (1 ulp seen).
  * \par Source
  *   Paper 001, Sec. 7.5, Eq. (34) (\f$C_{per\text{-}token} \approx 6 N_{params}\f$); Kaplan et al. 2020.
  * \since 0.1.0
@@ -67,6 +71,8 @@ int thermoai_energy_training_flop(double params, double tokens, double *flop);
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
  * \retval THERMOAI_E_INVALID    \p flop < 0, \p j_per_flop <= 0 or \p pue < 1
  * \retval THERMOAI_E_RANGE      the result overflows or is subnormal
+ * \par Accuracy
+ *   Within 2 ulp (1 ulp seen).
  * \par Source
  *   Paper 001, Sec. 5.1, Eq. (29).
  * \since 0.1.0
@@ -84,6 +90,8 @@ int thermoai_energy_training_j(double flop, double j_per_flop, double pue, doubl
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
  * \retval THERMOAI_E_INVALID    \p it_energy_j < 0 or \p pue < 1
  * \retval THERMOAI_E_RANGE      the result overflows or is subnormal
+ * \par Accuracy
+ *   Correctly rounded (one product).
  * \par Source
  *   Paper 001, Appendix B, Eq. (45).
  * \since 0.1.0
@@ -102,6 +110,8 @@ int thermoai_energy_facility_j(double it_energy_j, double pue, double *energy_j)
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
  * \retval THERMOAI_E_INVALID    \p params < 0, \p j_per_flop <= 0 or \p pue < 1
  * \retval THERMOAI_E_RANGE      the result overflows or is subnormal
+ * \par Accuracy
+ *   Within 3 ulp (1 ulp seen).
  * \par Source
  *   Paper 001, Sec. 7.5, Eqs. (35)-(36).
  * \since 0.1.0
@@ -124,6 +134,8 @@ int thermoai_energy_inference_per_token_j(double params, double j_per_flop, doub
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
  * \retval THERMOAI_E_INVALID    a negative input or \p inference_tokens <= 0
  * \retval THERMOAI_E_RANGE      the result overflows
+ * \par Accuracy
+ *   Within 1 ulp (double-double intermediates; 0 ulp seen).
  * \par Source
  *   Paper 001, Sec. 7.5, Eq. (37).
  * \since 0.1.0
@@ -145,6 +157,8 @@ int thermoai_energy_amortized_per_token_j(double training_j, double inference_to
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
  * \retval THERMOAI_E_INVALID    \p training_j < 0 or \p inference_per_token_j <= 0
  * \retval THERMOAI_E_RANGE      the result overflows or is subnormal
+ * \par Accuracy
+ *   Correctly rounded (one division).
  * \par Source
  *   Paper 001, Sec. 7.5, Eq. (38).
  * \since 0.1.0
@@ -163,6 +177,8 @@ int thermoai_energy_break_even_tokens(double training_j, double inference_per_to
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
  * \retval THERMOAI_E_INVALID    \p power_w < 0 or \p temperature_k <= 0
  * \retval THERMOAI_E_RANGE      the result overflows or is subnormal
+ * \par Accuracy
+ *   Correctly rounded (one division).
  * \par Source
  *   Paper 001, Sec. 6.2, Eqs. (31)-(32); Appendix C, Eq. (60).
  * \since 0.1.0
@@ -182,6 +198,8 @@ int thermoai_energy_entropy_rate_w_per_k(double power_w, double temperature_k,
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
  * \retval THERMOAI_E_INVALID    a negative input or \p temperature_k <= 0
  * \retval THERMOAI_E_RANGE      the result overflows or is subnormal
+ * \par Accuracy
+ *   Within 2 ulp (1 ulp seen).
  * \par Source
  *   Paper 001, Appendix C, Eq. (61).
  * \since 0.1.0

@@ -59,7 +59,8 @@ typedef struct thermoai_entropy_params {
  * \brief Per-layer and per-token result of the entropy model (output struct).
  *
  * Set \c struct_size to sizeof before the call; the library writes the fields
- * that fit. On error every \c double field that fits is NaN.
+ * that fit. On error every \c double field that fits is NaN, also when
+ * \c struct_size is below 56 (the call is then THERMOAI_E_SIZE).
  * \since 0.1.0
  */
 typedef struct thermoai_entropy_breakdown {
@@ -130,6 +131,9 @@ int thermoai_entropy_breakdown_init(thermoai_entropy_breakdown *out, size_t size
  * \retval THERMOAI_E_DOMAIN     \f$\log_2 n \ge d_k b\f$: the approximation gives no
  *                               positive erasure
  * \retval THERMOAI_E_RANGE      the result overflows double
+ * \par Accuracy
+ *   Within 4 + 2 (d_k b + log2 n + 1) / |d_k b - log2 n| ulp: the difference cancels when log2
+ *   n nears d_k b; log2 n is formed from the exact integer n. 1 ulp without cancellation.
  * \par Source
  *   Paper 000, Sec. 3.1, equation for \f$\Delta H_{attn}\f$.
  * \since 0.1.0
@@ -153,6 +157,8 @@ int thermoai_entropy_attention_bits(uint32_t heads, uint32_t head_dim, double pr
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
  * \retval THERMOAI_E_INVALID    \p d_ff is 0, \f$\alpha\f$ outside [0, 1], or \p precision_bits <= 0
  * \retval THERMOAI_E_RANGE      the result overflows double
+ * \par Accuracy
+ *   Within 3 ulp (d_ff rounded to a double above 2^53, two products; 1 ulp seen).
  * \par Source
  *   Paper 000, Sec. 3.1, equation for \f$\Delta H_{FFN}\f$.
  * \since 0.1.0
@@ -172,7 +178,9 @@ int thermoai_entropy_ffn_bits(uint64_t d_ff, double saturation_fraction, double 
  * \retval THERMOAI_E_NULL       \p bits is NULL
  * \retval THERMOAI_E_NONFINITE  \p precision_bits is NaN or infinite
  * \retval THERMOAI_E_INVALID    \p precision_bits <= 0
- * \retval THERMOAI_E_RANGE      the result overflows double
+ * \retval THERMOAI_E_RANGE      the result overflows double or is subnormal
+ * \par Accuracy
+ *   Exact.
  * \par Source
  *   Paper 000, Sec. 3.1, equation for \f$\Delta H_{norm}\f$.
  * \since 0.1.0

@@ -29,6 +29,8 @@ extern "C" {
  * \retval THERMOAI_E_NONFINITE  the input is NaN or infinite
  * \retval THERMOAI_E_INVALID    the input is negative
  * \retval THERMOAI_E_RANGE      the result overflows (H >= 1024 bits)
+ * \par Accuracy
+ *   That of libm's exp2 (glibc: 1 ulp; 0 ulp seen).
  * \par Source
  *   Paper 001, Definition 2.4 (\f$\mathrm{PPL} = 2^{H_{cross}}\f$).
  * \since 0.1.0
@@ -45,6 +47,8 @@ int thermoai_info_perplexity_from_bits(double cross_entropy_bits, double *perple
  * \retval THERMOAI_E_NONFINITE  the input is NaN or infinite
  * \retval THERMOAI_E_INVALID    the input is negative
  * \retval THERMOAI_E_RANGE      the result overflows
+ * \par Accuracy
+ *   That of libm's exp (glibc: 1 ulp; 0 ulp seen).
  * \since 0.1.0
  */
 THERMOAI_API THERMOAI_NODISCARD
@@ -58,6 +62,8 @@ int thermoai_info_perplexity_from_nats(double cross_entropy_nats, double *perple
  * \retval THERMOAI_E_NULL       \p cross_entropy_bits is NULL
  * \retval THERMOAI_E_NONFINITE  the input is NaN or infinite
  * \retval THERMOAI_E_INVALID    the perplexity is below 1
+ * \par Accuracy
+ *   That of libm's log2 (glibc: 1 ulp; 1 ulp seen).
  * \par Source
  *   Paper 001, Eq. (47): \f$H_{cross} = \log_2(20.5)\f$.
  * \since 0.1.0
@@ -73,6 +79,8 @@ int thermoai_info_cross_entropy_bits(double perplexity, double *cross_entropy_bi
  * \retval THERMOAI_E_NULL       \p cross_entropy_nats is NULL
  * \retval THERMOAI_E_NONFINITE  the input is NaN or infinite
  * \retval THERMOAI_E_INVALID    the perplexity is below 1
+ * \par Accuracy
+ *   That of libm's log (glibc: 1 ulp; 0 ulp seen).
  * \since 0.1.0
  */
 THERMOAI_API THERMOAI_NODISCARD
@@ -86,6 +94,8 @@ int thermoai_info_cross_entropy_nats(double perplexity, double *cross_entropy_na
  * \retval THERMOAI_E_NULL       \p bits is NULL
  * \retval THERMOAI_E_NONFINITE  the input is NaN or infinite
  * \retval THERMOAI_E_RANGE      the result overflows
+ * \par Accuracy
+ *   Within 2 ulp (ln 2 rounded, one division; 1 ulp seen).
  * \since 0.1.0
  */
 THERMOAI_API THERMOAI_NODISCARD
@@ -98,6 +108,8 @@ int thermoai_info_bits_from_nats(double nats, double *bits);
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p nats is NULL
  * \retval THERMOAI_E_NONFINITE  the input is NaN or infinite
+ * \par Accuracy
+ *   Within 2 ulp (ln 2 rounded, one product; 1 ulp seen).
  * \since 0.1.0
  */
 THERMOAI_API THERMOAI_NODISCARD
@@ -111,6 +123,8 @@ int thermoai_info_nats_from_bits(double bits, double *nats);
  * \retval THERMOAI_E_NULL       \p bits is NULL
  * \retval THERMOAI_E_NONFINITE  the input is NaN or infinite
  * \retval THERMOAI_E_INVALID    \p outcomes < 1
+ * \par Accuracy
+ *   That of libm's log2 (glibc: 1 ulp; 0 ulp seen).
  * \par Source
  *   Paper 001, Remark 1 (\f$H_{uniform} = \log_2 V\f$).
  * \since 0.1.0

@@ -8,10 +8,10 @@
  * temperature is the bath (environment) temperature in kelvin.
  *
  * All functions here are pure: no allocation, no global state, reentrant.
- * Accuracy: each result is within 2 ulp of the exact value for every
- * representable input (products are formed on scaled mantissas, so no
- * intermediate overflow or underflow occurs; only the final result can be out
- * of range).
+ * Accuracy: each result is within 2 or 3 ulp of the correctly rounded value
+ * for every representable input (see each function and doc/accuracy.md;
+ * products are formed on scaled mantissas, so no intermediate overflow or
+ * underflow occurs; only the final result can be out of range).
  *
  * \par References
  *   R. Landauer, "Irreversibility and heat generation in the computing process",
@@ -45,6 +45,9 @@ extern "C" {
  * \retval THERMOAI_E_INVALID    \p temperature_k <= 0
  * \retval THERMOAI_E_RANGE      the result is below the normal range of double
  *
+ * \par Accuracy
+ *   Within 2 ulp of the correctly rounded result (the constant and one product; 1 ulp seen in
+ *   the sweep of doc/accuracy.md).
  * \par Source
  *   Landauer (1961); paper 000 Sec. 1 and Sec. 2.1; paper 001 Eq. (1);
  *   paper 002 Eq. (1).
@@ -72,6 +75,9 @@ int thermoai_landauer_energy_per_bit_j(double temperature_k, double *energy_j);
  * \retval THERMOAI_E_RANGE      the result overflows, or is non-zero but below the
  *                               normal range of double
  *
+ * \par Accuracy
+ *   Within 3 ulp of the correctly rounded result (the constant and two products on scaled
+ *   mantissas; 1 ulp seen).
  * \par Source
  *   Landauer (1961); paper 000 Sec. 2.1 (\f$E_{\min} = k_B T \ln 2 \cdot \Delta H\f$);
  *   paper 002 Proposition 3.5.
@@ -96,6 +102,8 @@ int thermoai_landauer_energy_j(double bits, double temperature_k, double *energy
  * \retval THERMOAI_E_INVALID    \p temperature_k <= 0
  * \retval THERMOAI_E_RANGE      the result overflows (\p temperature_k too small)
  *
+ * \par Accuracy
+ *   Within 3 ulp of the correctly rounded result (1 ulp seen).
  * \par Source
  *   Landauer (1961), the bound read as a capacity.
  * \par Thread safety
@@ -123,6 +131,8 @@ int thermoai_landauer_bits_per_j(double temperature_k, double *bits_per_j);
  * \retval THERMOAI_E_RANGE      the result overflows, or is non-zero but below the
  *                               normal range of double
  *
+ * \par Accuracy
+ *   Within 3 ulp of the correctly rounded result (1 ulp seen).
  * \par Source
  *   Paper 002 Remark 3.1 (GPU energy per operation over the Landauer limit);
  *   the same ratio per bit underlies the TER of paper 000 Sec. 3.2.

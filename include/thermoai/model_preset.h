@@ -41,7 +41,8 @@ extern "C" {
  *
  * \param[in]     name  Preset name or alias, case-insensitive.
  * \param[in,out] arch  Initialised with thermoai_model_arch_init(); the preset is
- *                      written over it (its \c struct_size is kept).
+ *                      written over it (its \c struct_size is kept). On error
+ *                      its \c precision_bits is NaN where \c struct_size covers it.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p name or \p arch is NULL
  * \retval THERMOAI_E_SIZE       \c arch->struct_size is smaller than 72

@@ -115,7 +115,12 @@ THERMOAI_API size_t thermoai_scaling_loss_law_size(void);
  * \retval THERMOAI_E_UNSUPPORTED \c reserved non-zero, or non-zero bytes beyond this library's struct
  * \retval THERMOAI_E_NONFINITE  a field or input is NaN or infinite
  * \retval THERMOAI_E_INVALID    a negative scale or exponent, or a resource <= 0 for a present term
- * \retval THERMOAI_E_RANGE      a term overflows
+ * \retval THERMOAI_E_RANGE      the result overflows or is non-zero below DBL_MIN (a quotient or term
+ *                               alone out of range is no error)
+ * \par Accuracy
+ *   Within 2 ulp plus, for each term, (4 + alpha) ulp times its size over the result
+ *   (cancellation against N_inf); 10 ulp seen. A quotient or power may leave the double range:
+ *   only the result is judged.
  * \par Source
  *   Paper 001, Theorem 3.4, Eq. (20).
  * \since 0.1.0
@@ -133,6 +138,9 @@ int thermoai_scaling_negentropy_bits(const thermoai_scaling_negentropy_law *law,
  * \param[out] loss_bits  \f$L\f$. Unit: bit per token. NaN on error.
  * \retval THERMOAI_OK  success
  * \retval other        as thermoai_scaling_negentropy_bits()
+ * \par Accuracy
+ *   Within 2 ulp plus (4 + alpha) ulp per term weighted by its share (all terms positive; 1 ulp
+ *   seen). Only the result is judged.
  * \par Source
  *   Paper 001, Appendix A, Eq. (39).
  * \since 0.1.0
@@ -150,13 +158,18 @@ int thermoai_scaling_loss_bits(const thermoai_scaling_loss_law *law, double para
  * \param[in]     loss                The loss law.
  * \param[in]     data_entropy_bits   \f$H_{data}\f$. Unit: bit per token. Finite, >= 0.
  * \param[in,out] law                 Initialised with thermoai_scaling_negentropy_law_init(); filled.
+ *                                    On error every double field its \c struct_size covers
+ *                                    is NaN (the caller's old values never survive).
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
  * \retval THERMOAI_E_SIZE       a \c struct_size is too small
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
  * \retval THERMOAI_E_INVALID    a negative coefficient, a zero exponent for a present
  *                               term, or \p data_entropy_bits < 0
- * \retval THERMOAI_E_RANGE      a scale overflows
+ * \retval THERMOAI_E_RANGE      a scale overflows or underflows to 0
+ * \par Accuracy
+ *   Each scale within 2 ulp of \f$c^{1/\alpha}\f$ (the rounding of \f$1/\alpha\f$ is
+ *   corrected: pow(406.4, fl(1/0.076)) alone is 19 ulp off).
  * \par Source
  *   Paper 001, Appendix A, Eqs. (39)-(40).
  * \since 0.1.0

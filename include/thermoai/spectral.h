@@ -139,7 +139,8 @@ THERMOAI_API size_t thermoai_spectral_info_size(void);
  * \param[in]  count   How many eigenvalues, 1 <= count <= n (n: the whole spectrum).
  * \param[out] lambda  \p count eigenvalues ascending, \f$\lambda_1 \dots \lambda_{count}\f$,
  *                     [dimensionless], in [0, 2] (rounding below 0 or above 2 is clamped). NaN on error.
- * \param[out] info    Steps, \f$\lambda_N\f$, \f$\pi_{min}\f$, residual; may be NULL.
+ * \param[out] info    Steps, \f$\lambda_N\f$, \f$\pi_{min}\f$, residual; may be NULL. On
+ *                     error every double field its \c struct_size covers is NaN.
  * \retval THERMOAI_OK               success
  * \retval THERMOAI_E_NULL           \p q, \p k or \p lambda is NULL
  * \retval THERMOAI_E_SIZE           a \c struct_size too small
@@ -204,6 +205,8 @@ int thermoai_spectral_ssa(struct thermoai_ssa *plan, const float *q, const float
  * \retval THERMOAI_E_NULL       \p quality is NULL
  * \retval THERMOAI_E_NONFINITE  an argument is NaN or infinite
  * \retval THERMOAI_E_INVALID    an eigenvalue outside [0, 2], out of order, or \f$\lambda_N = 0\f$
+ * \par Accuracy
+ *   Within 2 ulp (1 ulp seen).
  * \par Source
  *   Paper 002, Sec. 11.6.1 ("Cluster Quality Metric").
  * \since 0.1.0
@@ -249,6 +252,8 @@ int thermoai_spectral_fallback(double quality, uint32_t *decision);
  * \retval THERMOAI_E_NONFINITE  an argument is NaN or infinite
  * \retval THERMOAI_E_INVALID    an argument outside its range
  * \retval THERMOAI_E_DOMAIN     \f$\delta \ge \gamma\f$: the bound says nothing
+ * \par Accuracy
+ *   Within 5 ulp (two libm logarithms, a sum, a difference, a division; 2 ulp seen).
  * \par Source
  *   Paper 002, Theorem 8.5 and its proof (Appendix B.10).
  * \since 0.1.0

@@ -228,7 +228,8 @@ int thermoai_ssa_execute(thermoai_ssa *plan, const float *q, const float *k, con
 /**
  * \brief Phase times and counts of the last execution.
  * \param[in]     plan   The plan.
- * \param[in,out] stats  Caller sets \c struct_size; the fields that fit are written.
+ * \param[in,out] stats  Caller sets \c struct_size; the fields that fit are written. On
+ *                       error every double field \c struct_size covers is NaN.
  * \retval THERMOAI_OK      success (all zero before the first execution)
  * \retval THERMOAI_E_NULL  a pointer is NULL
  * \retval THERMOAI_E_SIZE  \c struct_size below 80

@@ -39,6 +39,8 @@ extern "C" {
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
  * \retval THERMOAI_E_INVALID    \p actual_energy_j < 0 or \p landauer_energy_j <= 0
  * \retval THERMOAI_E_RANGE      the ratio overflows, or is non-zero and subnormal
+ * \par Accuracy
+ *   Correctly rounded (one division).
  * \par Source
  *   Paper 000, Sec. 1 contribution 2 and Sec. 3.2 (definition of TER).
  * \since 0.1.0
@@ -97,6 +99,8 @@ int thermoai_ter_run(const thermoai_model_arch *arch, const thermoai_entropy_par
  * \retval THERMOAI_E_NONFINITE  \p ter is NaN or infinite
  * \retval THERMOAI_E_INVALID    \p ter < 1 (below the Landauer limit: not physical)
  * \retval THERMOAI_E_RANGE      the share is subnormal
+ * \par Accuracy
+ *   Correctly rounded (one division).
  * \par Source
  *   Paper 000, Sec. 6.2.
  * \since 0.1.0

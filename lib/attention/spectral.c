@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,6 +86,13 @@ int thermoai__spectrum_setup(const thermoai_spectral_params *user, size_t n, siz
     return THERMOAI_OK;
 }
 
+/* The double fields of the info, for the error path of an output struct. */
+static const size_t info_doubles[] = {
+    offsetof(thermoai_spectral_info, lambda_max),
+    offsetof(thermoai_spectral_info, pi_min),
+    offsetof(thermoai_spectral_info, residual),
+};
+
 int thermoai__spectrum_finish(int status, size_t n, size_t count, double *lambda, size_t steps,
                               double lambda_max, double pi_min, double residual,
                               thermoai_spectral_info *info)
@@ -93,7 +101,7 @@ int thermoai__spectrum_finish(int status, size_t n, size_t count, double *lambda
     size_t i;
 
     if (status != THERMOAI_OK) {
-        for (i = 0; i < count && i < n; i++)
+        for (i = 0; lambda != NULL && i < count && i < n; i++)
             lambda[i] = (double)NAN;
         lambda_max = pi_min = residual = (double)NAN;
     }
@@ -107,6 +115,9 @@ int thermoai__spectrum_finish(int status, size_t n, size_t count, double *lambda
         out.pi_min = pi_min;
         out.residual = residual;
         st = thermoai__struct_out(info, THERMOAI__SIZE_V0_SPECTRAL_INFO, &out, sizeof out);
+        if (status != THERMOAI_OK || st != THERMOAI_OK) /* also below the V0 size */
+            thermoai__struct_nan(info, sizeof out, info_doubles,
+                                 sizeof info_doubles / sizeof info_doubles[0]);
         if (status == THERMOAI_OK && st != THERMOAI_OK) {
             for (i = 0; i < count; i++)
                 lambda[i] = (double)NAN;
@@ -233,8 +244,9 @@ int thermoai_spectral_attention(size_t n, size_t d, const float *q, const float 
     void *mem = NULL;
     int status;
 
-    if (lambda == NULL)
-        return THERMOAI_E_NULL;
+    if (lambda == NULL) /* the info's doubles NaN all the same */
+        return thermoai__spectrum_finish(THERMOAI_E_NULL, 0, 0, NULL, 0, (double)NAN, (double)NAN,
+                                         (double)NAN, info);
     if (n >= 1 && n <= MAX_N)
         for (floats = 0; floats < count && floats < n; floats++)
             lambda[floats] = (double)NAN;

@@ -4,6 +4,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -661,11 +662,27 @@ int thermoai_ssa_execute(thermoai_ssa *p, const float *q, const float *k, const 
     return THERMOAI_OK;
 }
 
+/* The double fields of the stats, for the error path of an output struct. */
+static const size_t stats_doubles[] = {
+    offsetof(thermoai_ssa_stats, projection_s),  offsetof(thermoai_ssa_stats, clustering_s),
+    offsetof(thermoai_ssa_stats, attention_s),   offsetof(thermoai_ssa_stats, exact_pairs),
+    offsetof(thermoai_ssa_stats, centroid_terms), offsetof(thermoai_ssa_stats, kmeans_objective),
+    offsetof(thermoai_ssa_stats, bytes),
+};
+
 int thermoai_ssa_get_stats(const thermoai_ssa *plan, thermoai_ssa_stats *stats)
 {
-    if (plan == NULL || stats == NULL)
+    int status = THERMOAI_E_NULL;
+
+    if (stats == NULL)
         return THERMOAI_E_NULL;
-    return thermoai__struct_out(stats, THERMOAI__SIZE_V0_SSA_STATS, &plan->stats, sizeof plan->stats);
+    if (plan != NULL)
+        status = thermoai__struct_out(stats, THERMOAI__SIZE_V0_SSA_STATS, &plan->stats,
+                                      sizeof plan->stats);
+    if (status != THERMOAI_OK) /* every double the caller's struct_size covers */
+        thermoai__struct_nan(stats, sizeof plan->stats, stats_doubles,
+                             sizeof stats_doubles / sizeof stats_doubles[0]);
+    return status;
 }
 
 int thermoai_ssa_clusters(const thermoai_ssa *plan, uint32_t *assignment)

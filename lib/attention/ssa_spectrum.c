@@ -103,10 +103,9 @@ int thermoai_spectral_ssa(thermoai_ssa *plan, const float *q, const float *k,
     void *mem = NULL;
     int status;
 
-    if (lambda == NULL)
-        return THERMOAI_E_NULL;
-    if (plan == NULL)
-        return THERMOAI_E_NULL;
+    if (lambda == NULL || plan == NULL) /* the info's doubles NaN all the same */
+        return thermoai__spectrum_finish(THERMOAI_E_NULL, 0, 0, NULL, 0, (double)NAN, (double)NAN,
+                                         (double)NAN, info);
     n = plan->n;
     for (i = 0; i < count && i < n; i++)
         lambda[i] = (double)NAN;

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "common/internal.h"
+#include "common/xnum.h"
 
 int thermoai_energy_from_power_j(double power_w, double duration_s, double *energy_j)
 {
@@ -71,14 +72,17 @@ int thermoai_energy_inference_per_token_j(double params, double j_per_flop, doub
 int thermoai_energy_amortized_per_token_j(double training_j, double inference_tokens,
                                           double inference_per_token_j, double *energy_j)
 {
-    double share;
+    thermoai__xn share;
 
     THERMOAI__OUTPUTS(energy_j);
     THERMOAI__TRY(THERMOAI__CHECK({ training_j, THERMOAI__NONNEG },
                                   { inference_tokens, THERMOAI__POS },
                                   { inference_per_token_j, THERMOAI__NONNEG }));
-    THERMOAI__TRY(thermoai__scaled_ratio(&training_j, 1, &inference_tokens, 1, &share));
-    return thermoai__finish(share + inference_per_token_j, energy_j);
+    /* the share E_train / N may underflow (or overflow) on its own: it is kept
+     * in extended range, and the range is judged on the sum */
+    share = thermoai__xn_div(thermoai__xn_from(training_j), thermoai__xn_from(inference_tokens));
+    return thermoai__xn_finish(thermoai__xn_add(share, thermoai__xn_from(inference_per_token_j)),
+                               energy_j);
 }
 
 int thermoai_energy_break_even_tokens(double training_j, double inference_per_token_j,

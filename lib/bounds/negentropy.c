@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "common/internal.h"
+#include "common/xnum.h"
 
 int thermoai_negentropy_description_bits_per_token(double model_bits, double tokens,
                                                    double *bits)
@@ -18,14 +19,19 @@ int thermoai_negentropy_description_bits_per_token(double model_bits, double tok
 int thermoai_negentropy_bits_per_token(double data_entropy_bits, double cross_entropy_bits,
                                        double model_bits, double tokens, double *bits)
 {
-    double per_token;
+    thermoai__xn net;
 
     THERMOAI__OUTPUTS(bits);
     THERMOAI__TRY(THERMOAI__CHECK({ data_entropy_bits, THERMOAI__NONNEG },
                                   { cross_entropy_bits, THERMOAI__NONNEG },
                                   { model_bits, THERMOAI__NONNEG }, { tokens, THERMOAI__POS }));
-    THERMOAI__TRY(thermoai__scaled_ratio(&model_bits, 1, &tokens, 1, &per_token));
-    return thermoai__finish((data_entropy_bits - cross_entropy_bits) - per_token, bits);
+    /* (H_data - H_cross) - L/N in extended double-double: L/N may underflow or
+     * overflow on its own, and the difference may cancel; the range is judged
+     * on the result only */
+    net = thermoai__xn_sub(thermoai__xn_sub(thermoai__xn_from(data_entropy_bits),
+                                            thermoai__xn_from(cross_entropy_bits)),
+                           thermoai__xn_div(thermoai__xn_from(model_bits), thermoai__xn_from(tokens)));
+    return thermoai__xn_finish(net, bits);
 }
 
 int thermoai_negentropy_total_bits(double tokens, double negentropy_bits_per_token,
@@ -45,22 +51,23 @@ int thermoai_negentropy_entropy_reduction_j_per_k(double tokens, double prior_en
                                                   double cross_entropy_bits, double model_bits,
                                                   double *entropy_j_per_k)
 {
-    double net, per_token, num[3];
+    thermoai__xn net;
 
     THERMOAI__OUTPUTS(entropy_j_per_k);
     THERMOAI__TRY(THERMOAI__CHECK({ tokens, THERMOAI__POS },
                                   { prior_entropy_bits, THERMOAI__NONNEG },
                                   { cross_entropy_bits, THERMOAI__NONNEG },
                                   { model_bits, THERMOAI__NONNEG }));
-    /* N k_B ln2 (H_prior - H_cross - L/N): the bracket per token, then the product */
-    THERMOAI__TRY(thermoai__scaled_ratio(&model_bits, 1, &tokens, 1, &per_token));
-    net = (prior_entropy_bits - cross_entropy_bits) - per_token;
-    if (!isfinite(net))
-        return THERMOAI_E_RANGE;
-    num[0] = THERMOAI__K_B_LN2_J_PER_K;
-    num[1] = tokens;
-    num[2] = fabs(net);
-    return thermoai__signed_scale(net, num, 3, NULL, 0, entropy_j_per_k);
+    /* k_B ln2 (N (H_prior - H_cross) - L): no division by N, and the difference
+     * of the two totals in extended double-double, so that a cancellation keeps
+     * its digits (DBL_MAX - 5.4e287 - DBL_MAX is -5.4e287, not 0); the range is
+     * judged on the result only */
+    net = thermoai__xn_sub(thermoai__xn_mul(thermoai__xn_from(tokens),
+                                            thermoai__xn_sub(thermoai__xn_from(prior_entropy_bits),
+                                                             thermoai__xn_from(cross_entropy_bits))),
+                           thermoai__xn_from(model_bits));
+    return thermoai__xn_finish(thermoai__xn_mul(thermoai__xn_from(THERMOAI__K_B_LN2_J_PER_K), net),
+                               entropy_j_per_k);
 }
 
 int thermoai_negentropy_training_min_j(double tokens, double data_entropy_bits,

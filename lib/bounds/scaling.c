@@ -3,9 +3,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "common/internal.h"
+#include "common/xnum.h"
 
 THERMOAI__STATIC_ASSERT(sizeof(thermoai_scaling_negentropy_law) == THERMOAI__SIZE_V0_SCALING_NEGENTROPY_LAW,
                         negentropy_law_size);
@@ -89,7 +91,7 @@ int thermoai_scaling_negentropy_bits(const thermoai_scaling_negentropy_law *user
                                      double tokens, double flop, double *bits)
 {
     thermoai_scaling_negentropy_law l;
-    double sum = 0.0;
+    thermoai__xn sum = thermoai__xn_from(0.0);
     int i;
 
     THERMOAI__OUTPUTS(bits);
@@ -106,18 +108,20 @@ int thermoai_scaling_negentropy_bits(const thermoai_scaling_negentropy_law *user
 
         THERMOAI__TRY(THERMOAI__CHECK({ l.n_inf_bits, THERMOAI__FINITE }));
         THERMOAI__TRY(check_terms(scale, alpha, resource));
+        /* (X_c / X)^alpha in extended range: the quotient may overflow where the
+         * power does not (n_c = 1e300, N = 1e-300, alpha = 0.01 gives 1e6) */
         for (i = 0; i < 3; i++)
             if (scale[i] > 0.0)
-                sum += pow(scale[i] / resource[i], alpha[i]); /* (X_c / X)^alpha */
+                sum = thermoai__xn_add(sum, thermoai__xn_pow_ratio(scale[i], resource[i], alpha[i]));
     }
-    return thermoai__finish(l.n_inf_bits - sum, bits);
+    return thermoai__xn_finish(thermoai__xn_sub(thermoai__xn_from(l.n_inf_bits), sum), bits);
 }
 
 int thermoai_scaling_loss_bits(const thermoai_scaling_loss_law *user, double params, double tokens,
                                double flop, double *loss_bits)
 {
     thermoai_scaling_loss_law l;
-    double sum;
+    thermoai__xn sum;
     int i;
 
     THERMOAI__OUTPUTS(loss_bits);
@@ -134,16 +138,61 @@ int thermoai_scaling_loss_bits(const thermoai_scaling_loss_law *user, double par
 
         THERMOAI__TRY(THERMOAI__CHECK({ l.l_inf_bits, THERMOAI__NONNEG }));
         THERMOAI__TRY(check_terms(coef, alpha, resource));
-        sum = l.l_inf_bits;
+        sum = thermoai__xn_from(l.l_inf_bits);
+        /* a X^-alpha in extended range: X^-alpha may over- or underflow where
+         * the product with a does not */
         for (i = 0; i < 3; i++)
             if (coef[i] > 0.0)
-                sum += coef[i] * pow(resource[i], -alpha[i]); /* a / X^alpha */
+                sum = thermoai__xn_add(
+                    sum, thermoai__xn_mul(thermoai__xn_from(coef[i]),
+                                          thermoai__xn_pow(thermoai__xn_from(resource[i]), -alpha[i])));
     }
-    return thermoai__finish(sum, loss_bits);
+    return thermoai__xn_finish(sum, loss_bits);
 }
 
-int thermoai_scaling_negentropy_from_loss(const thermoai_scaling_loss_law *user_loss,
-                                          double data_entropy_bits, thermoai_scaling_negentropy_law *law)
+/* The double fields of the negentropy law, for the error path of an output struct. */
+static const size_t law_doubles[] = {
+    offsetof(thermoai_scaling_negentropy_law, n_inf_bits),
+    offsetof(thermoai_scaling_negentropy_law, n_c),
+    offsetof(thermoai_scaling_negentropy_law, d_c),
+    offsetof(thermoai_scaling_negentropy_law, c_c),
+    offsetof(thermoai_scaling_negentropy_law, alpha_n),
+    offsetof(thermoai_scaling_negentropy_law, alpha_d),
+    offsetof(thermoai_scaling_negentropy_law, alpha_c),
+};
+
+/*
+ * c^(1/alpha) for c > 0, alpha > 0. 1/alpha = r + d with r = fl(1/alpha) and
+ * d its rounding error (from the exact product r * alpha), so that
+ * c^(1/alpha) = c^r (1 + d ln c): pow(c, fl(1/alpha)) alone would be off by
+ * |ln c^(1/alpha)| ulp (19 ulp for 406.4^(1/0.076)).
+ */
+static double root_pow(double c, double alpha)
+{
+    const double r = 1.0 / alpha, split = 134217729.0; /* 2^27 + 1 (Dekker) */
+    double ma, mr, t, ah, al, rh, rl, p, e, d;
+    int ka, kr;
+
+    if (c == 1.0 || !isfinite(r))
+        return c == 1.0 ? 1.0 : c > 1.0 ? (double)INFINITY : 0.0;
+    /* r alpha = (p + e) 2^(ka + kr) exactly: Dekker's product of the mantissas */
+    ma = frexp(alpha, &ka);
+    mr = frexp(r, &kr);
+    t = split * ma;
+    ah = t - (t - ma);
+    al = ma - ah;
+    t = split * mr;
+    rh = t - (t - mr);
+    rl = mr - rh;
+    p = ma * mr;
+    e = ((ah * rh - p) + ah * rl + al * rh) + al * rl;
+    /* d = (1 - r alpha) / alpha; 1 - p 2^(ka+kr) is exact (Sterbenz) */
+    d = ((1.0 - ldexp(p, ka + kr)) - ldexp(e, ka + kr)) / alpha;
+    return pow(c, r) * (1.0 + d * log(c));
+}
+
+static int from_loss(const thermoai_scaling_loss_law *user_loss, double data_entropy_bits,
+                     thermoai_scaling_negentropy_law *law)
 {
     thermoai_scaling_loss_law l;
     thermoai_scaling_negentropy_law n;
@@ -180,10 +229,21 @@ int thermoai_scaling_negentropy_from_loss(const thermoai_scaling_loss_law *user_
                 continue; /* absent term stays absent */
             if (!(alpha[i] > 0.0))
                 return THERMOAI_E_INVALID;
-            *scale[i] = pow(coef[i], 1.0 / alpha[i]); /* X_c = coefficient^(1/alpha) */
+            *scale[i] = root_pow(coef[i], alpha[i]); /* X_c = coefficient^(1/alpha) */
             if (!isfinite(*scale[i]) || *scale[i] == 0.0)
                 return THERMOAI_E_RANGE;
         }
     }
     return thermoai__struct_out(law, THERMOAI__SIZE_V0_SCALING_NEGENTROPY_LAW, &n, sizeof n);
+}
+
+int thermoai_scaling_negentropy_from_loss(const thermoai_scaling_loss_law *user_loss,
+                                          double data_entropy_bits, thermoai_scaling_negentropy_law *law)
+{
+    int status = from_loss(user_loss, data_entropy_bits, law);
+
+    if (status != THERMOAI_OK)
+        thermoai__struct_nan(law, sizeof(thermoai_scaling_negentropy_law), law_doubles,
+                             sizeof law_doubles / sizeof law_doubles[0]);
+    return status;
 }

@@ -130,9 +130,11 @@ THERMOAI_INTERNAL int thermoai__store(double *const *outs, const double *vals, s
 
 /* ---- quadrature (lib/common/quadrature.c) ------------------------------------------ */
 
-/* Adaptive Gauss-Kronrod (7, 15) of fn over [a, b]; see thermoai_quadrature_integrate(). */
+/* Adaptive Gauss-Kronrod (7, 15) of fn over [a, b], the pieces starting at the
+ * points inside (a, b); see thermoai_quadrature_integrate_points(). */
 THERMOAI_INTERNAL int thermoai__integrate(thermoai_time_fn fn, void *user, double a, double b,
-                                          double rel_tol, double *val, double *err);
+                                          const double *points, size_t n_points, double rel_tol,
+                                          double *val, double *err);
 
 /* ---- size-field structs (STYLE.md 2.7; lib/common/structs.c) ---------------------- */
 
@@ -176,6 +178,16 @@ THERMOAI_INTERNAL int thermoai__struct_in(const void *user, size_t v0_size, void
  */
 THERMOAI_INTERNAL int thermoai__struct_out(void *user, size_t v0_size, const void *ours,
                                            size_t our_size);
+
+/*
+ * The error path of an output struct (doc/abi-policy.md): NaN into every double
+ * field of *user (at the byte offsets double_offsets[0..n)) that lies wholly
+ * within the first min(user's struct_size, our_size) bytes, whatever that size
+ * is, also below the V0 size. Writes nothing else: never struct_size, never
+ * part of a field, never a byte at or past struct_size. user may be NULL.
+ */
+THERMOAI_INTERNAL void thermoai__struct_nan(void *user, size_t our_size,
+                                            const size_t *double_offsets, size_t n);
 
 /* Common _init: zero size bytes, store struct_size. Checks NULL and size. */
 THERMOAI_INTERNAL int thermoai__struct_init(void *user, size_t size, size_t v0_size);

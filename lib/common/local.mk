@@ -9,6 +9,8 @@ lib_libthermoai_core_la_SOURCES += \
 	lib/common/arrays.h \
 	lib/common/arrays.c \
 	lib/common/scaled.c \
+	lib/common/xnum.h \
+	lib/common/xnum.c \
 	lib/common/structs.c \
 	lib/common/status.c \
 	lib/common/version.c \

@@ -2,6 +2,7 @@
 /* Size-field structs: the copy rules of STYLE.md 2.7 in one place. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "common/internal.h"
@@ -44,6 +45,22 @@ int thermoai__struct_out(void *user, size_t v0_size, const void *ours, size_t ou
     memcpy((unsigned char *)user + sizeof user_size,
            (const unsigned char *)ours + sizeof user_size, n - sizeof user_size);
     return THERMOAI_OK;
+}
+
+void thermoai__struct_nan(void *user, size_t our_size, const size_t *double_offsets, size_t n)
+{
+    const double nan = (double)NAN;
+    size_t limit, i;
+
+    if (user == NULL)
+        return;
+    limit = thermoai__struct_size_of(user);
+    if (limit > our_size)
+        limit = our_size;
+    for (i = 0; i < n; i++)
+        if (double_offsets[i] >= sizeof(uint32_t) && double_offsets[i] <= limit
+            && limit - double_offsets[i] >= sizeof nan)
+            memcpy((unsigned char *)user + double_offsets[i], &nan, sizeof nan);
 }
 
 int thermoai__struct_init(void *user, size_t size, size_t v0_size)

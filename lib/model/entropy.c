@@ -54,6 +54,34 @@ int thermoai_entropy_breakdown_init(thermoai_entropy_breakdown *out, size_t size
     return thermoai__struct_init(out, size, THERMOAI__SIZE_V0_ENTROPY_BREAKDOWN);
 }
 
+/*
+ * d - log2(n) from n's exact integer value: n = 2^k (1 + x) with |x| <= 1/2,
+ * k the nearer power of two, x = (n - 2^k) / 2^k formed in 64-bit integers, so
+ * that d - k is exact when d is near log2 n and only log1p(x) is rounded.
+ * (double)n would round n = 2^64 - 1 up to 2^64, and log2(2^64) - 64 = 0.
+ */
+static double minus_log2(double d, uint64_t n)
+{
+    int k = 0;
+    uint64_t p;
+    double x;
+
+    while (k < 63 && (n >> (k + 1)) != 0)
+        k++; /* 2^k <= n < 2^(k+1) */
+    p = (uint64_t)1 << k;
+    if (n - p <= p / 2) {
+        x = (double)(n - p) / (double)p;
+    } else {
+        /* nearer 2^(k+1): n = 2^(k+1) (1 - s / 2^(k+1)); 2^(k+1) - n wraps to the
+         * right value in uint64_t also for k = 63 */
+        const uint64_t s = (uint64_t)0 - n + (k == 63 ? 0 : p << 1);
+
+        k++;
+        x = -(double)s / ldexp(1.0, k);
+    }
+    return (d - (double)k) - log1p(x) * THERMOAI__LOG2E;
+}
+
 int thermoai_entropy_attention_bits(uint32_t heads, uint32_t head_dim, double precision_bits,
                                     uint64_t seq_len, uint64_t rows, double *bits)
 {
@@ -65,7 +93,7 @@ int thermoai_entropy_attention_bits(uint32_t heads, uint32_t head_dim, double pr
         return THERMOAI_E_INVALID;
     num[0] = (double)heads;
     num[1] = (double)rows;
-    num[2] = (double)head_dim * precision_bits - log2((double)seq_len);
+    num[2] = minus_log2((double)head_dim * precision_bits, seq_len);
     if (!isfinite(num[2]))
         return THERMOAI_E_RANGE;
     if (!(num[2] > 0.0))
@@ -93,10 +121,7 @@ int thermoai_entropy_norm_bits(double precision_bits, double *bits)
 {
     THERMOAI__OUTPUTS(bits);
     THERMOAI__TRY(THERMOAI__CHECK({ precision_bits, THERMOAI__POS }));
-    if (!isfinite(2.0 * precision_bits))
-        return THERMOAI_E_RANGE;
-    *bits = 2.0 * precision_bits;
-    return THERMOAI_OK;
+    return thermoai__finish(2.0 * precision_bits, bits); /* E_RANGE above DBL_MAX or subnormal */
 }
 
 /* Loads the options (NULL = defaults) and checks them. */
@@ -141,24 +166,35 @@ static int compute(const thermoai_model_arch *user_arch, const thermoai_entropy_
     return thermoai_landauer_energy_j(r->token_bits, p.temperature_k, &r->token_energy_j);
 }
 
+/* The double fields of the breakdown, for the error path of an output struct. */
+static const size_t breakdown_doubles[] = {
+    offsetof(thermoai_entropy_breakdown, attention_bits),
+    offsetof(thermoai_entropy_breakdown, ffn_bits),
+    offsetof(thermoai_entropy_breakdown, norm_bits),
+    offsetof(thermoai_entropy_breakdown, layer_bits),
+    offsetof(thermoai_entropy_breakdown, token_bits),
+    offsetof(thermoai_entropy_breakdown, token_energy_j),
+};
+
 int thermoai_entropy_token(const thermoai_model_arch *arch, const thermoai_entropy_params *params,
                            thermoai_entropy_breakdown *out)
 {
     thermoai_entropy_breakdown r;
-    int status;
+    int status = THERMOAI_E_SIZE;
 
     if (out == NULL)
         return THERMOAI_E_NULL;
-    if (thermoai__struct_size_of(out) < THERMOAI__SIZE_V0_ENTROPY_BREAKDOWN)
-        return THERMOAI_E_SIZE;
     memset(&r, 0, sizeof r);
     r.struct_size = (uint32_t)sizeof r;
-    status = compute(arch, params, &r);
-    if (status != THERMOAI_OK)
-        r.attention_bits = r.ffn_bits = r.norm_bits = r.layer_bits = r.token_bits =
-            r.token_energy_j = (double)NAN;
-    (void)thermoai__struct_out(out, THERMOAI__SIZE_V0_ENTROPY_BREAKDOWN, &r, sizeof r);
-    return status;
+    if (thermoai__struct_size_of(out) >= THERMOAI__SIZE_V0_ENTROPY_BREAKDOWN)
+        status = compute(arch, params, &r);
+    if (status != THERMOAI_OK) {
+        /* every double the caller's struct_size covers, also below V0 */
+        thermoai__struct_nan(out, sizeof r, breakdown_doubles,
+                             sizeof breakdown_doubles / sizeof breakdown_doubles[0]);
+        return status;
+    }
+    return thermoai__struct_out(out, THERMOAI__SIZE_V0_ENTROPY_BREAKDOWN, &r, sizeof r);
 }
 
 int thermoai_entropy_token_energy_j(const thermoai_model_arch *arch,

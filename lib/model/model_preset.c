@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "common/internal.h"
@@ -87,16 +88,32 @@ static int fill(const struct model_preset *p, thermoai_model_arch *arch)
     return thermoai__struct_out(arch, THERMOAI__SIZE_V0_MODEL_ARCH, &a, sizeof a);
 }
 
+/* The error path of the output arch: its double field (precision_bits) NaN
+ * where the caller's struct_size covers it, so that a failed lookup cannot
+ * pass for an architecture. */
+static int fail(int status, thermoai_model_arch *arch)
+{
+    static const size_t doubles[] = { offsetof(thermoai_model_arch, precision_bits) };
+
+    thermoai__struct_nan(arch, sizeof *arch, doubles, 1);
+    return status;
+}
+
 int thermoai_model_preset_find(const char *name, thermoai_model_arch *arch)
 {
     size_t i;
 
-    if (name == NULL || arch == NULL)
+    if (arch == NULL)
         return THERMOAI_E_NULL;
+    if (name == NULL)
+        return fail(THERMOAI_E_NULL, arch);
     for (i = 0; i < N_PRESETS; i++)
-        if (same_name(name, presets[i].name) || same_name(name, presets[i].alias))
-            return fill(&presets[i], arch);
-    return THERMOAI_E_NOT_FOUND;
+        if (same_name(name, presets[i].name) || same_name(name, presets[i].alias)) {
+            const int status = fill(&presets[i], arch);
+
+            return status == THERMOAI_OK ? status : fail(status, arch);
+        }
+    return fail(THERMOAI_E_NOT_FOUND, arch);
 }
 
 size_t thermoai_model_preset_count(void)
@@ -112,12 +129,12 @@ int thermoai_model_preset_info(size_t index, const char **name, const char **sou
     if (source != NULL)
         *source = NULL;
     if (index >= N_PRESETS)
-        return THERMOAI_E_NOT_FOUND;
+        return fail(THERMOAI_E_NOT_FOUND, arch);
     if (arch != NULL) {
         int status = fill(&presets[index], arch);
 
         if (status != THERMOAI_OK)
-            return status;
+            return fail(status, arch);
     }
     if (name != NULL)
         *name = presets[index].name;

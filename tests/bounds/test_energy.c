@@ -75,6 +75,20 @@ int main(void)
     BAD(thermoai_energy_entropy_rate_w_per_k(1, 0, out), THERMOAI_E_INVALID);
     BAD(thermoai_energy_entropy_rate_w_per_k(1, -300, out), THERMOAI_E_INVALID);
     BAD(thermoai_energy_entropy_produced_j_per_k(1, 300, -1, out), THERMOAI_E_INVALID);
+    {
+        /* issue 19 item 5: E_train / N = 2e-393 underflows alone; the result is
+         * E_inf = 1.2059072147255914e-6 (mpmath: 1.20590721472559138042611893288e-6) */
+        double x = 0.0;
+        int st = thermoai_energy_amortized_per_token_j(7.25057321953933e-219, 3.5817488412058725e+174,
+                                                      1.2059072147255914e-06, &x);
+
+        tap_ok(st == THERMOAI_OK && x == 1.2059072147255914e-06,
+               "issue 19: amortized with a share of 2e-393: 1.2059072147255914e-6, not E_RANGE (%.17g)", x);
+        st = thermoai_energy_amortized_per_token_j(1e-300, 1e300, 0.0, &x);
+        tap_ok(st == THERMOAI_E_RANGE && isnan(x), "amortized: 1e-600 + 0 underflows -> E_RANGE, NaN");
+        st = thermoai_energy_amortized_per_token_j(1e300, 1e-300, 1.0, &x);
+        tap_ok(st == THERMOAI_E_RANGE && isnan(x), "amortized: 1e600 overflows -> E_RANGE, NaN");
+    }
     tap_ok(thermoai_energy_from_power_j(1, 1, NULL) == THERMOAI_E_NULL
                && thermoai_energy_break_even_tokens(1, 1, NULL) == THERMOAI_E_NULL,
            "NULL outputs -> E_NULL");

@@ -148,8 +148,101 @@ static void bad_input(void)
     tap_ok(thermoai_flux_total_bits(&p, 1.0, NULL) == THERMOAI_E_NULL, "NULL output -> E_NULL");
 }
 
+static thermoai_flux_phases custom(unsigned flags, double phi0, double tau1, double tau2, double tau3,
+                                   double tau4, double alpha, double beta)
+{
+    thermoai_flux_phases p;
+
+    if (thermoai_flux_phases_init(&p, sizeof p) != THERMOAI_OK)
+        memset(&p, 0, sizeof p);
+    p.flags = flags;
+    p.phi0_bits_per_s = phi0;
+    p.tau1_s = tau1;
+    p.tau2_s = tau2;
+    p.tau3_s = tau3;
+    p.tau4_s = tau4;
+    p.alpha = alpha;
+    p.beta = beta;
+    return p;
+}
+
+/* Issue 19, items 2-4. Expected values: mpmath at 50 digits at the exact double
+ * inputs (closed form, and mpmath.quad over the phases for the first). */
+static void issue19(void)
+{
+    /* item 2: the printed three-phase flux; the jump at tau1 lies 5.8 s before
+     * t_f, between the outermost Kronrod node and the end */
+    thermoai_flux_phases p = custom(0, 321.3769206335113, 62224.76181844852, 6430.546185265493,
+                                          62232.967566814215, 1.670243633442221, 0.9287891728549774,
+                                          0.8631346278261761);
+    const double tf = 62230.552944870265, truth = 10367956.66781053005134877;
+    thermoai_result r;
+    double x = 0.0, pts[2];
+    int s;
+
+    s = thermoai_quadrature_integrate(flux_fn, &p, 0.0, tf, 1.63e-11, &r);
+    tap_ok(s == THERMOAI_OK && fabs(r.val - truth) <= r.err,
+           "issue 19: the jump 5.8 s before t_f, no breakpoints: |%.17g - truth| = %.3g <= estimate %.3g",
+           r.val, fabs(r.val - truth), r.err);
+    tap_ok(thermoai_flux_phase_bounds_s(&p, &pts[0], &pts[1]) == THERMOAI_OK && pts[0] == p.tau1_s
+               && pts[1] == p.tau3_s,
+           "phase bounds: tau1 and tau3");
+    s = thermoai_quadrature_integrate_points(flux_fn, &p, 0.0, tf, pts, 2, 1.63e-11, &r);
+    tap_ok(s == THERMOAI_OK && fabs(r.val - truth) <= r.err && r.err <= 1.63e-11 * fabs(r.val),
+           "the same with the phase bounds as breakpoints: %.17g +- %.3g", r.val, r.err);
+    tap_ok(thermoai_flux_total_bits(&p, tf, &x) == THERMOAI_OK && fabs(x - truth) <= 1e-14 * truth,
+           "and the closed form: %.17g", x);
+    {
+        thermoai_flux_phases q = p;
+
+        q.tau3_s = 1.0; /* below tau1 */
+        tap_ok(thermoai_flux_phase_bounds_s(&q, &pts[0], &pts[1]) == THERMOAI_E_INVALID && isnan(pts[0])
+                   && isnan(pts[1]),
+               "phase bounds of invalid phases: E_INVALID, NaN");
+        tap_ok(thermoai_flux_phase_bounds_s(NULL, &pts[0], &pts[1]) == THERMOAI_E_NULL, "phase bounds NULL");
+    }
+
+    /* item 3: with THERMOAI_FLUX_CONTINUOUS the derived tau4 = tau3 e^-5878
+     * underflowed, and every t gave E_RANGE */
+    {
+        const thermoai_flux_phases c = custom(THERMOAI_FLUX_CONTINUOUS, 174080442.48034912, 7206.71498615956,
+                                              234.99771549484734, 1388450.8196210477, 0.0, 0.0,
+                                              0.9999999999999999);
+
+        s = thermoai_flux_rate_bits_per_s(&c, 788.0844014882322, &x);
+        tap_ok(s == THERMOAI_OK && x == 174080442.48034912,
+               "issue 19: continuous flux at t = 788 s (warm-up, alpha 0) = phi0: %.17g", x);
+        s = thermoai_flux_total_bits(&c, 788.0844014882322, &x);
+        tap_ok(s == THERMOAI_OK && tap_ulp_distance(x, 137190081322.9325662023453) <= 2,
+               "continuous total to t = 788 s: %.17g", x);
+        s = thermoai_flux_total_bits(&c, 1e7, &x);
+        tap_ok(s == THERMOAI_OK && fabs(x - 1295456639915.633514601812) <= 1e-14 * x,
+               "continuous total into the tail, whose scale e^-5878 is below any double: %.17g", x);
+        s = thermoai_flux_rate_bits_per_s(&c, 2e6, &x);
+        tap_ok(s == THERMOAI_E_RANGE && isnan(x), "continuous rate in that tail is 2.7e-2545: E_RANGE, NaN");
+    }
+
+    /* item 4: just past tau3, log(b/a) lost 1e-10; log1p((b - a)/a) does not */
+    {
+        const thermoai_flux_phases t = custom(0, 1e8, 1.0, 1e-3, 1e6, 1e12, 1.5, 0.75);
+
+        s = thermoai_flux_total_bits(&t, 1000001.0, &x);
+        tap_ok(s == THERMOAI_OK && fabs(x - 3162316474314.948516619229) <= 1e-14 * x,
+               "issue 19: the total 1 s past tau3 = 1e6 s, tail-dominated: %.17g", x);
+    }
+    /* item 4: at tiny t, (t/tau1)^alpha = 1e-320 is subnormal before phi0 = 1e300 multiplies it */
+    {
+        const thermoai_flux_phases t = custom(0, 1e300, 1.0, 1.0, 2.0, 1.0, 2.0, 0.75);
+
+        s = thermoai_flux_rate_bits_per_s(&t, 1e-160, &x);
+        tap_ok(s == THERMOAI_OK && tap_ulp_distance(x, 1.000000000000000029778055e-20) <= 2,
+               "issue 19: phi0 (t/tau1)^2 = 1e300 (1e-160)^2 = 1e-20 to full precision: %.17g", x);
+    }
+}
+
 int main(void)
 {
+    issue19();
     closed_form_vs_quadrature();
     continuity();
     bad_input();

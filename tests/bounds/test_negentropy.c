@@ -118,8 +118,40 @@ static void negentropy(void)
            "NULL outputs -> E_NULL");
 }
 
+/* Issue 19, items 4 and 5: cancellation and intermediates out of range. The
+ * expected values are mpmath's at 50 digits, at the exact double inputs. */
+static void edges(void)
+{
+    double x = 0.0;
+    int s;
+
+    /* k_B ln2 N (H_p - H_c - L/N) with H_p = L = DBL_MAX: the bracket is -H_c,
+     * which subtracting first cancelled to 0 (with status OK) */
+    s = thermoai_negentropy_entropy_reduction_j_per_k(1.0, 1.7976931348623157e308, 5.3671434687506394e287,
+                                                      1.7976931348623157e308, &x);
+    tap_ok(s == THERMOAI_OK && tap_ulp_distance(x, -5.13631852399042162331545037756e264) <= 2,
+           "issue 19: entropy_reduction(1, DBL_MAX, 5.37e287, DBL_MAX) = -5.1363e264, not 0: %.17g", x);
+    /* L/N = 1.9e-563 underflows alone; the result is 9.1 */
+    s = thermoai_negentropy_bits_per_token(17.990741152666914, 8.883779403602876, 4.981421077200288e-266,
+                                           2.5642416092718245e+297, &x);
+    tap_ok(s == THERMOAI_OK && tap_ulp_distance(x, 9.10696174906403754789607774001) <= 1,
+           "issue 19: bits_per_token with L/N = 1.9e-563: 9.1069617490640375, not E_RANGE: %.17g", x);
+    /* ... and overflows alone: L/N = 1e300 / 1e-10 = 1e310, H - L/N = -1e310 is out of range */
+    s = thermoai_negentropy_bits_per_token(1e300, 0.0, 1e300, 1e-10, &x);
+    tap_ok(s == THERMOAI_E_RANGE && isnan(x), "bits_per_token: 1e300 - 1e310 overflows -> E_RANGE, NaN");
+    s = thermoai_negentropy_bits_per_token(1e300, 0.0, 1e300, 0.5, &x);
+    tap_ok(s == THERMOAI_OK && x == -1e300, "bits_per_token: 1e300 - 1e300 / 0.5 = -1e300 exactly: %.17g", x);
+    s = thermoai_negentropy_bits_per_token(1.0, 1.0, 1e-300, 1e300, &x);
+    tap_ok(s == THERMOAI_E_RANGE && isnan(x), "bits_per_token: 0 - 1e-600 underflows -> E_RANGE, NaN");
+    /* the totals N (H_p - H_c) and L are both near or above DBL_MAX, their difference is not */
+    s = thermoai_negentropy_entropy_reduction_j_per_k(4.0, 1e308, 0.0, 1.7976931348623157e308, &x);
+    tap_ok(s == THERMOAI_OK && tap_ulp_distance(x, 2.10759216942473609962709726981e285) <= 2,
+           "entropy_reduction: k_B ln2 (4 x 1e308 - DBL_MAX) without overflow of N H_p: %.17g", x);
+}
+
 int main(void)
 {
     negentropy();
+    edges();
     return tap_done();
 }

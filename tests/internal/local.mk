@@ -7,3 +7,6 @@ tests_internal_test_rng_CPPFLAGS = $(TEST_CORE_CPPFLAGS)
 tests_internal_test_rng_LDADD = $(TEST_CORE)
 tests_internal_test_lanczos_CPPFLAGS = $(TEST_CORE_CPPFLAGS)
 tests_internal_test_lanczos_LDADD = $(TEST_CORE)
+C_TESTS += tests/internal/test_xnum
+tests_internal_test_xnum_CPPFLAGS = $(TEST_CORE_CPPFLAGS)
+tests_internal_test_xnum_LDADD = $(TEST_CORE)

@@ -289,8 +289,58 @@ static void bad_input(void)
            "energy: status passed through, NaN");
 }
 
+/* Issue 20 item 4 and issue 19 item 6. */
+static void issues(void)
+{
+    thermoai_entropy_breakdown b;
+    double x = 0.0;
+    int s;
+
+    /* struct_size 55: E_SIZE, and the five doubles that fit in 55 bytes NaN */
+    memset(&b, 0, sizeof b);
+    b.struct_size = 55;
+    b.attention_bits = b.ffn_bits = b.norm_bits = b.layer_bits = b.token_bits = 42.0;
+    b.token_energy_j = 42.0;
+    s = thermoai_entropy_token(NULL, NULL, &b);
+    tap_ok(s == THERMOAI_E_SIZE && isnan(b.attention_bits) && isnan(b.ffn_bits) && isnan(b.norm_bits)
+               && isnan(b.layer_bits) && isnan(b.token_bits) && b.token_energy_j == 42.0 && b.struct_size == 55,
+           "issue 20: struct_size 55 -> E_SIZE, the doubles within 55 bytes NaN, the one past them kept");
+    /* log2(2^64 - 1) = 64 - 7.8e-20 < d_k b = 64: (double)(2^64 - 1) rounded to 2^64 and
+     * gave E_DOMAIN; the erasure is 7.82086548782938888e-20 bits per head (mpmath) */
+    s = thermoai_entropy_attention_bits(1, 4, 16.0, UINT64_MAX, 1, &x);
+    tap_ok(s == THERMOAI_OK && tap_ulp_distance(x, 7.82086548782938888201351638227e-20) <= 2,
+           "issue 19: attention bits at n = 2^64 - 1, d_k b = 64: %.17g, not E_DOMAIN", x);
+    s = thermoai_entropy_attention_bits(1, 4, 16.0, (uint64_t)1 << 63, 1, &x);
+    tap_ok(s == THERMOAI_OK && x == 1.0, "n = 2^63: exactly 64 - 63 = 1 bit");
+    s = thermoai_entropy_attention_bits(1, 4, 16.0, ((uint64_t)1 << 63) + 1, 1, &x);
+    tap_ok(s == THERMOAI_OK && fabs(x - (1.0 - 1.5641730975658777764e-19)) <= 1e-16,
+           "n = 2^63 + 1: 1 - log2(1 + 2^-63) = 1 to rounding");
+    s = thermoai_entropy_attention_bits(1, 3, 1.0, 8, 1, &x);
+    tap_ok(s == THERMOAI_E_DOMAIN && isnan(x), "log2 n = d_k b exactly (n = 8, 3 x 1 bit): E_DOMAIN");
+    {
+        /* log2 of every n near a power of two against long double */
+        int good = 1, k;
+
+        for (k = 1; k < 64; k++) {
+            const uint64_t p = (uint64_t)1 << k;
+            const uint64_t ns[3] = { p - 1, p, p + 1 };
+            int j;
+
+            for (j = 0; j < 3; j++) {
+                const double want = 80.0 - (double)log2l((long double)ns[j]);
+
+                if (thermoai_entropy_attention_bits(1, 5, 16.0, ns[j], 1, &x) != THERMOAI_OK
+                    || fabs(x - want) > 4e-16 * want)
+                    good = 0;
+            }
+        }
+        tap_ok(good, "80 - log2 n for n = 2^k - 1, 2^k, 2^k + 1 (k < 64) as long double gives it");
+    }
+}
+
 int main(void)
 {
+    issues();
     reference();
     terms();
     properties();

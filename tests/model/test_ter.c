@@ -120,8 +120,32 @@ static void gap(void)
     }
 }
 
+/* Issue 19 item 6: seq_len = 2^64 - 1 with d_k b = 64 gave E_DOMAIN. */
+static void long_sequence(void)
+{
+    thermoai_model_arch a;
+    thermoai_entropy_params p;
+    double ter = 0.0, bound = 0.0;
+    int ok = thermoai_model_arch_init(&a, sizeof a) == THERMOAI_OK
+             && thermoai_entropy_params_init(&p, sizeof p) == THERMOAI_OK;
+
+    a.layers = 1;
+    a.heads = 1;
+    a.d_model = 4; /* d_k = 4, b = 16: d_k b = 64 */
+    a.d_ff = 4;
+    a.vocab_size = 2;
+    a.context_length = 16;
+    a.precision_bits = 16.0;
+    p.seq_len = UINT64_MAX;
+    tap_ok(ok && thermoai_ter_run(&a, &p, 1.0, 1.0, &ter) == THERMOAI_OK && ter > 0.0
+               && thermoai_entropy_token_energy_j(&a, &p, &bound) == THERMOAI_OK
+               && fabs(ter * bound - 1.0) <= 4 * DBL_EPSILON,
+           "issue 19: ter_run with seq_len = 2^64 - 1: %.17g, not E_DOMAIN", ter);
+}
+
 int main(void)
 {
+    long_sequence();
     ratio();
     per_token();
     share();

@@ -3,3 +3,12 @@
 PY_TESTS += tests/ref/test_ref_regen.py
 EXTRA_DIST += tests/ref/landauer_ref.py tests/ref/landauer.csv tests/ref/entropy_ref.py \
 	tests/ref/entropy.csv tests/ref/negentropy_ref.py tests/ref/negentropy.csv
+
+## The accuracy sweep: every exported scalar function against mpmath over wide
+## random domains (tests/ref/sweep_table.h; the points are generated at test
+## time, the C driver checks them).
+check_PROGRAMS += tests/ref/sweep_driver
+tests_ref_sweep_driver_SOURCES = tests/ref/sweep_driver.c tests/ref/sweep_table.h
+tests_ref_sweep_driver_LDADD = $(TEST_LIB)
+PY_TESTS += tests/ref/test_sweep.py
+EXTRA_DIST += tests/ref/sweep_points.py

@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The accuracy sweep's table: every exported scalar function of the library
+ * (int f(scalars..., double *out...)), its input domain, its formula for
+ * mpmath at 50 digits (and more where terms cancel) and its tolerance in ulps.
+ * One row per function; tests/ref/test_sweep.py fails when a scalar function
+ * declared in include/thermoai/ has no row, or a row names no such function.
+ *
+ * Read twice: by tests/ref/sweep_driver.c (the C compiler checks each row's
+ * arity and types against the declaration) and by tests/ref/sweep_points.py
+ * (which parses the same text and generates the reference points).
+ *
+ *   SWEEP_<n>_<m>(function, t1, ..., tn, "tolerance", "domains", "formula", "pre")
+ *
+ *   n, m        inputs and double outputs (m is 1 or 2)
+ *   t1..tn      the C type of each input: d double, u uint32_t, U uint64_t,
+ *               z size_t, i int32_t
+ *   tolerance   a Python expression in the inputs a, b, c, ... (floats): the
+ *               most ulps the result may be from the correctly rounded value
+ *               (0 = correctly rounded). Where the rounding of an argument of
+ *               exp/pow is amplified (the result's condition number), say so
+ *               with the inputs, e.g. "2 + abs(b / c)".
+ *   domains     one per input, ';'-separated:
+ *                 pos, nonneg, finite, ge1     with optional [lo, hi] on |x|;
+ *                 unit (in [0, 1]), open01 (in (0, 1));
+ *                 u32, u64 with optional [lo, hi]; flag (0 or 1)
+ *               magnitudes are drawn log-uniformly over [lo, hi] (default
+ *               the whole double range, subnormals included), with the edges
+ *               (0, lo, hi, 1, DBL_MIN, DBL_MAX where allowed) one time in ten.
+ *   formula     a Python expression in the inputs as exact mpmath numbers
+ *               a, b, c, ... (x[0], x[1], ... too): the exact result, or
+ *               DOMAIN where the function must return THERMOAI_E_DOMAIN. Names:
+ *               mpmath's (log, log2, exp, sqrt, ...), K = k_B ln 2 (exact k_B),
+ *               LN2, and the helpers of sweep_points.py (flux_rate, ...).
+ *               The expected status follows: E_RANGE where the exact result
+ *               overflows or is non-zero below DBL_MIN.
+ *   pre         "" or a Python expression mapping the drawn inputs x (a list
+ *               of floats/ints) to valid ones (orderings the domains cannot
+ *               say), e.g. "sorted(x)".
+ *
+ *   SWEEP_FLUX_1, SWEEP_NLAW_1, SWEEP_LLAW_1: the functions of a parameter
+ *   struct and scalars (the flux phases, the scaling laws): the struct's
+ *   fields come first as inputs (see sweep_driver.c), then the scalars.
+ *
+ * Adding a module: one row per scalar function; the test says which are
+ * missing. A new shape (seven inputs, a new type) needs its macro in
+ * sweep_driver.c.
+ */
+
+/* ---- landauer.h ---- */
+SWEEP_1_1(thermoai_landauer_energy_per_bit_j, d, "2", "pos", "K * a", "")
+SWEEP_2_1(thermoai_landauer_energy_j, d, d, "3", "nonneg; pos", "K * b * a", "")
+SWEEP_1_1(thermoai_landauer_bits_per_j, d, "3", "pos", "1 / (K * a)", "")
+SWEEP_2_1(thermoai_landauer_ratio, d, d, "3", "nonneg; pos", "a / (K * b)", "")
+
+/* ---- info.h ---- */
+SWEEP_1_1(thermoai_info_perplexity_from_bits, d, "1", "nonneg[0, 1100]", "2 ** a", "")
+SWEEP_1_1(thermoai_info_perplexity_from_nats, d, "1", "nonneg[0, 760]", "exp(a)", "")
+SWEEP_1_1(thermoai_info_cross_entropy_bits, d, "1", "ge1", "log(a, 2)", "")
+SWEEP_1_1(thermoai_info_cross_entropy_nats, d, "1", "ge1", "log(a)", "")
+SWEEP_1_1(thermoai_info_bits_from_nats, d, "2", "finite", "a / LN2", "")
+SWEEP_1_1(thermoai_info_nats_from_bits, d, "2", "finite", "a * LN2", "")
+SWEEP_1_1(thermoai_info_uniform_entropy_bits, d, "1", "ge1", "log(a, 2)", "")
+
+/* ---- negentropy.h ---- */
+SWEEP_2_1(thermoai_negentropy_description_bits_per_token, d, d, "0", "nonneg; pos", "a / b", "")
+SWEEP_4_1(thermoai_negentropy_bits_per_token, d, d, d, d, "1 + 2 ** -50 * (a + b + c / d) / max(abs(a - b - c / d), 1e-300)", "nonneg; nonneg; nonneg; pos",
+          "a - b - c / d", "")
+SWEEP_2_1(thermoai_negentropy_total_bits, d, d, "0", "nonneg; nonneg", "a * b", "")
+SWEEP_4_1(thermoai_negentropy_entropy_reduction_j_per_k, d, d, d, d, "2 + 2 ** -50 * (a * (b + c) + d) / max(abs(a * (b - c) - d), 1e-300)",
+          "pos; nonneg; nonneg; nonneg", "K * (a * (b - c) - d)", "")
+SWEEP_4_1(thermoai_negentropy_training_min_j, d, d, d, d, "5", "nonneg; nonneg; nonneg; pos",
+          "DOMAIN if c > b else K * d * a * (b - c)", "")
+SWEEP_2_1(thermoai_negentropy_efficiency, d, d, "0", "nonneg; pos", "a / b", "")
+SWEEP_3_1(thermoai_negentropy_cost_j_per_bit, d, d, d, "2", "nonneg; pos; pos", "a / (b * c)", "")
+SWEEP_4_1(thermoai_negentropy_demon_efficiency, d, d, d, d, "5", "nonneg; nonneg; pos; pos",
+          "a * b * K * c / d", "")
+SWEEP_3_1(thermoai_negentropy_demon_trend, d, d, d, "3 + 0.7 * abs(b / c)",
+          "pos; finite[1e-300, 1e5]; pos[1e-10, 1e10]", "a * 2 ** (b / c)", "")
+SWEEP_3_1(thermoai_negentropy_flux_limit_bits_per_s, d, d, d, "4", "nonneg; nonneg; pos",
+          "a * b / (K * c)", "")
+SWEEP_3_1(thermoai_negentropy_compression_ratio, d, d, d, "2", "nonneg; nonneg; pos", "a * b / c", "")
+
+/* ---- energy.h ---- */
+SWEEP_2_1(thermoai_energy_from_power_j, d, d, "0", "nonneg; nonneg", "a * b", "")
+SWEEP_2_1(thermoai_energy_training_flop, d, d, "2", "nonneg; nonneg", "6 * a * b", "")
+SWEEP_3_1(thermoai_energy_training_j, d, d, d, "2", "nonneg; pos; ge1[1, 1e6]", "a * b * c", "")
+SWEEP_2_1(thermoai_energy_facility_j, d, d, "0", "nonneg; ge1[1, 1e6]", "a * b", "")
+SWEEP_3_1(thermoai_energy_inference_per_token_j, d, d, d, "3", "nonneg; pos; ge1[1, 1e6]",
+          "2 * a * b * c", "")
+SWEEP_3_1(thermoai_energy_amortized_per_token_j, d, d, d, "1", "nonneg; pos; nonneg", "a / b + c", "")
+SWEEP_2_1(thermoai_energy_break_even_tokens, d, d, "0", "nonneg; pos", "a / b", "")
+SWEEP_2_1(thermoai_energy_entropy_rate_w_per_k, d, d, "0", "nonneg; pos", "a / b", "")
+SWEEP_3_1(thermoai_energy_entropy_produced_j_per_k, d, d, d, "2", "nonneg; pos; nonneg", "a * c / b", "")
+
+/* ---- entropy.h ---- */
+SWEEP_5_1(thermoai_entropy_attention_bits, u, u, d, U, U, "4 + 2 * (b * c + log2(d) + 1) / max(abs(b * c - log2(d)), 1e-300)",
+          "u32[1, 4294967295]; u32[1, 4294967295]; pos[1e-3, 1e3]; u64; u64",
+          "DOMAIN if b * c - log(d, 2) <= 0 else a * e * (b * c - log(d, 2))", "")
+SWEEP_3_1(thermoai_entropy_ffn_bits, U, d, d, "3", "u64; unit; pos", "a * b * c", "")
+SWEEP_1_1(thermoai_entropy_norm_bits, d, "0", "pos", "2 * a", "")
+
+/* ---- ter.h ---- */
+SWEEP_2_1(thermoai_ter_ratio, d, d, "0", "nonneg; pos", "a / b", "")
+SWEEP_1_1(thermoai_ter_landauer_share, d, "0", "ge1", "1 / a", "")
+
+/* ---- spectral.h (lib/attention) ---- */
+SWEEP_3_1(thermoai_spectral_cluster_quality, d, d, d, "2",
+          "unit; unit; pos[1e-300, 2]", "(b - a) / c", "sorted(x)")
+SWEEP_4_1(thermoai_spectral_mixing_time_bound, d, d, d, d, "5",
+          "pos[1e-300, 2]; pos[1e-300, 1]; open01; nonneg[0, 2]",
+          "DOMAIN if d >= a else log(1 / (c * b)) / (a - d)", "")
+
+/* ---- tip.h (lib/prune) ---- */
+SWEEP_2_1(thermoai_tip_relative_degradation, d, d, "2", "ge1; ge1", "(b - a) / a", "")
+SWEEP_4_1(thermoai_tip_score, d, d, d, d, "4", "ge1; ge1; pos; pos", "(b - a) / a * d / c",
+          "[x[0], x[1]] + sorted(x[2:])")
+
+/* ---- flux.h: phases (phi0, tau1, tau2, tau3, tau4, alpha, beta, flags), then t ---- */
+SWEEP_FLUX_1(thermoai_flux_rate_bits_per_s, "flux_rate_tol(x)",
+             "pos[1e-10, 1e20]; pos[1e-3, 1e8]; pos[1e-3, 1e8]; pos[1e-3, 1e9]; pos[1e-3, 1e9]; "
+             "nonneg[1e-3, 4]; pos[1e-3, 3]; flag; nonneg[1e-6, 1e10]",
+             "flux_rate(x)", "flux_pre(x)")
+SWEEP_FLUX_1(thermoai_flux_total_bits, "flux_total_tol(x)",
+             "pos[1e-10, 1e20]; pos[1e-3, 1e8]; pos[1e-3, 1e8]; pos[1e-3, 1e9]; pos[1e-3, 1e9]; "
+             "nonneg[1e-3, 4]; pos[1e-3, 3]; flag; nonneg[1e-6, 1e10]",
+             "flux_total(x)", "flux_pre(x)")
+
+/* ---- scaling.h: law (n_inf or l_inf, three scales or coefficients, three exponents), then N, D, C ---- */
+SWEEP_NLAW_1(thermoai_scaling_negentropy_bits, "nlaw_tol(x)",
+             "finite[1e-3, 1e3]; nonneg[1, 1e300]; nonneg[1, 1e300]; nonneg[1, 1e300]; "
+             "nonneg[1e-3, 2]; nonneg[1e-3, 2]; nonneg[1e-3, 2]; pos[1e-300, 1e300]; "
+             "pos[1e-300, 1e300]; pos[1e-300, 1e300]",
+             "x[0] - sum((x[1 + i] / x[7 + i]) ** x[4 + i] for i in range(3) if x[1 + i] > 0)", "")
+SWEEP_LLAW_1(thermoai_scaling_loss_bits, "llaw_tol(x)",
+             "nonneg[1e-3, 1e3]; nonneg[1e-300, 1e300]; nonneg[1e-300, 1e300]; nonneg[1e-300, 1e300]; "
+             "nonneg[1e-3, 2]; nonneg[1e-3, 2]; nonneg[1e-3, 2]; pos[1e-300, 1e300]; "
+             "pos[1e-300, 1e300]; pos[1e-300, 1e300]",
+             "x[0] + sum(x[1 + i] * x[7 + i] ** -x[4 + i] for i in range(3) if x[1 + i] > 0)", "")
