@@ -44,7 +44,7 @@ extern "C" {
  *                      written over it (its \c struct_size is kept).
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p name or \p arch is NULL
- * \retval THERMOAI_E_SIZE       \c arch->struct_size is smaller than 72
+ * \retval THERMOAI_E_SIZE       \c arch->struct_size is smaller than 120
  * \retval THERMOAI_E_NOT_FOUND  no preset of that name
  * \since 0.1.0
  */
@@ -66,7 +66,7 @@ THERMOAI_API size_t thermoai_model_preset_count(void);
  * \param[out]    source  The public configuration cited (static storage); may be NULL.
  * \param[in,out] arch    As in thermoai_model_preset_find(); may be NULL.
  * \retval THERMOAI_OK           success
- * \retval THERMOAI_E_SIZE       \c arch->struct_size is smaller than 72
+ * \retval THERMOAI_E_SIZE       \c arch->struct_size is smaller than 120
  * \retval THERMOAI_E_NOT_FOUND  \p index is out of range (\p name and \p source set to NULL)
  * \since 0.1.0
  */

@@ -142,7 +142,7 @@ THERMOAI_INTERNAL int thermoai__integrate(thermoai_time_fn fn, void *user, doubl
  * listed here has _init and _size functions (tests/api/test_structs.c checks
  * each, and tests/api/test_api_sync.py that no size-field struct is missing).
  */
-#define THERMOAI__SIZE_V0_MODEL_ARCH 72u
+#define THERMOAI__SIZE_V0_MODEL_ARCH 120u
 #define THERMOAI__SIZE_V0_ENTROPY_PARAMS 32u
 #define THERMOAI__SIZE_V0_ENTROPY_BREAKDOWN 56u
 #define THERMOAI__SIZE_V0_FLUX_PHASES 64u

@@ -39,9 +39,9 @@ int main(void)
     tap_ok(THERMOAI_CONSTANTS_JULIAN_YEAR_S == 31557600.0 && thermoai_constants_julian_year_s() == 31557600.0,
            "Julian year is 31557600 s");
 
-    /* thermoai_model_arch (0.1.0): 72 bytes */
-    tap_ok(sizeof(thermoai_model_arch) == 72, "sizeof(thermoai_model_arch) == 72");
-    tap_ok(thermoai_model_arch_size() == 72, "thermoai_model_arch_size() == 72");
+    /* thermoai_model_arch (0.1.0): 120 bytes */
+    tap_ok(sizeof(thermoai_model_arch) == 120, "sizeof(thermoai_model_arch) == 120");
+    tap_ok(thermoai_model_arch_size() == 120, "thermoai_model_arch_size() == 120");
     tap_ok(offsetof(thermoai_model_arch, struct_size) == 0 && offsetof(thermoai_model_arch, flags) == 4
                && offsetof(thermoai_model_arch, layers) == 8 && offsetof(thermoai_model_arch, heads) == 12
                && offsetof(thermoai_model_arch, kv_heads) == 16
@@ -52,6 +52,17 @@ int main(void)
                && offsetof(thermoai_model_arch, precision_bits) == 56
                && offsetof(thermoai_model_arch, params) == 64,
            "thermoai_model_arch field offsets 0,4,8,12,16,20,24,32,40,48,56,64");
+    tap_ok(offsetof(thermoai_model_arch, experts) == 72
+               && offsetof(thermoai_model_arch, active_experts) == 76
+               && offsetof(thermoai_model_arch, shared_experts) == 80
+               && offsetof(thermoai_model_arch, first_dense_layers) == 84
+               && offsetof(thermoai_model_arch, expert_d_ff) == 88
+               && offsetof(thermoai_model_arch, sliding_window) == 96
+               && offsetof(thermoai_model_arch, q_lora_rank) == 104
+               && offsetof(thermoai_model_arch, kv_lora_rank) == 108
+               && offsetof(thermoai_model_arch, rope_head_dim) == 112
+               && offsetof(thermoai_model_arch, v_head_dim) == 116,
+           "thermoai_model_arch MoE/attention field offsets 72,76,80,84,88,96,104,108,112,116");
     tap_ok(THERMOAI_MODEL_GATED_FFN == 0x1u && THERMOAI_MODEL_TIED_EMBEDDINGS == 0x2u
                && THERMOAI_MODEL_LINEAR_BIAS == 0x4u && THERMOAI_MODEL_NORM_BIAS == 0x8u
                && THERMOAI_MODEL_LEARNED_POSITIONS == 0x10u,

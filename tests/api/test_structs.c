@@ -46,7 +46,7 @@ int main(void)
 {
 #define E(T, v0) { #T, sizeof(thermoai_##T), thermoai_##T##_size(), v0, T##_init_ }
     const struct entry all[] = {
-        E(model_arch, 72),         E(entropy_params, 32), E(entropy_breakdown, 56),
+        E(model_arch, 120),         E(entropy_params, 32), E(entropy_breakdown, 56),
         E(flux_phases, 64),        E(scaling_negentropy_law, 64), E(scaling_loss_law, 64),
         E(ssa_params, 40),         E(ssa_stats, 80),      E(spectral_params, 32),
         E(spectral_info, 32),
