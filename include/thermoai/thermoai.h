@@ -34,6 +34,9 @@
 #include <thermoai/synth.h>
 #include <thermoai/ssa.h>
 #include <thermoai/spectral.h>
+#include <thermoai/hardware.h>
+#include <thermoai/hardware_preset.h>
+#include <thermoai/calibrate.h>
 #undef THERMOAI_H_INSIDE
 
 #endif /* THERMOAI_H */

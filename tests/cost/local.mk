@@ -1,1 +1,6 @@
-## tests/cost: the public API of lib/cost (empty until the cost models land).
+## tests/cost: the public API of lib/cost.
+C_TESTS += tests/cost/test_hardware tests/cost/test_hardware_preset tests/cost/test_calibrate
+tests_cost_test_hardware_LDADD = $(TEST_LIB)
+tests_cost_test_hardware_preset_LDADD = $(TEST_LIB)
+tests_cost_test_calibrate_LDADD = $(TEST_LIB)
+PY_TESTS += tests/cost/test_microbench_gen.py
