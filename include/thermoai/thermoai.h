@@ -37,6 +37,7 @@
 #include <thermoai/hardware.h>
 #include <thermoai/hardware_preset.h>
 #include <thermoai/calibrate.h>
+#include <thermoai/work.h>
 #undef THERMOAI_H_INSIDE
 
 #endif /* THERMOAI_H */

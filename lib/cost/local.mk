@@ -5,6 +5,7 @@ lib_libthermoai_core_la_SOURCES += \
 	lib/cost/h100_microbench.h \
 	lib/cost/hardware.c \
 	lib/cost/hardware_preset.c \
-	lib/cost/calibrate.c
+	lib/cost/calibrate.c \
+	lib/cost/work.c
 EXTRA_DIST += data/README.md data/h100_microbench.json data/h100_hf_eager_decode.json \
 	tools/gen_microbench.py
