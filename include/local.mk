@@ -26,6 +26,7 @@ thermoaiinclude_HEADERS = \
 	include/thermoai/hardware.h \
 	include/thermoai/hardware_preset.h \
 	include/thermoai/calibrate.h \
-	include/thermoai/work.h
+	include/thermoai/work.h \
+	include/thermoai/cost.h
 nodist_thermoaiinclude_HEADERS = include/thermoai/version.h
 EXTRA_DIST += include/thermoai/version.h.in

@@ -38,6 +38,7 @@
 #include <thermoai/hardware_preset.h>
 #include <thermoai/calibrate.h>
 #include <thermoai/work.h>
+#include <thermoai/cost.h>
 #undef THERMOAI_H_INSIDE
 
 #endif /* THERMOAI_H */

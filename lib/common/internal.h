@@ -157,6 +157,8 @@ THERMOAI_INTERNAL int thermoai__integrate(thermoai_time_fn fn, void *user, doubl
 #define THERMOAI__SIZE_V0_CALIBRATE_FIT 56u
 #define THERMOAI__SIZE_V0_WORK_PARAMS 64u
 #define THERMOAI__SIZE_V0_WORK 104u
+#define THERMOAI__SIZE_V0_COST_SERVING 56u
+#define THERMOAI__SIZE_V0_COST_RESULT 152u
 
 /* Largest struct_size accepted by the _init functions. */
 #define THERMOAI__STRUCT_SIZE_MAX 0x80000000u

@@ -1,6 +1,7 @@
 ## tests/cost: the public API of lib/cost.
 C_TESTS += tests/cost/test_hardware tests/cost/test_hardware_preset tests/cost/test_calibrate \
-	tests/cost/test_work
+	tests/cost/test_work tests/cost/test_cost
+tests_cost_test_cost_LDADD = $(TEST_LIB)
 tests_cost_test_work_LDADD = $(TEST_LIB)
 tests_cost_test_hardware_LDADD = $(TEST_LIB)
 tests_cost_test_hardware_preset_LDADD = $(TEST_LIB)
