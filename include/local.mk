@@ -27,6 +27,10 @@ thermoaiinclude_HEADERS = \
 	include/thermoai/hardware_preset.h \
 	include/thermoai/calibrate.h \
 	include/thermoai/work.h \
-	include/thermoai/cost.h
+	include/thermoai/cost.h \
+	include/thermoai/training.h \
+	include/thermoai/carbon.h \
+	include/thermoai/paper_energy.h \
+	include/thermoai/ladder.h
 nodist_thermoaiinclude_HEADERS = include/thermoai/version.h
 EXTRA_DIST += include/thermoai/version.h.in

@@ -90,7 +90,7 @@ THERMOAI_API size_t thermoai_calibrate_fit_size(void);
  * (each column divided by its norm, so that seconds, bytes and FLOPs of very
  * different magnitudes can share one matrix). Pure: no allocation, at most
  * #THERMOAI_CALIBRATE_MAX_COLS unknowns.
- * \param[in]  a          \p rows x \p cols matrix, row-major; finite.
+ * \param[in]  a          \p rows x \p cols matrix, row-major; finite. Unit: any.
  * \param[in]  rows       Number of equations, >= 1.
  * \param[in]  cols       Number of unknowns, 1 .. THERMOAI_CALIBRATE_MAX_COLS.
  * \param[in]  b          Right-hand side, \p rows values; finite. Unit: any, as \p a x.

@@ -39,6 +39,10 @@
 #include <thermoai/calibrate.h>
 #include <thermoai/work.h>
 #include <thermoai/cost.h>
+#include <thermoai/training.h>
+#include <thermoai/carbon.h>
+#include <thermoai/paper_energy.h>
+#include <thermoai/ladder.h>
 #undef THERMOAI_H_INSIDE
 
 #endif /* THERMOAI_H */

@@ -159,6 +159,10 @@ THERMOAI_INTERNAL int thermoai__integrate(thermoai_time_fn fn, void *user, doubl
 #define THERMOAI__SIZE_V0_WORK 104u
 #define THERMOAI__SIZE_V0_COST_SERVING 56u
 #define THERMOAI__SIZE_V0_COST_RESULT 152u
+#define THERMOAI__SIZE_V0_TRAINING_PARAMS 72u
+#define THERMOAI__SIZE_V0_TRAINING_RESULT 56u
+#define THERMOAI__SIZE_V0_PAPER_ENERGY_TRAIN_TERMS 112u
+#define THERMOAI__SIZE_V0_LADDER 80u
 
 /* Largest struct_size accepted by the _init functions. */
 #define THERMOAI__STRUCT_SIZE_MAX 0x80000000u

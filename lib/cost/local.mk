@@ -7,6 +7,10 @@ lib_libthermoai_core_la_SOURCES += \
 	lib/cost/hardware_preset.c \
 	lib/cost/calibrate.c \
 	lib/cost/work.c \
-	lib/cost/cost.c
+	lib/cost/cost.c \
+	lib/cost/training.c \
+	lib/cost/carbon.c \
+	lib/cost/paper_energy.c \
+	lib/cost/ladder.c
 EXTRA_DIST += data/README.md data/h100_microbench.json data/h100_hf_eager_decode.json \
 	tools/gen_microbench.py
