@@ -12,3 +12,4 @@ tests_cost_test_hardware_LDADD = $(TEST_LIB)
 tests_cost_test_hardware_preset_LDADD = $(TEST_LIB)
 tests_cost_test_calibrate_LDADD = $(TEST_LIB)
 PY_TESTS += tests/cost/test_microbench_gen.py
+SH_TESTS += tests/cost/test_validation.sh
