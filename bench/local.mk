@@ -7,3 +7,20 @@ EXTRA_DIST += bench/run.sh bench/summarize.py bench/peers/numpy_attention.py ben
 bench: bench/ssa_bench$(EXEEXT)
 	SSA_BENCH=./bench/ssa_bench PYTHON="$(PYTHON)" sh $(srcdir)/bench/run.sh bench-results
 .PHONY: bench
+
+## The cost model: the 10^6-configuration sweep and the two validations (doc/cost-model.md).
+## The validations are also built and run by make check (tests/cost/test_validation.sh).
+EXTRA_PROGRAMS += bench/cost_sweep
+check_PROGRAMS += bench/validate_decode bench/validate_training
+bench_cost_sweep_LDADD = lib/libthermoai.la $(LIBM)
+bench_validate_decode_LDADD = lib/libthermoai.la $(LIBM)
+bench_validate_training_LDADD = lib/libthermoai.la $(LIBM)
+CLEANFILES += bench/cost_sweep$(EXEEXT)
+EXTRA_DIST += bench/COST_RESULTS.md
+
+bench-cost: bench/cost_sweep$(EXEEXT) bench/validate_decode$(EXEEXT) bench/validate_training$(EXEEXT)
+	@echo "machine: $$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //') ($$(nproc) logical CPUs)"
+	./bench/cost_sweep 5
+	./bench/validate_decode $(srcdir)/data/h100_hf_eager_decode.json
+	./bench/validate_training
+.PHONY: bench-cost

@@ -15,6 +15,14 @@ extern const struct cli_command cli_cmd_landauer;
 extern const struct cli_command cli_cmd_landauer_model;
 extern const struct cli_command cli_cmd_ter;
 extern const struct cli_command cli_cmd_presets_models;
+extern const struct cli_command cli_cmd_presets_hardware;
+extern const struct cli_command cli_cmd_presets_serving;
+extern const struct cli_command cli_cmd_presets_grids;
+extern const struct cli_command cli_cmd_energy_decode;
+extern const struct cli_command cli_cmd_energy_prefill;
+extern const struct cli_command cli_cmd_energy_request;
+extern const struct cli_command cli_cmd_energy_train;
+extern const struct cli_command cli_cmd_energy_ladder;
 extern const struct cli_command cli_cmd_reproduce;
 
 /* ---- the model group: a preset and overrides of any of its fields (cli/model_options.c) */
@@ -23,9 +31,14 @@ struct cli_model_opts {
     const char *model;
     uint64_t layers, d_model, heads, kv_heads, head_dim, d_ff, vocab, context;
     double precision_bits;
+    /* mixture of experts and attention variants */
+    uint64_t experts, active_experts, shared_experts, expert_d_ff, first_dense_layers,
+        sliding_window;
 };
 
 extern const struct cli_group cli_model_group;
+/* The same options without --context (the cost commands' --context is the KV cache). */
+extern const struct cli_group cli_cost_model_group;
 
 /* The preset named by m->model with m's non-zero fields over it. Returns 0, or an
  * exit code after the message (unknown model: usage error). */
@@ -48,5 +61,48 @@ extern const struct cli_group cli_entropy_group;
 /* thermoai_entropy_params from the group; 0 or an exit code. */
 int cli_entropy_load(struct cli_ctx *ctx, const struct cli_entropy_opts *e,
                      thermoai_entropy_params *params);
+
+/* ---- the cost groups: hardware, serving stack, work (cli/cost_options.c) ------------- */
+
+struct cli_hardware_opts {
+    const char *hardware;
+    double peak_flop_per_s, memory_bw_bytes_per_s, memory_bytes, board_power_w, idle_power_w,
+        j_per_flop, j_per_byte, compute_efficiency, bandwidth_efficiency;
+};
+
+extern const struct cli_group cli_hardware_group;
+
+/* The preset (or "custom") with the overrides applied; energies the overrides leave
+ * missing are derived (thermoai_hardware_derive_energy()). 0 or an exit code. */
+int cli_hardware_load(struct cli_ctx *ctx, const struct cli_hardware_opts *o, uint32_t precision,
+                      thermoai_hardware *hw);
+
+/* The profile actually used, as a "hardware_profile" object (JSON/CSV). */
+void cli_emit_hardware(struct cli_ctx *ctx, const thermoai_hardware *hw);
+
+struct cli_serving_opts {
+    const char *serving;
+    double device_s_per_layer, host_s_per_layer, overhead_power_w, kv_rewrites;
+    int no_power_cap;
+};
+
+extern const struct cli_group cli_serving_group;
+
+int cli_serving_load(struct cli_ctx *ctx, const struct cli_serving_opts *o,
+                     thermoai_cost_serving *serving);
+
+struct cli_work_opts {
+    uint64_t batch, context;
+    double weight_bits, kv_bits, activation_bits;
+    uint32_t compute;
+    int full_attention, all_logits;
+};
+
+extern const struct cli_group cli_work_group;
+
+int cli_work_load(struct cli_ctx *ctx, const struct cli_work_opts *o, thermoai_work_params *p);
+
+/* The name of a THERMOAI_COST_BOUND_* value: "memory", "compute", "host", "power". */
+const char *cli_bound_name(uint32_t bound);
 
 #endif /* THERMOAI_CLI_COMMANDS_H */

@@ -10,28 +10,52 @@
 
 #define M(field) offsetof(struct cli_model_opts, field)
 
+#define MODEL_OPTION                                                                        \
+    { .name = "--model", .type = CLI_STRING, .offset = M(model), .meta = "NAME",               \
+      .flags = CLI_REQUIRED, .help = "model preset (see 'thermoai presets models')" }
+#define SHAPE_OPTIONS                                                                       \
+    { .name = "--layers", .type = CLI_COUNT, .offset = M(layers), .meta = "L",                 \
+      .help = "override: transformer blocks (0: the preset's)" },                            \
+    { .name = "--d-model", .type = CLI_COUNT, .offset = M(d_model), .meta = "D",               \
+      .help = "override: hidden width (0: the preset's)" },                                  \
+    { .name = "--heads", .type = CLI_COUNT, .offset = M(heads), .meta = "H",                   \
+      .help = "override: query heads (0: the preset's)" },                                   \
+    { .name = "--kv-heads", .type = CLI_COUNT, .offset = M(kv_heads), .meta = "H",             \
+      .help = "override: key/value heads (0: the preset's)" },                               \
+    { .name = "--head-dim", .type = CLI_COUNT, .offset = M(head_dim), .meta = "DK",            \
+      .help = "override: per-head width (0: the preset's)" },                                \
+    { .name = "--d-ff", .type = CLI_COUNT, .offset = M(d_ff), .meta = "F",                     \
+      .help = "override: FFN intermediate width (0: the preset's)" },                        \
+    { .name = "--vocab", .type = CLI_COUNT, .offset = M(vocab), .meta = "V",                   \
+      .help = "override: vocabulary size (0: the preset's)" }
+#define CONTEXT_OPTION                                                                      \
+    { .name = "--context", .type = CLI_COUNT, .offset = M(context), .meta = "N",               \
+      .help = "override: maximum context in tokens (0: the preset's)" }
+#define PRECISION_AND_MOE_OPTIONS                                                           \
+    { .name = "--precision-bits", .type = CLI_DOUBLE, .offset = M(precision_bits), .meta = "B", \
+      .unit = "bits", .domain = CLI_NONNEGATIVE,                                             \
+      .help = "override: bits per value (0: the preset's)" },                                \
+    { .name = "--experts", .type = CLI_COUNT, .offset = M(experts), .meta = "N",               \
+      .help = "override: routed experts per MoE layer (0: the preset's)" },                  \
+    { .name = "--active-experts", .type = CLI_COUNT, .offset = M(active_experts), .meta = "K", \
+      .help = "override: routed experts per token (0: the preset's)" },                      \
+    { .name = "--shared-experts", .type = CLI_COUNT, .offset = M(shared_experts), .meta = "S", \
+      .help = "override: always-active experts (0: the preset's)" },                         \
+    { .name = "--expert-d-ff", .type = CLI_COUNT, .offset = M(expert_d_ff), .meta = "E",       \
+      .help = "override: width of one expert FFN (0: the preset's)" },                       \
+    { .name = "--first-dense-layers", .type = CLI_COUNT, .offset = M(first_dense_layers),     \
+      .meta = "L", .help = "override: leading dense layers of a MoE model (0: the preset's)" }, \
+    { .name = "--sliding-window", .type = CLI_COUNT, .offset = M(sliding_window), .meta = "W", \
+      .help = "override: attention window in tokens (0: the preset's)" }
+
 static const struct cli_option model_options[] = {
-    { .name = "--model", .type = CLI_STRING, .offset = M(model), .meta = "NAME",
-      .flags = CLI_REQUIRED, .help = "model preset (see 'thermoai presets models')" },
-    { .name = "--layers", .type = CLI_COUNT, .offset = M(layers), .meta = "L", 
-      .help = "override: transformer blocks (0: the preset's)" },
-    { .name = "--d-model", .type = CLI_COUNT, .offset = M(d_model), .meta = "D", 
-      .help = "override: hidden width (0: the preset's)" },
-    { .name = "--heads", .type = CLI_COUNT, .offset = M(heads), .meta = "H", 
-      .help = "override: query heads (0: the preset's)" },
-    { .name = "--kv-heads", .type = CLI_COUNT, .offset = M(kv_heads), .meta = "H", 
-      .help = "override: key/value heads (0: the preset's)" },
-    { .name = "--head-dim", .type = CLI_COUNT, .offset = M(head_dim), .meta = "DK", 
-      .help = "override: per-head width (0: the preset's)" },
-    { .name = "--d-ff", .type = CLI_COUNT, .offset = M(d_ff), .meta = "F", 
-      .help = "override: FFN intermediate width (0: the preset's)" },
-    { .name = "--vocab", .type = CLI_COUNT, .offset = M(vocab), .meta = "V", 
-      .help = "override: vocabulary size (0: the preset's)" },
-    { .name = "--context", .type = CLI_COUNT, .offset = M(context), .meta = "N",
-      .help = "override: maximum context in tokens (0: the preset's)" },
-    { .name = "--precision-bits", .type = CLI_DOUBLE, .offset = M(precision_bits), .meta = "B",
-      .unit = "bits", .domain = CLI_NONNEGATIVE,
-      .help = "override: bits per value (0: the preset's)" },
+    MODEL_OPTION, SHAPE_OPTIONS, CONTEXT_OPTION, PRECISION_AND_MOE_OPTIONS,
+};
+static const struct cli_option cost_model_options[] = {
+    MODEL_OPTION, SHAPE_OPTIONS, PRECISION_AND_MOE_OPTIONS,
+};
+const struct cli_group cli_cost_model_group = {
+    cost_model_options, sizeof cost_model_options / sizeof cost_model_options[0]
 };
 const struct cli_group cli_model_group = { model_options,
                                           sizeof model_options / sizeof model_options[0] };
@@ -83,8 +107,18 @@ int cli_model_load(struct cli_ctx *ctx, const struct cli_model_opts *m, thermoai
     if ((rc = override32(ctx, "--layers", m->layers, &arch->layers)) != 0
         || (rc = override32(ctx, "--heads", m->heads, &arch->heads)) != 0
         || (rc = override32(ctx, "--kv-heads", m->kv_heads, &arch->kv_heads)) != 0
-        || (rc = override32(ctx, "--head-dim", m->head_dim, &arch->head_dim)) != 0)
+        || (rc = override32(ctx, "--head-dim", m->head_dim, &arch->head_dim)) != 0
+        || (rc = override32(ctx, "--experts", m->experts, &arch->experts)) != 0
+        || (rc = override32(ctx, "--active-experts", m->active_experts, &arch->active_experts)) != 0
+        || (rc = override32(ctx, "--shared-experts", m->shared_experts, &arch->shared_experts)) != 0
+        || (rc = override32(ctx, "--first-dense-layers", m->first_dense_layers,
+                            &arch->first_dense_layers))
+               != 0)
         return rc;
+    if (m->expert_d_ff != 0)
+        arch->expert_d_ff = m->expert_d_ff;
+    if (m->sliding_window != 0)
+        arch->sliding_window = m->sliding_window;
     if (m->d_model != 0)
         arch->d_model = m->d_model;
     if (m->d_ff != 0)
@@ -95,7 +129,9 @@ int cli_model_load(struct cli_ctx *ctx, const struct cli_model_opts *m, thermoai
         arch->context_length = m->context;
     if (m->precision_bits != 0.0)
         arch->precision_bits = m->precision_bits;
-    if (m->layers || m->d_model || m->heads || m->kv_heads || m->head_dim || m->d_ff || m->vocab)
+    if (m->layers || m->d_model || m->heads || m->kv_heads || m->head_dim || m->d_ff || m->vocab
+        || m->experts || m->active_experts || m->shared_experts || m->expert_d_ff
+        || m->first_dense_layers)
         arch->params = 0; /* the published count no longer applies: computed from the shape */
     if ((status = thermoai_model_arch_check(arch)) != THERMOAI_OK)
         return cli_library_error(ctx, "thermoai_model_arch_check", status);
@@ -119,6 +155,13 @@ void cli_emit_arch(struct cli_ctx *ctx, const thermoai_model_arch *a)
     emit_uint(&ctx->emit, "context_length", a->context_length);
     emit_double(&ctx->emit, "precision_bits", a->precision_bits);
     emit_uint(&ctx->emit, "flags", a->flags);
+    emit_uint(&ctx->emit, "experts", a->experts);
+    emit_uint(&ctx->emit, "active_experts", a->active_experts);
+    emit_uint(&ctx->emit, "shared_experts", a->shared_experts);
+    emit_uint(&ctx->emit, "expert_d_ff", a->expert_d_ff);
+    emit_uint(&ctx->emit, "first_dense_layers", a->first_dense_layers);
+    emit_uint(&ctx->emit, "sliding_window", a->sliding_window);
+    emit_uint(&ctx->emit, "kv_lora_rank", a->kv_lora_rank);
     if (thermoai_model_params(a, &params) == THERMOAI_OK)
         emit_uint(&ctx->emit, "params", params);
     else

@@ -22,6 +22,15 @@ thermoaiinclude_HEADERS = \
 	include/thermoai/attention.h \
 	include/thermoai/synth.h \
 	include/thermoai/ssa.h \
-	include/thermoai/spectral.h
+	include/thermoai/spectral.h \
+	include/thermoai/hardware.h \
+	include/thermoai/hardware_preset.h \
+	include/thermoai/calibrate.h \
+	include/thermoai/work.h \
+	include/thermoai/cost.h \
+	include/thermoai/training.h \
+	include/thermoai/carbon.h \
+	include/thermoai/paper_energy.h \
+	include/thermoai/ladder.h
 nodist_thermoaiinclude_HEADERS = include/thermoai/version.h
 EXTRA_DIST += include/thermoai/version.h.in

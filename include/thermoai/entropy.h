@@ -192,7 +192,9 @@ int thermoai_entropy_norm_bits(double precision_bits, double *bits);
  * \brief Per-layer terms, per-token bits and the per-token Landauer energy.
  *
  * \f[ E^{token} = k_B T \ln 2 \cdot L \,(\Delta H_{attn} + \Delta H_{FFN} + 2\Delta H_{norm}) \f]
- * with \f$h\f$ = heads, \f$d_k\f$ = head_dim, \f$b\f$ = precision_bits of \p arch.
+ * with \f$h\f$ = heads, \f$d_k\f$ = head_dim, \f$b\f$ = precision_bits of \p arch; in a
+ * model whose every layer is mixture-of-experts (\c d_ff = 0), \f$d_{ff}\f$ is the width a
+ * token passes through, (active_experts + shared_experts) x expert_d_ff.
  *
  * \param[in]     arch    The architecture (see thermoai_model_arch_check()).
  * \param[in]     params  Options, or NULL for the defaults.

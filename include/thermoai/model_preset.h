@@ -4,22 +4,34 @@
  * \brief Named model architectures, each with its public source.
  *
  * Names are matched case-insensitively: "llama-2-7b", "LLaMA-2-7B". Every row
- * cites the public configuration it was taken from; the dimensions reproduce
- * the published parameter counts with thermoai_model_params().
+ * cites the public configuration it was taken from, with how it was read
+ * (thermoai_model_preset_status(): "verified" from the owner's own code, config or
+ * paper; "secondary" from verbatim copies of config.json, model cards or paper
+ * transcriptions) and the release date. tests/ref/model_presets_ref.py recounts
+ * every row by hand and compares with the published totals.
  *
- * | name | L | d | heads/kv | d_ff | V | context | source |
+ * | name | L | d | heads/kv | FFN (experts) | V | context | status |
  * |---|---|---|---|---|---|---|---|
- * | pythia-1.3b (alias pythia-1.4b) | 24 | 2048 | 16/16 | 8192 | 50304 | 2048 | EleutherAI/pythia-1.4b config.json |
- * | llama-2-7b | 32 | 4096 | 32/32 | 11008 | 32000 | 4096 | meta-llama/Llama-2-7b-hf config.json |
- * | llama-2-13b | 40 | 5120 | 40/40 | 13824 | 32000 | 4096 | meta-llama/Llama-2-13b-hf config.json |
- * | llama-2-70b | 80 | 8192 | 64/8 | 28672 | 32000 | 4096 | meta-llama/Llama-2-70b-hf config.json |
- * | mistral-7b | 32 | 4096 | 32/8 | 14336 | 32000 | 32768 | mistralai/Mistral-7B-v0.1 config.json |
- * | falcon-180b | 80 | 14848 | 232/8 | 59392 | 65024 | 2048 | tiiuae/falcon-180B config.json |
- * | gpt-3-175b | 96 | 12288 | 96/96 | 49152 | 50257 | 2048 | Brown et al. 2020, Table 2.1 |
- * | llama-3-8b | 32 | 4096 | 32/8 | 14336 | 128256 | 8192 | meta-llama/Meta-Llama-3-8B config.json |
- * | llama-3-70b | 80 | 8192 | 64/8 | 28672 | 128256 | 8192 | meta-llama/Meta-Llama-3-70B config.json |
+ * | pythia-70m, pythia-1.3b (alias pythia-1.4b), pythia-6.9b, pythia-12b | 6-36 | 512-5120 | MHA | 4d GELU | 50304-50688 | 2048 | secondary |
+ * | llama-2-7b / 13b / 70b | 32/40/80 | 4096/5120/8192 | 32/32, 40/40, 64/8 | SwiGLU | 32000 | 4096 | secondary |
+ * | llama-3-8b / 70b | 32/80 | 4096/8192 | 32/8, 64/8 | SwiGLU | 128256 | 8192 | secondary |
+ * | llama-3.1-8b / 70b / 405b | 32/80/126 | 4096/8192/16384 | GQA 8 | SwiGLU | 128256 | 131072 | verified |
+ * | llama-3.2-1b / 3b | 16/28 | 2048/3072 | GQA 8 | SwiGLU, tied | 128256 | 131072 | verified |
+ * | mistral-7b | 32 | 4096 | 32/8 | 14336 | 32000 | 32768 (window 4096) | secondary |
+ * | mixtral-8x7b / 8x22b | 32/56 | 4096/6144 | GQA 8 | 8 experts, top-2 | 32000 | 32768/65536 | secondary |
+ * | qwen2.5-0.5b / 1.5b / 7b / 32b | 24-64 | 896-5120 | GQA | SwiGLU, QKV bias | 151936/152064 | 32768/131072 | secondary |
+ * | qwen3-8b / 32b | 36/64 | 4096/5120 | 32/8, 64/8 | SwiGLU | 151936 | 40960 | secondary |
+ * | qwen3-235b-a22b | 94 | 4096 | 64/4 | 128 experts of 1536, top-8 | 151936 | 40960 | secondary |
+ * | deepseek-v3 (alias deepseek-r1) | 61 | 7168 | 128, MLA | 256+1 experts of 2048, top-8, 3 dense | 129280 | 163840 | secondary |
+ * | gpt-oss-120b | 36 | 2880 | 64/8 | 128 experts of 2880, top-4 | 201088 | 131072 | verified |
+ * | falcon-7b / falcon-180b | 32/80 | 4544/14848 | 71/1, 232/8 | 4d GELU | 65024 | 2048 | secondary |
+ * | gemma-2-9b | 42 | 3584 | 16/8 | GeGLU 14336 | 256128 | 8192 | verified |
+ * | phi-3-mini-4k | 32 | 3072 | 32/32 | SwiGLU 8192 | 32064 | 4096 | secondary |
+ * | gpt-3-175b (alias gpt-3) | 96 | 12288 | 96/96 | 4d GELU | 50257 | 2048 | secondary |
+ * | bloom-176b (alias bloom) | 70 | 14336 | 112/112 | 4d GELU | 250880 | 2048 | secondary |
  *
- * All presets use \c precision_bits = 16 (FP16/BF16 weights and activations).
+ * \c precision_bits is 16 (FP16/BF16) for every preset but deepseek-v3 (8: its
+ * released weights are FP8).
  */
 #ifndef THERMOAI_MODEL_PRESET_H
 #define THERMOAI_MODEL_PRESET_H
@@ -45,7 +57,7 @@ extern "C" {
  *                      its \c precision_bits is NaN where \c struct_size covers it.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p name or \p arch is NULL
- * \retval THERMOAI_E_SIZE       \c arch->struct_size is smaller than 72
+ * \retval THERMOAI_E_SIZE       \c arch->struct_size is smaller than 120
  * \retval THERMOAI_E_NOT_FOUND  no preset of that name
  * \since 0.1.0
  */
@@ -67,13 +79,27 @@ THERMOAI_API size_t thermoai_model_preset_count(void);
  * \param[out]    source  The public configuration cited (static storage); may be NULL.
  * \param[in,out] arch    As in thermoai_model_preset_find(); may be NULL.
  * \retval THERMOAI_OK           success
- * \retval THERMOAI_E_SIZE       \c arch->struct_size is smaller than 72
+ * \retval THERMOAI_E_SIZE       \c arch->struct_size is smaller than 120
  * \retval THERMOAI_E_NOT_FOUND  \p index is out of range (\p name and \p source set to NULL)
  * \since 0.1.0
  */
 THERMOAI_API THERMOAI_NODISCARD
 int thermoai_model_preset_info(size_t index, const char **name, const char **source,
                                thermoai_model_arch *arch);
+
+/**
+ * \brief How the preset at \p index was sourced, and its release date.
+ *
+ * \param[in]  index   0 .. thermoai_model_preset_count() - 1.
+ * \param[out] status  "verified" or "secondary" (static storage); may be NULL.
+ * \param[out] as_of   Release date of the configuration, "YYYY-MM-DD" or "YYYY-MM"
+ *                     (static storage); may be NULL.
+ * \retval THERMOAI_OK           success
+ * \retval THERMOAI_E_NOT_FOUND  \p index is out of range (outputs set to NULL)
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_model_preset_status(size_t index, const char **status, const char **as_of);
 
 #ifdef __cplusplus
 }

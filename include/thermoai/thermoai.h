@@ -34,6 +34,15 @@
 #include <thermoai/synth.h>
 #include <thermoai/ssa.h>
 #include <thermoai/spectral.h>
+#include <thermoai/hardware.h>
+#include <thermoai/hardware_preset.h>
+#include <thermoai/calibrate.h>
+#include <thermoai/work.h>
+#include <thermoai/cost.h>
+#include <thermoai/training.h>
+#include <thermoai/carbon.h>
+#include <thermoai/paper_energy.h>
+#include <thermoai/ladder.h>
 #undef THERMOAI_H_INSIDE
 
 #endif /* THERMOAI_H */

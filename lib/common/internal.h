@@ -144,7 +144,7 @@ THERMOAI_INTERNAL int thermoai__integrate(thermoai_time_fn fn, void *user, doubl
  * listed here has _init and _size functions (tests/api/test_structs.c checks
  * each, and tests/api/test_api_sync.py that no size-field struct is missing).
  */
-#define THERMOAI__SIZE_V0_MODEL_ARCH 72u
+#define THERMOAI__SIZE_V0_MODEL_ARCH 120u
 #define THERMOAI__SIZE_V0_ENTROPY_PARAMS 32u
 #define THERMOAI__SIZE_V0_ENTROPY_BREAKDOWN 56u
 #define THERMOAI__SIZE_V0_FLUX_PHASES 64u
@@ -155,6 +155,16 @@ THERMOAI_INTERNAL int thermoai__integrate(thermoai_time_fn fn, void *user, doubl
 #define THERMOAI__SIZE_V0_SPECTRAL_PARAMS 32u
 #define THERMOAI__SIZE_V0_SPECTRAL_INFO 32u
 #define THERMOAI__SIZE_V0_SYNTH_PARAMS 40u
+#define THERMOAI__SIZE_V0_HARDWARE 272u
+#define THERMOAI__SIZE_V0_CALIBRATE_FIT 56u
+#define THERMOAI__SIZE_V0_WORK_PARAMS 64u
+#define THERMOAI__SIZE_V0_WORK 104u
+#define THERMOAI__SIZE_V0_COST_SERVING 56u
+#define THERMOAI__SIZE_V0_COST_RESULT 152u
+#define THERMOAI__SIZE_V0_TRAINING_PARAMS 72u
+#define THERMOAI__SIZE_V0_TRAINING_RESULT 56u
+#define THERMOAI__SIZE_V0_PAPER_ENERGY_TRAIN_TERMS 112u
+#define THERMOAI__SIZE_V0_LADDER 80u
 
 /* Largest struct_size accepted by the _init functions. */
 #define THERMOAI__STRUCT_SIZE_MAX 0x80000000u

@@ -155,8 +155,11 @@ static int compute(const thermoai_model_arch *user_arch, const thermoai_entropy_
     THERMOAI__TRY(thermoai_entropy_attention_bits(
                                                   a.heads, a.head_dim, a.precision_bits, n,
                                                   p.attention_rows == THERMOAI_ENTROPY_ROWS_ALL ? n : 1, &r->attention_bits));
-    THERMOAI__TRY(thermoai_entropy_ffn_bits(a.d_ff, p.saturation_fraction, a.precision_bits,
-                                            &r->ffn_bits));
+    /* a model whose every layer is MoE: the FFN width a token passes through is
+     * that of its k routed and s shared experts */
+    THERMOAI__TRY(thermoai_entropy_ffn_bits(
+        a.d_ff != 0 ? a.d_ff : (uint64_t)(a.active_experts + a.shared_experts) * a.expert_d_ff,
+        p.saturation_fraction, a.precision_bits, &r->ffn_bits));
     THERMOAI__TRY(thermoai_entropy_norm_bits(a.precision_bits, &norm_one));
     r->norm_bits = 2.0 * norm_one; /* two normalisations per block: "2 dH_norm" */
     r->layer_bits = r->attention_bits + r->ffn_bits + r->norm_bits;

@@ -39,9 +39,57 @@ int main(void)
     tap_ok(THERMOAI_CONSTANTS_JULIAN_YEAR_S == 31557600.0 && thermoai_constants_julian_year_s() == 31557600.0,
            "Julian year is 31557600 s");
 
-    /* thermoai_model_arch (0.1.0): 72 bytes */
-    tap_ok(sizeof(thermoai_model_arch) == 72, "sizeof(thermoai_model_arch) == 72");
-    tap_ok(thermoai_model_arch_size() == 72, "thermoai_model_arch_size() == 72");
+    /* the cost structs (0.1.0) */
+    tap_ok(sizeof(thermoai_hardware) == 272 && offsetof(thermoai_hardware, accumulate_bits) == 4
+               && offsetof(thermoai_hardware, reserved) == 28
+               && offsetof(thermoai_hardware, peak_fp64_flop_per_s) == 32
+               && offsetof(thermoai_hardware, peak_bf16_flop_per_s) == 56
+               && offsetof(thermoai_hardware, sparse_bf16_flop_per_s) == 96
+               && offsetof(thermoai_hardware, memory_usable_bytes) == 128
+               && offsetof(thermoai_hardware, memory_bw_bytes_per_s) == 144
+               && offsetof(thermoai_hardware, board_power_w) == 152
+               && offsetof(thermoai_hardware, idle_power_w) == 160
+               && offsetof(thermoai_hardware, j_per_flop_fp64) == 168
+               && offsetof(thermoai_hardware, j_per_flop_bf16) == 192
+               && offsetof(thermoai_hardware, j_per_byte) == 232
+               && offsetof(thermoai_hardware, interconnect_bw_bytes_per_s) == 240
+               && offsetof(thermoai_hardware, compute_efficiency) == 256
+               && offsetof(thermoai_hardware, bandwidth_efficiency) == 264,
+           "thermoai_hardware: 272 bytes, pinned offsets");
+    tap_ok(sizeof(thermoai_calibrate_point) == 40 && offsetof(thermoai_calibrate_point, flop) == 8
+               && offsetof(thermoai_calibrate_point, joules) == 32,
+           "thermoai_calibrate_point: 40 bytes");
+    tap_ok(sizeof(thermoai_calibrate_fit) == 56 && offsetof(thermoai_calibrate_fit, rms_residual_j) == 16
+               && offsetof(thermoai_calibrate_fit, achieved_flop_per_s) == 48,
+           "thermoai_calibrate_fit: 56 bytes");
+    tap_ok(sizeof(thermoai_work_params) == 64 && offsetof(thermoai_work_params, batch) == 16
+               && offsetof(thermoai_work_params, tokens) == 32
+               && offsetof(thermoai_work_params, activation_bits) == 56,
+           "thermoai_work_params: 64 bytes");
+    tap_ok(sizeof(thermoai_work) == 104 && offsetof(thermoai_work, flop) == 8
+               && offsetof(thermoai_work, bytes) == 32 && offsetof(thermoai_work, kv_cache_bytes) == 72
+               && offsetof(thermoai_work, experts_touched) == 96,
+           "thermoai_work: 104 bytes");
+    tap_ok(sizeof(thermoai_cost_serving) == 56 && offsetof(thermoai_cost_serving, device_s_per_layer) == 8
+               && offsetof(thermoai_cost_serving, kv_rewrites_per_step) == 48,
+           "thermoai_cost_serving: 56 bytes");
+    tap_ok(sizeof(thermoai_cost_result) == 152 && offsetof(thermoai_cost_result, step_s) == 8
+               && offsetof(thermoai_cost_result, energy_per_token_j) == 56
+               && offsetof(thermoai_cost_result, weights_j) == 80
+               && offsetof(thermoai_cost_result, bytes) == 144,
+           "thermoai_cost_result: 152 bytes");
+    tap_ok(sizeof(thermoai_training_params) == 72 && offsetof(thermoai_training_params, flop) == 16
+               && offsetof(thermoai_training_params, grid_g_per_kwh) == 64
+               && sizeof(thermoai_training_result) == 56
+               && offsetof(thermoai_training_result, co2e_kg) == 48,
+           "training structs: 72 and 56 bytes");
+    tap_ok(sizeof(thermoai_paper_energy_train_terms) == 112
+               && offsetof(thermoai_paper_energy_train_terms, allreduce_bytes) == 104
+               && sizeof(thermoai_ladder) == 80 && offsetof(thermoai_ladder, ter_measured) == 72,
+           "paper-energy terms 112 and ladder 80 bytes");
+    /* thermoai_model_arch (0.1.0): 120 bytes */
+    tap_ok(sizeof(thermoai_model_arch) == 120, "sizeof(thermoai_model_arch) == 120");
+    tap_ok(thermoai_model_arch_size() == 120, "thermoai_model_arch_size() == 120");
     tap_ok(offsetof(thermoai_model_arch, struct_size) == 0 && offsetof(thermoai_model_arch, flags) == 4
                && offsetof(thermoai_model_arch, layers) == 8 && offsetof(thermoai_model_arch, heads) == 12
                && offsetof(thermoai_model_arch, kv_heads) == 16
@@ -52,6 +100,17 @@ int main(void)
                && offsetof(thermoai_model_arch, precision_bits) == 56
                && offsetof(thermoai_model_arch, params) == 64,
            "thermoai_model_arch field offsets 0,4,8,12,16,20,24,32,40,48,56,64");
+    tap_ok(offsetof(thermoai_model_arch, experts) == 72
+               && offsetof(thermoai_model_arch, active_experts) == 76
+               && offsetof(thermoai_model_arch, shared_experts) == 80
+               && offsetof(thermoai_model_arch, first_dense_layers) == 84
+               && offsetof(thermoai_model_arch, expert_d_ff) == 88
+               && offsetof(thermoai_model_arch, sliding_window) == 96
+               && offsetof(thermoai_model_arch, q_lora_rank) == 104
+               && offsetof(thermoai_model_arch, kv_lora_rank) == 108
+               && offsetof(thermoai_model_arch, rope_head_dim) == 112
+               && offsetof(thermoai_model_arch, v_head_dim) == 116,
+           "thermoai_model_arch MoE/attention field offsets 72,76,80,84,88,96,104,108,112,116");
     tap_ok(THERMOAI_MODEL_GATED_FFN == 0x1u && THERMOAI_MODEL_TIED_EMBEDDINGS == 0x2u
                && THERMOAI_MODEL_LINEAR_BIAS == 0x4u && THERMOAI_MODEL_NORM_BIAS == 0x8u
                && THERMOAI_MODEL_LEARNED_POSITIONS == 0x10u,

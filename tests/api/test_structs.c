@@ -41,6 +41,16 @@ INIT(ssa_params)
 INIT(ssa_stats)
 INIT(spectral_params)
 INIT(spectral_info)
+INIT(hardware)
+INIT(calibrate_fit)
+INIT(work_params)
+INIT(work)
+INIT(cost_serving)
+INIT(cost_result)
+INIT(training_params)
+INIT(training_result)
+INIT(paper_energy_train_terms)
+INIT(ladder)
 
 struct entry {
     const char *name;
@@ -215,10 +225,13 @@ int main(void)
 {
 #define E(T, v0) { #T, sizeof(thermoai_##T), thermoai_##T##_size(), v0, T##_init_ }
     const struct entry all[] = {
-        E(model_arch, 72),         E(entropy_params, 32), E(entropy_breakdown, 56),
+        E(model_arch, 120),         E(entropy_params, 32), E(entropy_breakdown, 56),
         E(flux_phases, 64),        E(scaling_negentropy_law, 64), E(scaling_loss_law, 64),
         E(ssa_params, 40),         E(ssa_stats, 80),      E(spectral_params, 32),
-        E(spectral_info, 32),
+        E(spectral_info, 32),      E(hardware, 272),      E(calibrate_fit, 56),
+        E(work_params, 64),        E(work, 104),          E(cost_serving, 56),
+        E(cost_result, 152),       E(training_params, 72), E(training_result, 56),
+        E(paper_energy_train_terms, 112), E(ladder, 80),
         { "synth_params", sizeof(thermoai_synth_params), thermoai_synth_params_size(), 40, synth_init },
     };
 #undef E

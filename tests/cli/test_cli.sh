@@ -55,7 +55,47 @@ ok "reproduce text ends with a summary" expect 0 '^[0-9]* records: [0-9]* match'
 ok "reproduce markdown has the coverage table" expect 0 '^## Catalog coverage' '' \
     reproduce --format markdown
 ok "presets models lists the presets" expect 0 '^llama-2-7b  *32  *4096  *32/32  *11008  *32000  *4096  *6738415616$' '' presets models
-ok "presets without 'models': exit 2" expect 2 '' "expected one of: 'models'" presets
+ok "presets models shows the experts of a MoE preset" expect 0 '^mixtral-8x7b .* 8 (2, 0, 14336), 12879925248 active parameters$' '' presets models
+ok "presets hardware lists the measured H100" expect 0 '^h100-sxm-measured ' '' presets hardware
+ok "presets serving lists cuda-graphs" expect 0 '^cuda-graphs ' '' presets serving
+ok "presets grids lists world-2023" expect 0 '^world-2023  *480 gCO2e/kWh' '' presets grids
+ok "energy decode prints J per generated token" expect 0 '^energy  *[0-9.e+-]* J per generated token' '' \
+    energy decode --model llama-2-7b --hardware h100-sxm-measured --batch 8 --context 512
+ok "energy decode names the binding roof" expect 0 'memory-bound$' '' \
+    energy decode --model llama-2-7b --hardware h100-sxm-measured
+ok "energy decode without --hardware: exit 2" expect 2 '' 'missing --hardware' energy decode --model llama-2-7b
+ok "energy decode unknown hardware: exit 2" expect 2 '' "unknown hardware 'h900'" energy decode --model llama-2-7b --hardware h900
+ok "energy decode unknown serving stack: exit 2" expect 2 '' "unknown serving stack 'vllm'" \
+    energy decode --model llama-2-7b --hardware h100-sxm --serving vllm
+ok "energy decode on a TPU without power: exit 1, says what to give" expect 1 '' 'give --board-power-w' \
+    energy decode --model llama-2-7b --hardware tpu-v5e
+ok "energy decode on a TPU with a board power" expect 0 'J per generated token' '' \
+    energy decode --model llama-2-7b --hardware tpu-v5e --board-power-w 250
+ok "energy decode --batch 0: exit 1 naming the option" expect 1 '' '--batch must be >= 1, got 0' \
+    energy decode --model llama-2-7b --hardware h100-sxm --batch 0
+ok "energy decode negative override: exit 1 naming the option" expect 1 '' '--overhead-power-w must be >= 0 (W)' \
+    energy decode --model llama-2-7b --hardware h100-sxm --overhead-power-w -3
+ok "energy decode custom hardware needs its peak: exit 1" expect 1 '' '--hardware custom needs --peak-flop-per-s' \
+    energy decode --model llama-2-7b --hardware custom
+ok "energy decode on custom hardware" expect 0 'J per generated token' '' \
+    energy decode --model llama-2-7b --hardware custom --peak-flop-per-s 1e15 --memory-bw-bytes-per-s 2e12 --board-power-w 500
+ok "energy prefill needs --prompt-tokens: exit 2" expect 2 '' 'missing --prompt-tokens' \
+    energy prefill --model llama-2-7b --hardware h100-sxm
+ok "energy prefill prints J per prompt token" expect 0 'J per prompt token' '' \
+    energy prefill --model llama-2-7b --hardware h100-sxm --prompt-tokens 512 --batch 4
+ok "energy request" expect 0 'J per generated token (prefill included)' '' \
+    energy request --model mixtral-8x7b --hardware h100-sxm --prompt-tokens 100 --generated 10
+ok "energy train: LLaMA-2-7B on 2048 A100s" expect 0 '^CO2e  *3[0-9.]* t at 385 g/kWh$' '' \
+    energy train --model llama-2-7b --tokens 2000000000000 --hardware a100-80-sxm --devices 2048 --mfu 0.4 --pue 1.1 --grid us-meta
+ok "energy train with --grid and --grid-g-per-kwh: exit 2" expect 2 '' 'not both' \
+    energy train --model llama-2-7b --tokens 1000 --hardware h100-sxm --grid us-meta --grid-g-per-kwh 400
+ok "energy train --mfu 0: exit 1" expect 1 '' '--mfu must be in (0, 1]' \
+    energy train --model llama-2-7b --tokens 1000 --hardware h100-sxm --mfu 0
+ok "energy train --pue 0.5: exit 1" expect 1 '' '--pue must be >= 1' \
+    energy train --model llama-2-7b --tokens 1000 --hardware h100-sxm --pue 0.5
+ok "energy ladder prints the Landauer rung" expect 0 '^  Landauer bound' '' \
+    energy ladder --model llama-2-7b --hardware h100-sxm-measured --measured-j 0.5
+ok "presets without a list: exit 2" expect 2 '' "expected one of: 'models'" presets
 ok "presets models with junk: exit 2" expect 2 '' "unknown argument" presets models --yaml
 ok "landauer-model prints the per-layer breakdown" expect 0 '^  attention  *65152 bits$' '' \
     landauer-model --model llama-2-7b

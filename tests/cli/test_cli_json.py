@@ -84,7 +84,14 @@ class ModelCommands(unittest.TestCase):
             self.assertIn(want, names)
         for p in presets:
             self.assertTrue(p["source"])
-            self.assertGreater(p["params"], 1e9)
+            self.assertGreater(p["params"], 1e7)
+            self.assertIn(p["status"], ("verified", "secondary"))
+            self.assertGreaterEqual(p["params"], p["active_params"])
+        moe = {p["name"]: p for p in presets if p["experts"] > 0}
+        self.assertEqual(moe["deepseek-v3"]["experts"], 256)
+        self.assertEqual(moe["deepseek-v3"]["shared_experts"], 1)
+        self.assertEqual(moe["mixtral-8x7b"]["active_experts"], 2)
+        self.assertGreaterEqual(len(presets), 20)
 
     def test_landauer_model_json(self):
         obj = json.loads(run("landauer-model", "--model", "gpt-3-175b", "--seq-len", "2048",
@@ -104,12 +111,66 @@ class ModelCommands(unittest.TestCase):
         self.assertEqual(obj["model"], "gpt-3-175b")
 
 
+class EnergyCommands(unittest.TestCase):
+    def test_decode_plain_roofline_by_hand(self):
+        """--serving ideal: E = idle x t + e_byte x bytes + e_FLOP x FLOPs, recomputed here
+        from the profile and the work the JSON reports, t from the achieved rates."""
+        obj = json.loads(run("energy", "decode", "--model", "llama-2-7b", "--hardware",
+                             "h100-sxm-measured", "--batch", "4", "--context", "300",
+                             "--serving", "ideal", "--json"))
+        hw = obj["hardware_profile"]
+        t = max(obj["bytes"] / (hw["bandwidth_efficiency"] * hw["memory_bw_bytes_per_s"]),
+                obj["flop"] / (hw["compute_efficiency"] * hw["peak_bf16_flop_per_s"]))
+        e = hw["idle_power_w"] * t + hw["j_per_byte"] * obj["bytes"] + hw["j_per_flop_bf16"] * obj["flop"]
+        self.assertAlmostEqual(obj["step_s"] / t, 1.0, places=12)
+        self.assertAlmostEqual(obj["energy_j"] / e, 1.0, places=12)
+        self.assertAlmostEqual(obj["energy_per_token_j"] * 4 / e, 1.0, places=12)
+        self.assertEqual(obj["bound"], "memory")
+        self.assertEqual(obj["tokens"], 4)
+        # 7B FP16 weights: 2 (P - V d) bytes, read once per step whatever the batch
+        self.assertGreater(obj["bytes"], 2 * (6738415616 - 32000 * 4096))
+        parts = sum(obj["breakdown"].values())
+        self.assertAlmostEqual(parts / obj["energy_j"], 1.0, places=12)
+
+    def test_override_layers(self):
+        full = json.loads(run("energy", "decode", "--model", "llama-2-70b", "--hardware", "h100-sxm",
+                              "--json"))
+        cut = json.loads(run("energy", "decode", "--model", "llama-2-70b", "--layers", "8",
+                             "--hardware", "h100-sxm", "--json"))
+        self.assertEqual(cut["architecture"]["layers"], 8)
+        self.assertLess(cut["energy_per_token_j"], full["energy_per_token_j"] / 5)
+
+    def test_batch_lowers_energy_per_token(self):
+        e = [json.loads(run("energy", "decode", "--model", "llama-3.1-8b", "--hardware", "h100-sxm",
+                            "--batch", str(b), "--json"))["energy_per_token_j"] for b in (1, 4, 16, 64)]
+        self.assertEqual(e, sorted(e, reverse=True))
+
+    def test_train(self):
+        obj = json.loads(run("energy", "train", "--model", "llama-2-7b", "--tokens", "2000000000000",
+                             "--hardware", "a100-80-sxm", "--devices", "2048", "--mfu", "0.4",
+                             "--pue", "1.1", "--grid", "us-meta", "--six-nd", "--json"))
+        flop = 6 * 6738415616 * 2e12
+        t = flop / (2048 * 0.4 * 312e12)
+        self.assertAlmostEqual(obj["flop"] / flop, 1.0, places=12)
+        self.assertAlmostEqual(obj["time_s"] / t, 1.0, places=12)
+        self.assertAlmostEqual(obj["energy_j"] / (2048 * 400 * t * 1.1), 1.0, places=12)
+        self.assertAlmostEqual(obj["co2e_kg"] / (2048 * 400 * t * 1.1 / 3.6e6 * 0.385), 1.0, places=12)
+
+
 class EveryCommand(unittest.TestCase):
     """Every command of the table: --help lists its options; JSON carries the library
     version and every option with its effective value (defaults included); CSV has the
     same keys as JSON."""
     REQUIRED = {"ter": ["--model", "llama-2-7b", "--energy-per-token-j", "0.001"],
-                "landauer-model": ["--model", "llama-2-7b"]}
+                "landauer-model": ["--model", "llama-2-7b"],
+                "energy decode": ["--model", "llama-2-7b", "--hardware", "h100-sxm-measured"],
+                "energy prefill": ["--model", "llama-2-7b", "--hardware", "h100-sxm",
+                                   "--prompt-tokens", "16"],
+                "energy request": ["--model", "llama-2-7b", "--hardware", "h100-sxm",
+                                   "--prompt-tokens", "16", "--generated", "2"],
+                "energy train": ["--model", "llama-2-7b", "--tokens", "1000000",
+                                 "--hardware", "h100-sxm"],
+                "energy ladder": ["--model", "llama-2-7b", "--hardware", "h100-sxm"]}
     SKIP_JSON = {"reproduce"}  # its record format is fixed by doc/reproduction.md
 
     @staticmethod

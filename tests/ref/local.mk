@@ -2,7 +2,9 @@
 ## scripts are re-run when mpmath is installed.
 PY_TESTS += tests/ref/test_ref_regen.py
 EXTRA_DIST += tests/ref/landauer_ref.py tests/ref/landauer.csv tests/ref/entropy_ref.py \
-	tests/ref/entropy.csv tests/ref/negentropy_ref.py tests/ref/negentropy.csv
+	tests/ref/entropy.csv tests/ref/negentropy_ref.py tests/ref/negentropy.csv \
+	tests/ref/model_presets_ref.py tests/ref/model_presets.csv \
+	tests/ref/calibrate_ref.py tests/ref/calibrate.csv tests/ref/work_ref.py tests/ref/work.csv
 
 ## The accuracy sweep: every exported scalar function against mpmath over wide
 ## random domains (tests/ref/sweep_table.h; the points are generated at test
