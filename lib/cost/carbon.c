@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "common/internal.h"
+#include "common/xnum.h"
 
 /* 1 kWh = 3.6e6 J; g -> kg: 1e3 */
 #define J_PER_KWH_G_PER_KG 3.6e9
@@ -14,7 +15,11 @@ int thermoai_carbon_co2e_kg(double energy_j, double grid_g_per_kwh, double *co2e
 {
     THERMOAI__OUTPUTS(co2e_kg);
     THERMOAI__TRY(THERMOAI__CHECK({ energy_j, THERMOAI__NONNEG }, { grid_g_per_kwh, THERMOAI__NONNEG }));
-    return thermoai__finish(energy_j * grid_g_per_kwh / J_PER_KWH_G_PER_KG, co2e_kg);
+    {
+        const double num[2] = { energy_j, grid_g_per_kwh }, den = J_PER_KWH_G_PER_KG;
+
+        return thermoai__xn_finish(thermoai__xn_ratio(num, 2, &den, 1), co2e_kg);
+    }
 }
 
 struct grid {

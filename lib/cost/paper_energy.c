@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "common/internal.h"
+#include "common/xnum.h"
 
 THERMOAI__STATIC_ASSERT(sizeof(thermoai_paper_energy_train_terms)
                             == THERMOAI__SIZE_V0_PAPER_ENERGY_TRAIN_TERMS,
@@ -21,6 +22,13 @@ size_t thermoai_paper_energy_train_terms_size(void)
     return sizeof(thermoai_paper_energy_train_terms);
 }
 
+/* The product of n factors in extended range: no partial product can overflow or
+ * underflow before the result is known (lib/common/xnum.h). */
+static thermoai__xn product(const double *x, size_t n)
+{
+    return thermoai__xn_ratio(x, n, NULL, 0);
+}
+
 int thermoai_paper_energy_inference_j(double e_mem_j, double params, double tokens,
                                       double e_flop_j, double e_cache_j, double seq_len,
                                       double d_model, double *energy_j)
@@ -30,9 +38,16 @@ int thermoai_paper_energy_inference_j(double e_mem_j, double params, double toke
                                   { tokens, THERMOAI__NONNEG }, { e_flop_j, THERMOAI__NONNEG },
                                   { e_cache_j, THERMOAI__NONNEG }, { seq_len, THERMOAI__NONNEG },
                                   { d_model, THERMOAI__NONNEG }));
-    return thermoai__finish(e_mem_j * params * tokens + e_flop_j * 2.0 * params * tokens
-                                + e_cache_j * 2.0 * seq_len * d_model * tokens,
-                            energy_j);
+    {
+        const double mem[3] = { e_mem_j, params, tokens };
+        const double flop[4] = { e_flop_j, 2.0, params, tokens };
+        const double cache[5] = { e_cache_j, 2.0, seq_len, d_model, tokens };
+
+        return thermoai__xn_finish(thermoai__xn_add(thermoai__xn_add(product(mem, 3),
+                                                                     product(flop, 4)),
+                                                    product(cache, 5)),
+                                   energy_j);
+    }
 }
 
 int thermoai_paper_energy_training_j(const thermoai_paper_energy_train_terms *terms,
@@ -75,32 +90,42 @@ int thermoai_paper_energy_attention_j(uint32_t kind, double seq_len, double d_mo
                                       double e_flop_j, double e_mem_j, double sram_values,
                                       double *energy_j)
 {
-    double n2, e;
+    thermoai__xn e;
 
     THERMOAI__OUTPUTS(energy_j);
     THERMOAI__TRY(THERMOAI__CHECK({ seq_len, THERMOAI__NONNEG }, { d_model, THERMOAI__NONNEG },
                                   { e_flop_j, THERMOAI__NONNEG }, { e_mem_j, THERMOAI__NONNEG },
                                   { sram_values, THERMOAI__NONNEG }));
-    n2 = seq_len * seq_len;
     switch (kind) {
-    case THERMOAI_PAPER_ENERGY_DENSE:
-        e = e_flop_j * 2.0 * n2 * d_model + e_mem_j * n2;
+    case THERMOAI_PAPER_ENERGY_DENSE: {
+        const double a[5] = { e_flop_j, 2.0, seq_len, seq_len, d_model };
+        const double b[3] = { e_mem_j, seq_len, seq_len };
+
+        e = thermoai__xn_add(product(a, 5), product(b, 3));
         break;
-    case THERMOAI_PAPER_ENERGY_FLASH:
+    }
+    case THERMOAI_PAPER_ENERGY_FLASH: {
+        const double a[5] = { e_flop_j, 2.0, seq_len, seq_len, d_model };
+        const double b[4] = { e_mem_j, seq_len, seq_len, d_model };
+
         if (!(sram_values > 0.0))
             return THERMOAI_E_INVALID;
-        e = e_flop_j * 2.0 * n2 * d_model + e_mem_j * n2 * d_model / sram_values;
+        e = thermoai__xn_add(product(a, 5), thermoai__xn_ratio(b, 4, &sram_values, 1));
         break;
+    }
     case THERMOAI_PAPER_ENERGY_SSA: {
-        double n15 = seq_len * sqrt(seq_len);
+        /* N^1.5 = N sqrt(N): sqrt is exact to half an ulp and never leaves the range */
+        const double r = sqrt(seq_len);
+        const double a[5] = { e_flop_j, 2.0, seq_len, r, d_model };
+        const double b[3] = { e_mem_j, seq_len, r };
 
-        e = e_flop_j * 2.0 * n15 * d_model + e_mem_j * n15;
+        e = thermoai__xn_add(product(a, 5), product(b, 3));
         break;
     }
     default:
         return THERMOAI_E_INVALID;
     }
-    return thermoai__finish(e, energy_j);
+    return thermoai__xn_finish(e, energy_j);
 }
 
 int thermoai_paper_energy_blog_decode(double weight_bytes, double flop, double kv_bytes,
@@ -114,8 +139,14 @@ int thermoai_paper_energy_blog_decode(double weight_bytes, double flop, double k
     THERMOAI__TRY(THERMOAI__CHECK({ weight_bytes, THERMOAI__NONNEG }, { flop, THERMOAI__NONNEG },
                                   { kv_bytes, THERMOAI__NONNEG }, { j_per_bit, THERMOAI__NONNEG },
                                   { j_per_flop, THERMOAI__NONNEG }));
-    v[0] = weight_bytes * 8.0 * j_per_bit;
-    v[1] = flop * j_per_flop;
-    v[2] = kv_bytes * 8.0 * j_per_bit;
+    {
+        const double w[3] = { weight_bytes, 8.0, j_per_bit };
+        const double a[2] = { flop, j_per_flop };
+        const double k[3] = { kv_bytes, 8.0, j_per_bit };
+
+        THERMOAI__TRY(thermoai__xn_finish(product(w, 3), &v[0]));
+        THERMOAI__TRY(thermoai__xn_finish(product(a, 2), &v[1]));
+        THERMOAI__TRY(thermoai__xn_finish(product(k, 3), &v[2]));
+    }
     return thermoai__store(outs, v, 3);
 }

@@ -82,7 +82,9 @@ int thermoai_work_moe_distinct_experts(uint32_t experts, uint32_t active, double
     THERMOAI__TRY(THERMOAI__CHECK({ tokens, THERMOAI__NONNEG }));
     if (experts == 0 || active == 0 || active > experts)
         return THERMOAI_E_INVALID;
-    return thermoai__finish(distinct((double)experts, (double)active, tokens), out);
+    /* positive for any tokens > 0: an underflow to 0 there is out of range */
+    return tokens > 0.0 ? thermoai__finish_positive(distinct((double)experts, (double)active, tokens), out)
+                        : thermoai__finish(distinct((double)experts, (double)active, tokens), out);
 }
 
 /* Keys attended, summed over T query tokens that follow c cached tokens: token i

@@ -64,6 +64,18 @@ struct arg {
     {                                                                                         \
         return fn(A_##t0(0), A_##t1(1), A_##t2(2), A_##t3(3), A_##t4(4), A_##t5(5), &o[0]);   \
     }
+#define SWEEP_7_1(fn, t0, t1, t2, t3, t4, t5, t6, ...)                                        \
+    static int call_##fn(const struct arg *a, double *o)                                      \
+    {                                                                                         \
+        return fn(A_##t0(0), A_##t1(1), A_##t2(2), A_##t3(3), A_##t4(4), A_##t5(5), A_##t6(6), \
+                  &o[0]);                                                                     \
+    }
+/* three outputs: the first is checked (the others are other terms of the same kind) */
+#define SWEEP_5_3(fn, t0, t1, t2, t3, t4, ...)                                                \
+    static int call_##fn(const struct arg *a, double *o)                                      \
+    {                                                                                         \
+        return fn(A_##t0(0), A_##t1(1), A_##t2(2), A_##t3(3), A_##t4(4), &o[0], &o[1], &o[2]); \
+    }
 #define SWEEP_1_2(fn, t0, ...) \
     static int call_##fn(const struct arg *a, double *o) { return fn(A_##t0(0), &o[0], &o[1]); }
 #define SWEEP_2_2(fn, t0, t1, ...)                                       \
@@ -143,6 +155,8 @@ struct arg {
 #undef SWEEP_4_1
 #undef SWEEP_5_1
 #undef SWEEP_6_1
+#undef SWEEP_7_1
+#undef SWEEP_5_3
 #undef SWEEP_1_2
 #undef SWEEP_2_2
 #undef SWEEP_3_2
@@ -166,6 +180,8 @@ struct row {
 #define SWEEP_4_1(fn, t0, t1, t2, t3, ...) { #fn, #t0 #t1 #t2 #t3, 1, call_##fn },
 #define SWEEP_5_1(fn, t0, t1, t2, t3, t4, ...) { #fn, #t0 #t1 #t2 #t3 #t4, 1, call_##fn },
 #define SWEEP_6_1(fn, t0, t1, t2, t3, t4, t5, ...) { #fn, #t0 #t1 #t2 #t3 #t4 #t5, 1, call_##fn },
+#define SWEEP_7_1(fn, t0, t1, t2, t3, t4, t5, t6, ...) { #fn, #t0 #t1 #t2 #t3 #t4 #t5 #t6, 1, call_##fn },
+#define SWEEP_5_3(fn, t0, t1, t2, t3, t4, ...) { #fn, #t0 #t1 #t2 #t3 #t4, 3, call_##fn },
 #define SWEEP_1_2(fn, t0, ...) { #fn, #t0, 2, call_##fn },
 #define SWEEP_2_2(fn, t0, t1, ...) { #fn, #t0 #t1, 2, call_##fn },
 #define SWEEP_3_2(fn, t0, t1, t2, ...) { #fn, #t0 #t1 #t2, 2, call_##fn },
@@ -201,7 +217,7 @@ static int check(const struct row *r, char *status, double tol, double expected,
                  struct tally *t, int *shown)
 {
     struct arg a[MAX_IN];
-    double out[2];
+    double out[3];
     int i, s, good = 1;
     double ulps = 0.0;
 
@@ -213,7 +229,7 @@ static int check(const struct row *r, char *status, double tol, double expected,
         else
             a[i].u = strtoull(fields[i], NULL, 10);
     }
-    out[0] = out[1] = 42.0;
+    out[0] = out[1] = out[2] = 42.0;
     s = r->call(a, out);
     if (strcmp(status, "OK") == 0 || strcmp(status, "EDGE") == 0) {
         if (s == THERMOAI_OK) {

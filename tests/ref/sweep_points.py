@@ -146,7 +146,7 @@ def draw(rng, spec):
         hi_i = int(hi) if hi else top
         if rng.random() < 0.1:
             return rng.choice([lo_i, hi_i, min(max(2, lo_i), hi_i)])
-        return min(max(int(2 ** rng.uniform(math.log2(lo_i), math.log2(hi_i))), lo_i), hi_i)
+        return min(max(int(2 ** rng.uniform(math.log2(max(lo_i, 1)), math.log2(hi_i))), lo_i), hi_i)
     if kind == "flag":
         return rng.choice([0.0, 1.0])
     if kind == "unit":

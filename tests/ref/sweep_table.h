@@ -12,7 +12,7 @@
  *
  *   SWEEP_<n>_<m>(function, t1, ..., tn, "tolerance", "domains", "formula", "pre")
  *
- *   n, m        inputs and double outputs (m is 1 or 2)
+ *   n, m        inputs and double outputs (m is 1, 2 or 3; the first output is checked)
  *   t1..tn      the C type of each input: d double, u uint32_t, U uint64_t,
  *               z size_t, i int32_t
  *   tolerance   a Python expression in the inputs a, b, c, ... (floats): the
@@ -137,3 +137,22 @@ SWEEP_LLAW_1(thermoai_scaling_loss_bits, "llaw_tol(x)",
              "nonneg[1e-3, 2]; nonneg[1e-3, 2]; nonneg[1e-3, 2]; pos[1e-300, 1e300]; "
              "pos[1e-300, 1e300]; pos[1e-300, 1e300]",
              "x[0] + sum(x[1 + i] * x[7 + i] ** -x[4 + i] for i in range(3) if x[1 + i] > 0)", "")
+
+/* ---- carbon.h, work.h, paper_energy.h (the cost models) ---- */
+SWEEP_2_1(thermoai_carbon_co2e_kg, d, d, "2", "nonneg; nonneg", "a * b / 3600000000", "")
+SWEEP_3_1(thermoai_work_moe_distinct_experts, u, u, d, "8 + 4 * c * b / max(a - b, 1)",
+          "u32[1, 1024]; u32[1, 1024]; nonneg[1e-300, 1e6]", "-a * expm1(c * log1p(-b / a)) if b < a else (a if c > 0 else 0)",
+          "[max(x[0], x[1]), min(x[0], x[1]), x[2]]")
+SWEEP_6_1(thermoai_paper_energy_attention_j, u, d, d, d, d, d, "6",
+          "u32[0, 2]; nonneg[0, 1e12]; nonneg[0, 1e6]; nonneg[0, 1e-6]; nonneg[0, 1e-6]; pos[1, 1e12]",
+          "(d * 2 * b * b * c + e * b * b) if a == 0 else "
+          "(d * 2 * b * b * c + e * b * b * c / f) if a == 1 else (d * 2 * b ** 1.5 * c + e * b ** 1.5)", "")
+SWEEP_7_1(thermoai_paper_energy_inference_j, d, d, d, d, d, d, d, "6",
+          "nonneg[0, 1e-6]; nonneg[0, 1e13]; nonneg[0, 1e12]; nonneg[0, 1e-6]; nonneg[0, 1e-6]; "
+          "nonneg[0, 1e7]; nonneg[0, 1e5]",
+          "a * b * c + d * 2 * b * c + e * 2 * f * g * c", "")
+/* the three outputs are stored together (one out of range: all NaN): the domain keeps
+ * the other two in range so that the first can be judged alone */
+SWEEP_5_3(thermoai_paper_energy_blog_decode, d, d, d, d, d, "2",
+          "pos[1, 1e15]; pos[1, 1e15]; pos[1, 1e15]; pos[1e-20, 1e-6]; pos[1e-20, 1e-6]",
+          "8 * a * d", "")

@@ -79,7 +79,10 @@ class ModelArch(ctypes.Structure):
     _fields_ = [("struct_size", _u32), ("flags", _u32), ("layers", _u32), ("heads", _u32),
                 ("kv_heads", _u32), ("head_dim", _u32), ("d_model", _u64), ("d_ff", _u64),
                 ("vocab_size", _u64), ("context_length", _u64), ("precision_bits", ctypes.c_double),
-                ("params", _u64)]
+                ("params", _u64), ("experts", _u32), ("active_experts", _u32),
+                ("shared_experts", _u32), ("first_dense_layers", _u32), ("expert_d_ff", _u64),
+                ("sliding_window", _u64), ("q_lora_rank", _u32), ("kv_lora_rank", _u32),
+                ("rope_head_dim", _u32), ("v_head_dim", _u32)]
 
 
 class EntropyParams(ctypes.Structure):
