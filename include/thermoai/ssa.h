@@ -79,8 +79,9 @@ typedef struct thermoai_ssa_params {
     uint32_t samples;           /**< \f$s\f$, <= n; 0: round(sqrt n) */
     uint32_t projection_dim;    /**< \f$m\f$, 1 <= m <= d; 0: min(d, max(8, ceil(2 log2 n))) */
     uint32_t kmeans_iterations; /**< most Lloyd iterations (fewer once converged); 0: 8 */
-    uint32_t threads;           /**< threads with --enable-openmp (at most 64); 0: omp_get_max_threads();
-                                     ignored without OpenMP. Small phases run on the calling thread */
+    uint32_t threads;           /**< threads with --enable-openmp, at most 64 (more: THERMOAI_E_INVALID);
+                                     0: omp_get_max_threads(), capped at 64; ignored without OpenMP.
+                                     Small phases run on the calling thread */
     uint64_t seed;              /**< seed of the projection, the initial centres and the samples */
 } thermoai_ssa_params;
 
@@ -96,7 +97,9 @@ typedef struct thermoai_ssa_stats {
     uint32_t clusters;         /**< \f$k\f$ used */
     uint32_t samples;          /**< \f$s\f$ used */
     uint32_t projection_dim;   /**< \f$m\f$ used */
-    uint32_t kmeans_iterations;/**< Lloyd iterations done by the last query k-means (<= the limit) */
+    uint32_t kmeans_iterations;/**< the most Lloyd iterations one run of the last query k-means took
+                                    (the first run, each run after a repair, the full-data refinement);
+                                    at most the limit */
     uint32_t empty_clusters;   /**< clusters left empty by the last k-means */
     double projection_s;       /**< time of phase 1 by the plan's clock, s; 0 without a clock */
     double clustering_s;       /**< time of phase 2 (and key clustering), s; 0 without a clock */
@@ -165,7 +168,8 @@ int thermoai_ssa_stats_init(thermoai_ssa_stats *out, size_t size);
  * \retval THERMOAI_E_NULL       \p plan is NULL
  * \retval THERMOAI_E_SIZE       \c struct_size too small
  * \retval THERMOAI_E_UNSUPPORTED unknown variant or flags, or non-zero bytes beyond this library's struct
- * \retval THERMOAI_E_INVALID    \p n or \p d out of range, \f$k > n\f$, \f$s > n\f$ or \f$m > d\f$
+ * \retval THERMOAI_E_INVALID    \p n or \p d out of range, \f$k > n\f$, \f$s > n\f$, \f$m > d\f$,
+ *                              or more than 64 threads
  * \retval THERMOAI_E_NOMEM      an allocation failed (nothing is leaked)
  * \since 0.1.0
  */
@@ -214,7 +218,9 @@ int thermoai_ssa_set_clock(thermoai_ssa *plan, thermoai_clock_fn clock, void *us
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
  * \retval THERMOAI_E_NONFINITE  an input holds NaN or infinity
- * \retval THERMOAI_E_RANGE      an output overflowed float
+ * \retval THERMOAI_E_RANGE      a score could overflow float (\f$\max_i|q_i| \max_j|k_j| \log_2 e/\sqrt d\f$
+ *                              above FLT_MAX/2, so that the result does not depend on which pairs
+ *                              are scored), or an output overflowed
  * \par Source
  *   Paper 002, Sec. 8.5, Algorithm 2 (variant THERMOAI_SSA_PAPER).
  * \par Thread safety

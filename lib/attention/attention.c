@@ -128,7 +128,9 @@ int thermoai_attention_dense(size_t n, size_t d, const float *q, const float *k,
              || !thermoai__all_finite(v, n * d))
         status = THERMOAI_E_NONFINITE;
     if (status != THERMOAI_OK) {
-        if (y != NULL && n > 0 && d > 0 && n <= MAX_DIM && d <= MAX_DIM)
+        /* only an output the caller can own: n d floats must fit in size_t bytes
+         * (n = d = 2^31 passes the range checks, and n d 4 bytes do not) */
+        if (y != NULL && n > 0 && d > 0 && n <= SIZE_MAX / sizeof(float) / d)
             thermoai__fill_nan(y, n * d);
         return status;
     }

@@ -225,7 +225,9 @@ AVX2 static void scores_avx2(int rows, const float *const *q, const float *kp, s
     }
 }
 
-/* 2^x for x <= 0 (or slightly above); exactly 0 below -126. */
+/* 2^x for x <= 0 (or slightly above); exactly 0 below -126; NaN stays NaN (as
+ * exp2f: an infinite score makes the row's maximum infinite, inf - inf is NaN, and
+ * the NaN must reach the output so that the caller sees THERMOAI_E_RANGE). */
 AVX2 static inline __m256 exp2_avx2(__m256 x)
 {
     const __m256 lo = _mm256_set1_ps(-126.0f);
@@ -233,8 +235,9 @@ AVX2 static inline __m256 exp2_avx2(__m256 x)
     __m256 n, f, p;
     __m256i e;
 
-    x = _mm256_max_ps(x, lo);
-    x = _mm256_min_ps(x, _mm256_set1_ps(127.0f));
+    /* max/min return their second operand when one is NaN: x goes second */
+    x = _mm256_max_ps(lo, x);
+    x = _mm256_min_ps(_mm256_set1_ps(127.0f), x);
     n = _mm256_round_ps(x, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
     f = _mm256_sub_ps(x, n); /* exact, in [-1/2, 1/2] */
     /* 2^f = e^(f ln 2): Taylor to degree 7, |error| < 2e-9 relative on [-1/2, 1/2] */

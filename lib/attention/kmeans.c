@@ -534,17 +534,28 @@ void thermoai__kmeans(const struct attn_kernels *kern, const float *x, size_t n,
     for (i = 0; i < rows; i++)
         as[i] = UINT32_MAX;
     result->iterations = lloyd(kern, xs, rows, m, k, iterations, threads, b, as);
+    result->total_iterations = result->iterations;
     result->repairs = 0;
     for (round = 0; round < KMEANS_REPAIR_ROUNDS; round++) {
+        unsigned it;
+
         if (!split_merge(xs, rows, m, k, b, as))
             break;
-        result->iterations += lloyd(kern, xs, rows, m, k, iterations, threads, b, as);
+        it = lloyd(kern, xs, rows, m, k, iterations, threads, b, as);
+        result->iterations = it > result->iterations ? it : result->iterations;
+        result->total_iterations += it;
         result->repairs++;
     }
     if (rows < n) { /* every row to the subset's centres, then a few full Lloyd steps */
+        unsigned it;
+
         for (i = 0; i < n; i++)
             assign[i] = UINT32_MAX;
-        result->iterations += lloyd(kern, x, n, m, k, KMEANS_FULL_ITERATIONS, threads, b, assign);
+        it = lloyd(kern, x, n, m, k,
+                   iterations < KMEANS_FULL_ITERATIONS ? iterations : KMEANS_FULL_ITERATIONS,
+                   threads, b, assign);
+        result->iterations = it > result->iterations ? it : result->iterations;
+        result->total_iterations += it;
     }
     memset(b->counts, 0, k * sizeof *b->counts);
     result->objective = 0.0;

@@ -50,7 +50,9 @@ struct kmeans_buffers {
 
 struct kmeans_result {
     double objective;  /* sum of squared distances to the assigned centres */
-    unsigned iterations; /* Lloyd updates done in all (each run stops once nothing changes) */
+    unsigned iterations; /* the most Lloyd updates of one run (each run stops at the limit, or
+                            earlier once nothing changes): at most the limit */
+    unsigned total_iterations; /* Lloyd updates of all runs (the first, after each repair, full) */
     unsigned repairs;    /* split-merge moves made */
     uint32_t empty;    /* clusters empty after the last iteration */
 };
@@ -58,7 +60,7 @@ struct kmeans_result {
 /*
  * Clusters n rows x[i * m .. i * m + m) into k clusters. When n > S the steps
  * below run on a uniform subset of S rows, then every row is assigned to the
- * centres and at most KMEANS_FULL_ITERATIONS Lloyd steps refine them. Greedy
+ * centres and at most min(KMEANS_FULL_ITERATIONS, iterations) Lloyd steps refine them. Greedy
  * k-means++ seeding with the seed, then Lloyd: up to `iterations`
  * rounds (fewer once an update changes no assignment) of assignment (nearest centre, ties to the lower index) and update
  * (means summed in double in row order; an empty cluster keeps its centre),

@@ -85,16 +85,25 @@ int thermoai__spectrum_setup(const thermoai_spectral_params *user, size_t n, siz
     return THERMOAI_OK;
 }
 
+void thermoai__spectrum_nan(double *lambda, size_t count)
+{
+    size_t i;
+
+    /* every entry the caller passed, when count doubles can exist at all */
+    if (lambda != NULL && count <= SIZE_MAX / sizeof(double))
+        for (i = 0; i < count; i++)
+            lambda[i] = (double)NAN;
+}
+
 int thermoai__spectrum_finish(int status, size_t n, size_t count, double *lambda, size_t steps,
                               double lambda_max, double pi_min, double residual,
                               thermoai_spectral_info *info)
 {
     thermoai_spectral_info out;
-    size_t i;
 
+    (void)n;
     if (status != THERMOAI_OK) {
-        for (i = 0; i < count && i < n; i++)
-            lambda[i] = (double)NAN;
+        thermoai__spectrum_nan(lambda, count);
         lambda_max = pi_min = residual = (double)NAN;
     }
     if (info != NULL) {
@@ -108,8 +117,7 @@ int thermoai__spectrum_finish(int status, size_t n, size_t count, double *lambda
         out.residual = residual;
         st = thermoai__struct_out(info, THERMOAI__SIZE_V0_SPECTRAL_INFO, &out, sizeof out);
         if (status == THERMOAI_OK && st != THERMOAI_OK) {
-            for (i = 0; i < count; i++)
-                lambda[i] = (double)NAN;
+            thermoai__spectrum_nan(lambda, count);
             return st;
         }
     }
@@ -235,9 +243,7 @@ int thermoai_spectral_attention(size_t n, size_t d, const float *q, const float 
 
     if (lambda == NULL)
         return THERMOAI_E_NULL;
-    if (n >= 1 && n <= MAX_N)
-        for (floats = 0; floats < count && floats < n; floats++)
-            lambda[floats] = (double)NAN;
+    thermoai__spectrum_nan(lambda, count);
     if (q == NULL || k == NULL)
         status = THERMOAI_E_NULL;
     else if (n < 2 || n > MAX_N || d < 1 || d > MAX_D)

@@ -24,6 +24,7 @@ THERMOAI__STATIC_ASSERT(sizeof(thermoai_ssa_stats) == THERMOAI__SIZE_V0_SSA_STAT
 
 #define MAX_N (UINT32_C(1) << 28)
 #define MAX_D 4096u
+#define MAX_THREADS 64u
 #define KNOWN_FLAGS (THERMOAI_SSA_CAUSAL | THERMOAI_SSA_PORTABLE)
 
 /* The caller's clock (thermoai_ssa_set_clock()), or 0 when none is set: the
@@ -94,6 +95,8 @@ static int configure(thermoai_ssa *p, size_t n, size_t d, const thermoai_ssa_par
     }
     if (p->k > n || p->s > n || p->m > d)
         return THERMOAI_E_INVALID;
+    if (par.threads > MAX_THREADS)
+        return THERMOAI_E_INVALID;
     p->iterations = par.kmeans_iterations ? par.kmeans_iterations : 8;
     p->variant = par.variant;
     p->flags = par.flags;
@@ -139,8 +142,8 @@ int thermoai_ssa_create_ex(size_t n, size_t d, const thermoai_ssa_params *params
         return status;
     }
     threads = (size_t)p->threads;
-    if (threads > 64)
-        threads = 64, p->threads = 64;
+    if (threads > MAX_THREADS) /* omp_get_max_threads() above the plan's limit */
+        threads = MAX_THREADS, p->threads = (int)MAX_THREADS;
     seed_rows = thermoai__kmeans_seed_rows(n, p->k);
     kwm = ATTN_KWIDTH(p->m);
     kwc = ATTN_KWIDTH(p->k > KMEANS_TRIALS_MAX ? p->k : KMEANS_TRIALS_MAX);
@@ -297,6 +300,36 @@ void thermoai_ssa_free(thermoai_ssa *plan)
 }
 
 /* ---- execution ------------------------------------------------------------------ */
+
+/* The largest Euclidean row norm of n rows of width d (double). */
+static double max_row_norm(const float *x, size_t n, size_t d)
+{
+    double best = 0.0;
+    size_t i, t;
+
+    for (i = 0; i < n; i++) {
+        double s = 0.0;
+
+        for (t = 0; t < d; t++)
+            s += (double)x[i * d + t] * (double)x[i * d + t];
+        best = s > best ? s : best;
+    }
+    return sqrt(best);
+}
+
+/*
+ * 1 when no score can overflow float: by Cauchy-Schwarz every partial sum of
+ * q_i . k_j (and of any mean query against any mean key) is at most
+ * max|q| max|k|, and a score is that times log2(e)/sqrt(d). Without this the
+ * result would depend on which pairs a plan happens to score.
+ */
+static int scores_in_range(const float *q, const float *k, size_t n, size_t d)
+{
+    const double scale = THERMOAI__LOG2E / sqrt((double)d);
+
+    return max_row_norm(q, n, d) * max_row_norm(k, n, d) * (scale > 1.0 ? scale : 1.0)
+           <= 0.5 * (double)FLT_MAX;
+}
 
 /* One tile of rows times the packed JL matrix. */
 static void project_tile(const thermoai_ssa *p, const float *x, float *out, size_t tile, float *s)
@@ -595,6 +628,10 @@ int thermoai_ssa_execute(thermoai_ssa *p, const float *q, const float *k, const 
         || !thermoai__all_finite(v, p->n * p->d)) {
         thermoai__fill_nan(y, p->n * p->d);
         return THERMOAI_E_NONFINITE;
+    }
+    if (!scores_in_range(q, k, p->n, p->d)) {
+        thermoai__fill_nan(y, p->n * p->d);
+        return THERMOAI_E_RANGE;
     }
     t0 = now_s(p);
     project(p, q, p->qproj);

@@ -105,11 +105,12 @@ int thermoai_spectral_ssa(thermoai_ssa *plan, const float *q, const float *k,
 
     if (lambda == NULL)
         return THERMOAI_E_NULL;
-    if (plan == NULL)
+    if (plan == NULL) {
+        thermoai__spectrum_nan(lambda, count);
         return THERMOAI_E_NULL;
+    }
     n = plan->n;
-    for (i = 0; i < count && i < n; i++)
-        lambda[i] = (double)NAN;
+    thermoai__spectrum_nan(lambda, count);
     if (q == NULL || k == NULL)
         status = THERMOAI_E_NULL;
     else if (!plan->executed)

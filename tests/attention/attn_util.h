@@ -14,6 +14,14 @@
 
 #include "../harness/tap.h" /* TAP_UNUSED */
 
+/* 1 under make check-valgrind (THERMOAI_TEST_QUICK set): heavy cases shrink. */
+static TAP_UNUSED int util_quick(void)
+{
+    const char *q = getenv("THERMOAI_TEST_QUICK");
+
+    return q != NULL && *q != '\0' && *q != '0';
+}
+
 static TAP_UNUSED uint64_t util_next(uint64_t *s)
 {
     uint64_t z = (*s += UINT64_C(0x9E3779B97F4A7C15));

@@ -18,7 +18,8 @@
 #include "attn_util.h"
 #include "../harness/tap.h"
 
-static const char *const variant_name[3] = { "paper", "importance", "centroid" };
+#define VARIANTS 3u
+static const char *const variant_name[VARIANTS] = { "paper", "importance", "centroid" };
 
 static thermoai_ssa *make_plan(size_t n, size_t d, uint32_t variant, uint32_t flags,
                                uint32_t clusters, uint32_t samples, uint32_t threads, uint64_t seed)
@@ -602,6 +603,79 @@ static void check_bad_input(void)
     free_data(&x);
 }
 
+/* Issue 21: defects found by the evaluation, each with the input that showed it. */
+static void check_defects(void)
+{
+    const size_t n = 64, d = 16;
+    struct data x;
+    thermoai_ssa_params p;
+    thermoai_ssa_stats st;
+    thermoai_ssa *plan = NULL;
+    size_t i;
+    uint32_t var;
+    int rc;
+
+    if (!alloc_data(&x, n, d) || thermoai_ssa_params_init(&p, sizeof p) != THERMOAI_OK) {
+        tap_ok(0, "setup");
+        return;
+    }
+    /* q . k overflows float with finite entries of 1e19: OK with garbage before */
+    util_fill(x.q, n * d, 1.0, 81);
+    util_fill(x.k, n * d, 1.0, 82);
+    util_fill(x.v, n * d, 1.0, 83);
+    for (i = 0; i < n * d; i++) {
+        x.q[i] = x.q[i] >= 0.0f ? 1e19f : -1e19f;
+        x.k[i] = x.k[i] >= 0.0f ? 1e19f : -1e19f;
+    }
+    for (var = 0; var < VARIANTS; var++) {
+        rc = run(n, d, var, 0, 4, 4, 0, 1, x.q, x.k, x.v, x.y);
+        tap_ok(rc == THERMOAI_E_RANGE && util_all_nan(x.y, n * d),
+               "%s: entries +-1e19 (q . k overflows) -> E_RANGE, y NaN (got %d)",
+               variant_name[var], rc);
+    }
+    /* threads above the documented 64 were accepted */
+    p.threads = 65;
+    rc = thermoai_ssa_create(n, d, &p, &plan);
+    tap_ok(rc == THERMOAI_E_INVALID && plan == NULL, "threads = 65 -> E_INVALID (got %d)", rc);
+    thermoai_ssa_free(plan);
+    plan = NULL;
+    p.threads = 64;
+    rc = thermoai_ssa_create(n, d, &p, &plan);
+    tap_ok(rc == THERMOAI_OK, "threads = 64 is allowed");
+    thermoai_ssa_free(plan);
+    free_data(&x);
+
+    /* stats.kmeans_iterations summed the refits past its limit: n above the seeding
+     * subset (4096 rows) runs Lloyd twice; the limit holds for each run */
+    {
+        const size_t nn = util_quick() ? 4200 : 5000, dd = 8;
+        unsigned limit;
+
+        if (!alloc_data(&x, nn, dd)) {
+            tap_ok(0, "allocation");
+            return;
+        }
+        util_fill(x.q, nn * dd, 1.0, 91);
+        util_fill(x.k, nn * dd, 1.0, 92);
+        util_fill(x.v, nn * dd, 1.0, 93);
+        for (limit = 1; limit <= 3; limit++) {
+            p.threads = 0;
+            p.variant = THERMOAI_SSA_PAPER;
+            p.kmeans_iterations = limit;
+            plan = NULL;
+            rc = thermoai_ssa_create(nn, dd, &p, &plan);
+            rc = rc == THERMOAI_OK ? thermoai_ssa_execute(plan, x.q, x.k, x.v, x.y) : rc;
+            st.struct_size = sizeof st;
+            rc = rc == THERMOAI_OK ? thermoai_ssa_get_stats(plan, &st) : rc;
+            tap_ok(rc == THERMOAI_OK && st.kmeans_iterations >= 1 && st.kmeans_iterations <= limit,
+                   "kmeans_iterations = %u, n = %zu: the stats report %u <= the limit", limit, nn,
+                   st.kmeans_iterations);
+            thermoai_ssa_free(plan);
+        }
+        free_data(&x);
+    }
+}
+
 /* ---- allocation failure ------------------------------------------------------ */
 
 struct counting {
@@ -683,6 +757,7 @@ int main(void)
     check_accuracy();
     check_stats();
     check_bad_input();
+    check_defects();
     check_allocator();
     return tap_done();
 }
