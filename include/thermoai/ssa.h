@@ -61,6 +61,9 @@ extern "C" {
 #define THERMOAI_SSA_IMPORTANCE 1u
 /** Out-of-cluster mass through per-key-cluster centroids. \since 0.1.0 */
 #define THERMOAI_SSA_CENTROID 2u
+/** The default: each query cluster routed to the keys that carry its mass, the rest
+ *  estimated per key group, with an a-posteriori error check. \since 0.1.0 */
+#define THERMOAI_SSA_ROUTED 3u
 
 /** Causal: query \f$i\f$ uses keys \f$j \le i\f$ only. \since 0.1.0 */
 #define THERMOAI_SSA_CAUSAL 0x1u
@@ -73,16 +76,24 @@ extern "C" {
  */
 typedef struct thermoai_ssa_params {
     uint32_t struct_size;       /**< sizeof(thermoai_ssa_params); set by thermoai_ssa_params_init() */
-    uint32_t variant;           /**< THERMOAI_SSA_PAPER (default), _IMPORTANCE or _CENTROID */
+    uint32_t variant;           /**< THERMOAI_SSA_ROUTED (thermoai_ssa_params_init() and NULL params),
+                                     _PAPER (0), _IMPORTANCE or _CENTROID */
     uint32_t flags;             /**< THERMOAI_SSA_CAUSAL, THERMOAI_SSA_PORTABLE */
-    uint32_t clusters;          /**< \f$k\f$, 1 <= k <= n; 0: round(sqrt n) (Theorem 8.3) */
-    uint32_t samples;           /**< \f$s\f$, <= n; 0: round(sqrt n) */
+    uint32_t clusters;          /**< \f$k\f$, 1 <= k <= n; 0: round(sqrt n) (Theorem 8.3); routed: ceil(n/16) */
+    uint32_t samples;           /**< \f$s\f$, <= n; 0: round(sqrt n). Routed: the most keys routed to a
+                                     query cluster; 0: max(64, n/8), at most n */
     uint32_t projection_dim;    /**< \f$m\f$, 1 <= m <= d; 0: min(d, max(8, ceil(2 log2 n))) */
     uint32_t kmeans_iterations; /**< most Lloyd iterations (fewer once converged); 0: 8 */
     uint32_t threads;           /**< threads with --enable-openmp, at most 64 (more: THERMOAI_E_INVALID);
                                      0: omp_get_max_threads(), capped at 64; ignored without OpenMP.
                                      Small phases run on the calling thread */
     uint64_t seed;              /**< seed of the projection, the initial centres and the samples */
+    /* --- appended after the first field set (40 bytes); read only from larger structs --- */
+    double tolerance;           /**< routed: the relative error \f$\|Y - Y_{exact}\|_F/\|Y_{exact}\|_F\f$ the
+                                     error check accepts [dimensionless]; 0: 0.1; negative: no check */
+    uint32_t check_rows;        /**< routed: rows computed exactly to estimate the error;
+                                     0: min(n, max(64, 4 round(sqrt n))) */
+    uint32_t key_groups;        /**< routed: key clusters that summarise the keys not routed; 0: round(sqrt n) */
 } thermoai_ssa_params;
 
 /**
@@ -108,13 +119,25 @@ typedef struct thermoai_ssa_stats {
     double centroid_terms;     /**< query-centroid pairs scored (centroid variant) */
     double kmeans_objective;   /**< final within-cluster sum of squares of the projected queries */
     double bytes;              /**< memory held by the plan, bytes */
+    /* --- appended after the first field set (80 bytes) --- */
+    double error_estimate;     /**< routed: estimated \f$\|Y - Y_{exact}\|_F/\|Y_{exact}\|_F\f$ of the output
+                                    from the last check's exact rows; NaN for the other variants */
+    double error_bound;        /**< routed: the upper confidence bound the check compared with the tolerance */
+    double exact_rows;         /**< routed: rows computed exactly (check rows and rows that fell back) */
+    double routed_keys;        /**< routed: mean keys per query scored exactly (routed to its cluster) */
+    uint32_t fallback;         /**< routed: 0 accepted as approximated, 1 some clusters recomputed exactly,
+                                    2 every row exact */
+    uint32_t check_rounds;     /**< routed: error checks made (each on fresh rows) */
 } thermoai_ssa_stats;
 
 /** Opaque SSA plan. \since 0.1.0 */
 typedef struct thermoai_ssa thermoai_ssa;
 
 /**
- * \brief Defaults: variant paper, no flags, every count 0 (its default), seed 0.
+ * \brief Defaults: variant routed, no flags, every count and the tolerance 0 (their defaults), seed 0.
+ *
+ * A caller's struct of the first field set (40 bytes) is accepted too: it gets variant
+ * routed, and execution uses the defaults of the appended fields.
  * \param[out] params  The struct.
  * \param[in]  size    sizeof(*params) as compiled by the caller; at least 40.
  * \retval THERMOAI_OK      success

@@ -24,6 +24,9 @@
 #define KMEANS_SEED_ROWS_MIN 4096
 #define KMEANS_SEED_ROWS_PER_CLUSTER 32
 #define KMEANS_FULL_ITERATIONS 2
+/* The fast mode's subset: max(KMEANS_FAST_ROWS_MIN, KMEANS_FAST_ROWS_PER_CLUSTER k) rows. */
+#define KMEANS_FAST_ROWS_MIN 2048
+#define KMEANS_FAST_ROWS_PER_CLUSTER 4
 
 /* Caller-provided buffers (sizes in elements); S = thermoai__kmeans_seed_rows(n, k). */
 struct kmeans_buffers {
@@ -74,9 +77,15 @@ THERMOAI_INTERNAL size_t thermoai__kmeans_trials(size_t k);
 /* S, the rows seeding looks at. */
 THERMOAI_INTERNAL size_t thermoai__kmeans_seed_rows(size_t n, size_t k);
 
+/* S of the fast mode (at most thermoai__kmeans_seed_rows()). */
+THERMOAI_INTERNAL size_t thermoai__kmeans_fast_rows(size_t n, size_t k);
+
+/* fast: plain k-means++ (one candidate per centre), S = thermoai__kmeans_fast_rows(),
+ * no split-merge repairs (the routed SSA variant, whose error check catches what a
+ * rougher partition costs); 0: as described above. */
 THERMOAI_INTERNAL void thermoai__kmeans(const struct attn_kernels *kern, const float *x, size_t n,
                                         size_t m, size_t k, unsigned iterations, uint64_t seed,
-                                        int threads, const struct kmeans_buffers *buf,
+                                        int threads, int fast, const struct kmeans_buffers *buf,
                                         uint32_t *assign, struct kmeans_result *result);
 
 #endif

@@ -270,7 +270,7 @@ int thermoai_spectral_attention(size_t n, size_t d, const float *q, const float 
     op.kp = (float *)thermoai__align(mem, 64);
     op.qp = op.kp + d * op.kw;
     op.other = (double *)thermoai__align(op.qp + d * op.kw, 8);
-    thermoai__attn_kernels_select(&op.kern, !(set.flags & THERMOAI_SPECTRAL_PORTABLE));
+    thermoai__attn_kernels_select(&op.kern, (set.flags & THERMOAI_SPECTRAL_PORTABLE) ? ATTN_SIMD_NONE : ATTN_SIMD_BEST);
     thermoai__attn_pack(k, NULL, n, d, d, op.kp, op.kw);
     thermoai__attn_pack(q, NULL, n, d, d, op.qp, op.kw);
     op.scale = (float)(THERMOAI__LOG2E / sqrt((double)d));

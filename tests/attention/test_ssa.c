@@ -87,14 +87,17 @@ static void check_params(void)
 
     memset(&p, 0xff, sizeof p);
     tap_ok(thermoai_ssa_params_init(&p, sizeof p) == THERMOAI_OK && p.struct_size == sizeof p
-               && p.variant == THERMOAI_SSA_PAPER && p.flags == 0 && p.clusters == 0
+               && p.variant == THERMOAI_SSA_ROUTED && p.flags == 0 && p.clusters == 0
                && p.samples == 0 && p.projection_dim == 0 && p.kmeans_iterations == 0
-               && p.threads == 0 && p.seed == 0,
-           "params_init: paper variant, every count 0 (default), seed 0");
+               && p.threads == 0 && p.seed == 0 && p.tolerance == 0.0 && p.check_rows == 0
+               && p.key_groups == 0,
+           "params_init: routed variant, every count and the tolerance 0 (default), seed 0");
     tap_ok(thermoai_ssa_params_init(&p, 39) == THERMOAI_E_SIZE, "params_init: size 39 -> E_SIZE");
+    tap_ok(thermoai_ssa_params_init(&p, 40) == THERMOAI_OK && p.variant == THERMOAI_SSA_ROUTED,
+           "params_init: the first field set (40 bytes) gets the routed variant too");
     tap_ok(thermoai_ssa_params_init(NULL, sizeof p) == THERMOAI_E_NULL, "params_init: NULL");
-    tap_ok(thermoai_ssa_params_size() == 40 && thermoai_ssa_stats_size() == 80,
-           "sizes: params 40, stats 80 bytes");
+    tap_ok(thermoai_ssa_params_size() == 56 && thermoai_ssa_stats_size() == 120,
+           "sizes: params 56, stats 120 bytes (first field sets: 40 and 80)");
 }
 
 /* k = 1 (every key in the one cluster) and s >= n (every other key sampled, weight 1)
@@ -532,7 +535,7 @@ static void check_bad_input(void)
     const size_t n = 50, d = 8;
     struct data x;
     thermoai_ssa *plan;
-    unsigned char big[48];
+    unsigned char big[64];
     thermoai_ssa_params p;
     int rc;
 
@@ -544,8 +547,11 @@ static void check_bad_input(void)
     tap_ok(create_status(((size_t)1 << 28) + 1, d, 0, 0, 0, 0, 0) == THERMOAI_E_INVALID,
            "N = 2^28 + 1 -> E_INVALID");
     tap_ok(create_status(n, 4097, 0, 0, 0, 0, 0) == THERMOAI_E_INVALID, "d = 4097 -> E_INVALID");
-    tap_ok(create_status(n, d, 3, 0, 0, 0, 0) == THERMOAI_E_UNSUPPORTED,
+    tap_ok(create_status(n, d, 4, 0, 0, 0, 0) == THERMOAI_E_UNSUPPORTED,
            "unknown variant -> E_UNSUPPORTED");
+    tap_ok(create_status(n, d, THERMOAI_SSA_ROUTED, THERMOAI_SSA_CAUSAL, 0, 0, 0)
+               == THERMOAI_E_UNSUPPORTED,
+           "causal routed variant -> E_UNSUPPORTED");
     tap_ok(create_status(n, d, 0, 0x4u, 0, 0, 0) == THERMOAI_E_UNSUPPORTED,
            "unknown flag -> E_UNSUPPORTED");
     tap_ok(create_status(n, d, THERMOAI_SSA_CENTROID, THERMOAI_SSA_CAUSAL, 0, 0, 0)
@@ -562,12 +568,12 @@ static void check_bad_input(void)
         memset(big, 0, sizeof big);
         p.struct_size = sizeof big;
         memcpy(big, &p, sizeof p);
-        big[44] = 1;
+        big[60] = 1;
         tap_ok(thermoai_ssa_create(n, d, (const thermoai_ssa_params *)(void *)big, &plan)
                        == THERMOAI_E_UNSUPPORTED
                    && plan == NULL,
                "a newer caller's struct with a non-zero unknown field -> E_UNSUPPORTED");
-        big[44] = 0;
+        big[60] = 0;
         tap_ok(thermoai_ssa_create(n, d, (const thermoai_ssa_params *)(void *)big, &plan)
                    == THERMOAI_OK,
                "a newer caller's struct with zero unknown fields is accepted");
