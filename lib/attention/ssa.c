@@ -105,8 +105,8 @@ static int configure(thermoai_ssa *p, size_t n, size_t d, const thermoai_ssa_par
         p->groups = par.key_groups ? par.key_groups : isqrt_round(n);
         if (par.check_rows) {
             p->checks = par.check_rows;
-        } else { /* two rows per cluster, at least 64 */
-            p->checks = 2 * p->k > 64 ? 2 * p->k : 64;
+        } else { /* two rows per cluster, at least 128 */
+            p->checks = 2 * p->k > 128 ? 2 * p->k : 128;
             p->checks = p->checks < n ? p->checks : n;
         }
         p->tolerance = par.tolerance == 0.0 ? ROUTED_TOLERANCE : par.tolerance;

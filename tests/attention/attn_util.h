@@ -31,6 +31,15 @@ static TAP_UNUSED uint64_t util_next(uint64_t *s)
     return z ^ (z >> 31);
 }
 
+/* A standard normal (Box-Muller). */
+static TAP_UNUSED double util_normal(uint64_t *s)
+{
+    const double a = ((double)(util_next(s) >> 11) + 0.5) / 9007199254740992.0;
+    const double b = (double)(util_next(s) >> 11) / 9007199254740992.0;
+
+    return sqrt(-2.0 * log(a)) * cos(6.283185307179586 * b);
+}
+
 /* Uniform on (-a, a) rounded to float. */
 static TAP_UNUSED void util_fill(float *x, size_t count, double a, uint64_t seed)
 {

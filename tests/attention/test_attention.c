@@ -75,6 +75,13 @@ static void check_shape(size_t n, size_t d, double amplitude, uint32_t flags)
     rc = thermoai_attention_dense(n, d, b.q, b.k, b.v, flags, b.ws, b.ws_bytes, b.y2);
     tap_ok(rc == THERMOAI_OK && memcmp(b.y, b.y2, n * d * sizeof(float)) == 0,
            "n=%zu d=%zu flags=%u: repeat is bit-identical", n, d, (unsigned)flags);
+    /* the AVX-512 kernel (where the CPU has it) gives the AVX2 kernel's bits */
+    if (!(flags & THERMOAI_ATTENTION_PORTABLE)) {
+        rc = thermoai_attention_dense(n, d, b.q, b.k, b.v, flags | THERMOAI_ATTENTION_NO_AVX512, b.ws,
+                                      b.ws_bytes, b.y2);
+        tap_ok(rc == THERMOAI_OK && memcmp(b.y, b.y2, n * d * sizeof(float)) == 0,
+               "n=%zu d=%zu flags=%u: AVX-512 and AVX2 kernels bit-identical", n, d, (unsigned)flags);
+    }
     free_buffers(&b);
 }
 
@@ -317,11 +324,17 @@ int main(void)
                && strcmp(portable, "portable C") == 0,
            "PORTABLE selects the portable C kernel");
     tap_ok(thermoai_attention_kernel_name(0, NULL) == THERMOAI_E_NULL, "kernel name: NULL");
+    tap_ok(thermoai_attention_kernel_name(THERMOAI_ATTENTION_NO_AVX512, &portable) == THERMOAI_OK
+               && strcmp(portable, "AVX-512F") != 0,
+           "NO_AVX512 selects at most AVX2 (%s)", portable);
     for (f = 0; f < 4; f++)
         for (i = 0; i < sizeof shapes / sizeof shapes[0]; i++)
             check_shape(shapes[i][0], shapes[i][1], 1.0, (uint32_t)f);
     /* larger logits (|s| up to ~ 9 sqrt(d)) */
     check_shape(200, 16, 3.0, 0);
+    check_shape(333, 40, 2.0, 0); /* columns beyond a multiple of 32 and of 16 */
+    check_shape(130, 24, 2.0, THERMOAI_ATTENTION_CAUSAL);
+    check_shape(520, 80, 1.5, 0);
     check_shape(200, 16, 3.0, THERMOAI_ATTENTION_PORTABLE | THERMOAI_ATTENTION_CAUSAL);
     check_causal_blind_to_future(300, 32, 0);
     check_causal_blind_to_future(300, 32, THERMOAI_ATTENTION_PORTABLE);
