@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define THERMOAI_EXPERIMENTAL
+#ifndef THERMOAI_EXPERIMENTAL
+#  define THERMOAI_EXPERIMENTAL
+#endif
 #include <thermoai/thermoai.h>
 
 #include "families.h"
