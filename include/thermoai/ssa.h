@@ -2,7 +2,7 @@
 /**
  * \file thermoai/ssa.h
  * \brief Spectral Sparse Attention (paper 002, Sec. 8-11): a plan that approximates
- *        softmax attention with intra-cluster keys plus a few keys from elsewhere.
+ *        softmax attention from clustered queries, with an error check (routed variant).
  *
  * Algorithm 2 of paper 002, per execution:
  * 1. **Projection**: \f$\tilde Q = Q \Phi^\top\f$ with a seeded Rademacher JL matrix
@@ -34,6 +34,17 @@
  *   improved clustered attention (Vyas et al. 2020). Deterministic; by Jensen it
  *   under-estimates the out-of-cluster mass, by a factor near
  *   \f$e^{-\sigma^2/2}\f$ for a key-cluster logit spread \f$\sigma\f$. \f$s\f$ is unused.
+ *
+ * - #THERMOAI_SSA_ROUTED, the default (doc/ssa.md): each query cluster is routed to
+ *   the keys that carry its mass, by its mean query's exact score of every key plus
+ *   a spread term; the keys not routed are summarised per key group (their exact mass
+ *   at the centroid, tilted to each query to first order); outliers and rows that
+ *   lean on the summaries are computed exactly; a stratified draw of exact rows
+ *   estimates \f$\|Y - Y_{exact}\|_F/\|Y_{exact}\|_F\f$, and above
+ *   #thermoai_ssa_params.tolerance clusters or all rows are recomputed exactly. The
+ *   output's error exceeds the tolerance in at most 1 call in 10 on the random
+ *   inputs of tests/attention/test_ssa.c (the draw can miss an error held by a few
+ *   rows). Not causal.
  *
  * Execution allocates nothing: every buffer is made by thermoai_ssa_create().
  * The same inputs and seed give bit-identical outputs at any thread count on
@@ -245,7 +256,9 @@ int thermoai_ssa_set_clock(thermoai_ssa *plan, thermoai_clock_fn clock, void *us
  *                              above FLT_MAX/2, so that the result does not depend on which pairs
  *                              are scored), or an output overflowed
  * \par Source
- *   Paper 002, Sec. 8.5, Algorithm 2 (variant THERMOAI_SSA_PAPER).
+ *   Paper 002, Sec. 8.5, Algorithm 2 (variant THERMOAI_SSA_PAPER); the routed variant:
+ *   improved clustered attention (Vyas et al. 2020), routing (Roy et al. 2021), sparse plus
+ *   estimated remainder (Chen et al. 2021, Scatterbrain), and an a-posteriori check.
  * \par Thread safety
  *   A plan may not be executed concurrently; distinct plans may.
  * \since 0.1.0

@@ -252,7 +252,7 @@ static void check_ssa_spectrum(void)
     const size_t n = 80, d = 12;
     float *q = malloc(n * d * sizeof *q), *k = malloc(n * d * sizeof *k),
           *v = malloc(n * d * sizeof *v), *y = malloc(n * d * sizeof *y);
-    double dense[80], sparse[80], pi_ref, err;
+    double dense[80], sparse[81], pi_ref, err; /* sparse: count = 81 below (all NaN on error) */
     thermoai_ssa_params sp;
     thermoai_ssa *plan;
     thermoai_spectral_info info;
@@ -311,8 +311,9 @@ static void check_ssa_spectrum(void)
            "SSA spectrum: NULL q -> E_NULL");
     tap_ok(thermoai_spectral_ssa(NULL, q, k, NULL, 5, sparse, NULL) == THERMOAI_E_NULL,
            "SSA spectrum: NULL plan -> E_NULL");
-    tap_ok(thermoai_spectral_ssa(plan, q, k, NULL, 81, sparse, NULL) == THERMOAI_E_INVALID,
-           "SSA spectrum: count > n -> E_INVALID");
+    tap_ok(thermoai_spectral_ssa(plan, q, k, NULL, 81, sparse, NULL) == THERMOAI_E_INVALID
+               && isnan(sparse[80]),
+           "SSA spectrum: count > n -> E_INVALID, all 81 NaN");
     thermoai_ssa_free(plan);
     sp.variant = THERMOAI_SSA_CENTROID;
     if (thermoai_ssa_create(n, d, &sp, &plan) == THERMOAI_OK
