@@ -1,16 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * SSA benchmark (make bench): times thermoai's exact streaming kernel and the
- * three SSA variants on one sequence length, with SSA's per-phase times, its
- * accuracy against the exact kernel for the three synthetic regimes, and the
- * memory each holds. One process per configuration, so that the peak resident
- * set (getrusage) belongs to it. bench/run.sh drives it together with the
- * numpy peer (bench/peers/numpy_attention.py); bench/summarize.py makes the tables.
+ * SSA benchmark (make bench): on one sequence length, for every input family of
+ * bench/families.h, times thermoai's exact kernel (AVX-512 where the CPU has it, and
+ * the AVX2 one) and the SSA variants, with SSA's phase times, its accuracy against
+ * the exact kernel, its error estimate and the memory each holds. One process per
+ * configuration, so that the peak resident set (getrusage) belongs to it.
+ * bench/run.sh drives it with the numpy and PyTorch peers; bench/summarize.py makes
+ * the tables.
  *
- * usage: ssa_bench N D THREADS [REGIMES]
- *   THREADS  SSA's threads parameter; the exact kernel uses OpenMP's default,
- *            which run.sh sets to the same value through OMP_NUM_THREADS.
- *   REGIMES  which synthetic regimes to run, e.g. "cdu" (default) or "c".
+ * usage: ssa_bench N D THREADS [FAMILIES [VARIANTS]]
+ *   THREADS   SSA's threads parameter; the exact kernel uses OpenMP's default,
+ *             which run.sh sets to the same value through OMP_NUM_THREADS.
+ *   FAMILIES  comma-separated names (default: all); "text" needs BENCH_TEXT, a file
+ *             of text (run.sh writes Debian's bible-kjv there), and is skipped without.
+ *   VARIANTS  comma-separated: routed, paper, importance, centroid (default: all).
  * Output: CSV rows (header first) on stdout.
  */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime, getrusage */
@@ -24,7 +27,12 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#ifndef THERMOAI_EXPERIMENTAL
+#  define THERMOAI_EXPERIMENTAL
+#endif
 #include <thermoai/thermoai.h>
+
+#include "families.h"
 
 static double now_s(void)
 {
@@ -95,19 +103,56 @@ static double peak_rss_bytes(void)
     return getrusage(RUSAGE_SELF, &u) == 0 ? 1024.0 * (double)u.ru_maxrss : (double)NAN;
 }
 
+static char *read_text(const char *path)
+{
+    FILE *f = path != NULL && *path ? fopen(path, "rb") : NULL;
+    char *buf = NULL;
+    long size;
+
+    if (f == NULL)
+        return NULL;
+    if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0
+        && (buf = malloc((size_t)size + 1)) != NULL) {
+        if (fread(buf, 1, (size_t)size, f) != (size_t)size) {
+            free(buf);
+            buf = NULL;
+        } else {
+            buf[size] = '\0';
+        }
+    }
+    fclose(f);
+    return buf;
+}
+
+/* 1 when name is in the comma-separated list (NULL: every name) */
+static int listed(const char *list, const char *name)
+{
+    const size_t len = strlen(name);
+    const char *p = list;
+
+    if (list == NULL)
+        return 1;
+    while ((p = strstr(p, name)) != NULL) {
+        if ((p == list || p[-1] == ',') && (p[len] == ',' || p[len] == '\0'))
+            return 1;
+        p += len;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
-    static const char *const regime_name[3] = { "concentrated", "diffuse", "uniform" };
-    static const char *const variant_name[3] = { "paper", "importance", "centroid" };
+    static const char *const variant_name[4] = { "paper", "importance", "centroid", "routed" };
+    static const unsigned order[4] = { THERMOAI_SSA_ROUTED, THERMOAI_SSA_PAPER,
+                                       THERMOAI_SSA_IMPORTANCE, THERMOAI_SSA_CENTROID };
     size_t n, d, bytes;
     unsigned threads;
-    const char *regimes = argc > 4 ? argv[4] : "cdu";
+    const char *families = argc > 4 ? argv[4] : NULL, *variants = argc > 5 ? argv[5] : NULL;
     float *q, *k, *v, *y, *ref;
-    uint32_t *labels;
     void *ws;
-    const char *kernel = "?";
-    char kernel_desc[96];
-    int r;
+    const char *kernel = "?", *kernel2 = "?";
+    char kernel_desc[96], kernel2_desc[96], *text = read_text(getenv("BENCH_TEXT"));
+    int f, timed_avx2 = 0;
 
 #ifdef THERMOAI_WITH_OPENMP
     const char *openmp = "OpenMP";
@@ -116,7 +161,7 @@ int main(int argc, char **argv)
 #endif
 
     if (argc < 4) {
-        fprintf(stderr, "usage: ssa_bench N D THREADS [REGIMES]\n");
+        fprintf(stderr, "usage: ssa_bench N D THREADS [FAMILIES [VARIANTS]]\n");
         return 2;
     }
     n = (size_t)strtoul(argv[1], NULL, 10);
@@ -127,40 +172,47 @@ int main(int argc, char **argv)
     v = malloc(n * d * sizeof *v);
     y = malloc(n * d * sizeof *y);
     ref = malloc(n * d * sizeof *ref);
-    labels = malloc(n * sizeof *labels);
-    if (!q || !k || !v || !y || !ref || !labels
-        || thermoai_attention_workspace_bytes(n, d, &bytes) != THERMOAI_OK
-        || (ws = malloc(bytes)) == NULL || thermoai_attention_kernel_name(0, &kernel) != THERMOAI_OK) {
+    if (!q || !k || !v || !y || !ref || thermoai_attention_workspace_bytes(n, d, &bytes) != THERMOAI_OK
+        || (ws = malloc(bytes)) == NULL || thermoai_attention_kernel_name(0, &kernel) != THERMOAI_OK
+        || thermoai_attention_kernel_name(THERMOAI_ATTENTION_NO_AVX512, &kernel2) != THERMOAI_OK) {
         fprintf(stderr, "ssa_bench: out of memory\n");
         return 1;
     }
     snprintf(kernel_desc, sizeof kernel_desc, "%s %s", kernel, openmp);
-    printf("impl,variant,regime,n,d,threads,seconds,projection_s,clustering_s,attention_s,"
-           "relerr,cosine,norm_ratio,in_cluster_mass,held_bytes,peak_rss_bytes,kernel\n");
-    for (r = 0; r < 3; r++) {
-        thermoai_synth_params sp;
-        double t_dense, mass = (double)NAN;
-        unsigned var;
+    snprintf(kernel2_desc, sizeof kernel2_desc, "%s %s", kernel2, openmp);
+    printf("impl,variant,family,n,d,threads,seconds,projection_s,clustering_s,attention_s,"
+           "relerr,cosine,norm_ratio,error_estimate,error_bound,exact_rows,routed_keys,fallback,"
+           "held_bytes,peak_rss_bytes,kernel\n");
+    for (f = 0; f < FAMILY_COUNT; f++) {
+        double t_dense;
+        int vi;
 
-        if (strchr(regimes, "cdu"[r]) == NULL)
+        if (!listed(families, family_name(f)) || (f == family_index("text") && text == NULL))
             continue;
-        if (thermoai_synth_params_init(&sp, sizeof sp, (uint32_t)r) != THERMOAI_OK
-            || thermoai_synth_generate(n, d, &sp, q, k, v, labels) != THERMOAI_OK) {
-            fprintf(stderr, "ssa_bench: synth failed\n");
+        if (family_generate(f, n, d, 1, text, q, k, v) != 0) {
+            fprintf(stderr, "ssa_bench: family %s failed\n", family_name(f));
             return 1;
         }
         TIMED(thermoai_attention_dense(n, d, q, k, v, 0, ws, bytes, ref), t_dense);
-        if (n <= 16384
-            && thermoai_attention_cluster_mass(n, d, q, k, labels, 0, ws, bytes, &mass) != THERMOAI_OK)
-            mass = (double)NAN;
-        printf("thermoai-dense,exact,%s,%zu,%zu,%u,%.6g,,,,0,1,1,%.6g,%zu,%.6g,%s\n", regime_name[r], n,
-               d, threads, t_dense, mass, bytes, peak_rss_bytes(), kernel_desc);
-        for (var = 0; var < 3; var++) {
+        printf("thermoai-exact,exact,%s,%zu,%zu,%u,%.6g,,,,0,1,1,,,%zu,,,%zu,%.6g,%s\n",
+               family_name(f), n, d, threads, t_dense, n, bytes, peak_rss_bytes(), kernel_desc);
+        if (!timed_avx2 && strcmp(kernel, kernel2) != 0) { /* the AVX2 kernel, once */
+            TIMED(thermoai_attention_dense(n, d, q, k, v, THERMOAI_ATTENTION_NO_AVX512, ws, bytes, y),
+                  t_dense);
+            printf("thermoai-exact-avx2,exact,%s,%zu,%zu,%u,%.6g,,,,,,,,,%zu,,,%zu,%.6g,%s\n",
+                   family_name(f), n, d, threads, t_dense, n, bytes, peak_rss_bytes(), kernel2_desc);
+            timed_avx2 = 1;
+        }
+        fflush(stdout);
+        for (vi = 0; vi < 4; vi++) {
+            const unsigned var = order[vi];
             thermoai_ssa_params p;
             thermoai_ssa_stats st;
             thermoai_ssa *plan = NULL;
             double t_ssa, re, cs, nr;
 
+            if (!listed(variants, variant_name[var]))
+                continue;
             if (thermoai_ssa_params_init(&p, sizeof p) != THERMOAI_OK)
                 return 1;
             p.variant = var;
@@ -176,9 +228,11 @@ int main(int argc, char **argv)
             if (thermoai_ssa_get_stats(plan, &st) != THERMOAI_OK)
                 return 1;
             accuracy(n * d, y, ref, &re, &cs, &nr);
-            printf("thermoai-ssa,%s,%s,%zu,%zu,%u,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.0f,%.6g,%s\n",
-                   variant_name[var], regime_name[r], n, d, threads, t_ssa, st.projection_s,
-                   st.clustering_s, st.attention_s, re, cs, nr, mass, st.bytes, peak_rss_bytes(),
+            printf("thermoai-ssa,%s,%s,%zu,%zu,%u,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.0f,%.6g,%u,"
+                   "%.0f,%.6g,%s\n",
+                   variant_name[var], family_name(f), n, d, threads, t_ssa, st.projection_s,
+                   st.clustering_s, st.attention_s, re, cs, nr, st.error_estimate, st.error_bound,
+                   st.exact_rows, st.routed_keys, st.fallback, st.bytes, peak_rss_bytes(),
                    kernel_desc);
             fflush(stdout);
             thermoai_ssa_free(plan);
@@ -189,7 +243,7 @@ int main(int argc, char **argv)
     free(v);
     free(y);
     free(ref);
-    free(labels);
     free(ws);
+    free(text);
     return 0;
 }

@@ -4,20 +4,19 @@
 
 usage: summarize.py results.csv [machine.txt]
 
-Speed-ups are ratios of medians measured in the same run on the same machine:
-numpy + OpenBLAS exact attention is the named baseline. The targets of issue 5
-are checked by rule from the measured rows and printed with a verdict.
+Every ratio is of medians measured in the same run on the same machine. The
+numpy peer is timed with each OpenBLAS core type run.sh tries; the fastest
+counts (OpenBLAS's best kernel). The targets of issue 21 are checked by rule
+from the measured rows and printed with a verdict.
 """
 import csv
 import sys
 
-VARIANTS = ("paper", "importance", "centroid")
-REGIMES = ("concentrated", "diffuse", "uniform")
-
-
-def load(path):
-    with open(path, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+VARIANTS = ("routed", "paper", "importance", "centroid")
+FAMILIES = ("balanced", "zipf", "qkdiff", "lowrank", "local", "uniform", "peaked", "text")
+# structure: most of each row's mass in a small share of the keys (bench/families.h)
+STRUCTURED = ("balanced", "zipf", "qkdiff", "local", "text")
+TOLERANCE = 0.1  # the routed variant's default
 
 
 def num(row, key):
@@ -37,137 +36,145 @@ def fmt_x(x):
     return "-" if x != x else "%.2fx" % x
 
 
-def fmt_bytes(x):
-    if x != x:
-        return "-"
-    for unit in ("B", "KiB", "MiB", "GiB"):
-        if x < 1024 or unit == "GiB":
-            return "%.3g %s" % (x, unit)
-        x /= 1024.0
-    return "-"
-
-
-def find(rows, impl, variant, regime, n, d, t):
-    for r in rows:
-        if (r["impl"] == impl and r["variant"] == variant and r["regime"] == regime
-                and int(r["n"]) == n and int(r["d"]) == d and int(r["threads"]) == t):
-            return r
-    return None
-
-
-def seconds(rows, impl, variant, regime, n, d, t):
-    r = find(rows, impl, variant, regime, n, d, t)
-    return num(r, "seconds") if r else float("nan")
+def load(path):
+    rows, peaks = [], {}
+    with open(path, newline="", encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    body = [ln for ln in lines if not ln.startswith("#")]
+    for ln in lines:
+        if ln.startswith("# peak,"):
+            _, kind, t, g = ln[2:].split(",")
+            peaks[(kind, int(t))] = float(g)
+    rows = list(csv.DictReader(body))
+    return rows, peaks
 
 
 def main():
-    rows = load(sys.argv[1])
+    rows, peaks = load(sys.argv[1])
     if len(sys.argv) > 2:
         with open(sys.argv[2], encoding="utf-8") as f:
             print("```\n" + f.read().strip() + "\n```\n")
-    kernel = next((r["kernel"] for r in rows if r["impl"] == "thermoai-dense"), "?")
-    blas = next((r["kernel"] for r in rows if r["impl"] == "numpy-openblas"), "numpy not found")
-    print("thermoai kernel: %s; baseline: numpy + %s\n" % (kernel, blas))
     combos = sorted({(int(r["d"]), int(r["threads"])) for r in rows})
     sizes = sorted({int(r["n"]) for r in rows})
 
-    print("## Time per attention call (concentrated regime; median of >= 3 runs)\n")
+    def pick(impl, n, d, t, family=None, variant=None):
+        out = [r for r in rows if r["impl"] == impl and int(r["n"]) == n and int(r["d"]) == d
+               and int(r["threads"]) == t and (family is None or r["family"] == family)
+               and (variant is None or r["variant"] == variant)]
+        return out
+
+    def exact_s(n, d, t):
+        xs = [num(r, "seconds") for r in pick("thermoai-exact", n, d, t)]
+        return min(xs) if xs else float("nan")  # the kernel does not depend on the family
+
+    def numpy_best(n, d, t):
+        xs = pick("numpy", n, d, t)
+        if not xs:
+            return float("nan"), "-"
+        best = min(xs, key=lambda r: num(r, "seconds"))
+        core = best["kernel"].split(" core ")[-1].split(" ")[0] if " core " in best["kernel"] else "?"
+        return num(best, "seconds"), core
+
+    def torch_s(n, d, t):
+        xs = [num(r, "seconds") for r in pick("torch", n, d, t)]
+        return min(xs) if xs else float("nan")
+
+    print("## The machine's FMA peak (bench/fma_peak: independent FMA chains, 2 flop each)\n")
+    print("| threads | AVX-512 | AVX2 |")
+    print("|---|---|---|")
+    for t in sorted({t for _, t in peaks}):
+        print("| %d | %.0f GFLOP/s | %.0f GFLOP/s |" % (
+            t, peaks.get(("avx512", t), float("nan")), peaks.get(("avx2", t), float("nan"))))
+    print()
+    kern = next((r["kernel"] for r in rows if r["impl"] == "thermoai-exact"), "?")
+    blas = next((r["kernel"] for r in rows if r["impl"] == "numpy"), "numpy not found")
+    tor = next((r["kernel"] for r in rows if r["impl"] == "torch"), "torch not found")
+    print("thermoai exact kernel: %s. numpy: %s. PyTorch: %s.\n" % (kern, blas, tor))
+
+    print("## Exact attention: time per call (median), and the share of the FMA peak\n")
+    print("FLOP = 4 N^2 d (the two products). numpy: the fastest OpenBLAS core type tried.\n")
+    print("| d | threads | N | thermoai AVX-512 | GFLOP/s | of AVX-512 peak | thermoai AVX2 |"
+          " numpy (core) | PyTorch | numpy / thermoai | PyTorch / thermoai |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for d, t in combos:
+        for n in sizes:
+            te = exact_s(n, d, t)
+            if te != te:
+                continue
+            a2 = [num(r, "seconds") for r in pick("thermoai-exact-avx2", n, d, t)]
+            tn, core = numpy_best(n, d, t)
+            tt = torch_s(n, d, t)
+            gf = 4.0 * n * n * d / te / 1e9
+            pk = peaks.get(("avx512", t), float("nan"))
+            print("| %d | %d | %d | %s | %.0f | %.0f%% | %s | %s (%s) | %s | %s | %s |" % (
+                d, t, n, fmt_s(te), gf, 100.0 * gf / pk, fmt_s(a2[0] if a2 else float("nan")),
+                fmt_s(tn), core, fmt_s(tt), fmt_x(tn / te), fmt_x(tt / te)))
+    print()
+
+    print("## SSA per family, variant and N: accuracy against the exact kernel, and speed\n")
+    print("speed-up: the exact kernel's time (same threads) / SSA's; est./bound: the routed"
+          " variant's own error estimate and the bound its check compared with the tolerance"
+          " (%.2g); exact rows: share computed exactly (checks, outliers, fallback).\n" % TOLERANCE)
     for d, t in combos:
         print("### d = %d, %d thread%s\n" % (d, t, "" if t == 1 else "s"))
-        print("| N | numpy | thermoai exact | exact / numpy | SSA paper | SSA importance |"
-              " SSA centroid | best SSA vs numpy | best SSA vs exact |")
-        print("|---|---|---|---|---|---|---|---|---|")
-        for n in sizes:
-            tn = seconds(rows, "numpy-openblas", "exact", "random", n, d, t)
-            te = seconds(rows, "thermoai-dense", "exact", "concentrated", n, d, t)
-            ts = [seconds(rows, "thermoai-ssa", v, "concentrated", n, d, t) for v in VARIANTS]
-            if all(x != x for x in [tn, te] + ts):
-                continue
-            best = min((x for x in ts if x == x), default=float("nan"))
-            print("| %d | %s | %s | %s | %s | %s | %s | %s | %s |" % (
-                n, fmt_s(tn), fmt_s(te), fmt_x(te / tn), fmt_s(ts[0]), fmt_s(ts[1]),
-                fmt_s(ts[2]), fmt_x(tn / best), fmt_x(te / best)))
+        print("| family | variant | N | cosine | rel. error | est. | bound | exact rows |"
+              " keys/query | SSA time | vs exact | vs numpy | vs PyTorch |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+        for fam in FAMILIES:
+            for var in VARIANTS:
+                for n in sizes:
+                    rs = pick("thermoai-ssa", n, d, t, fam, var)
+                    if not rs:
+                        continue
+                    r = rs[0]
+                    ts = num(r, "seconds")
+                    te = exact_s(n, d, t)
+                    tn, _ = numpy_best(n, d, t)
+                    tt = torch_s(n, d, t)
+                    er = num(r, "exact_rows") / n
+                    print("| %s | %s | %d | %.4f | %.4f | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                        fam, var, n, num(r, "cosine"), num(r, "relerr"),
+                        "-" if var != "routed" else "%.4f" % num(r, "error_estimate"),
+                        "-" if var != "routed" else "%.4f" % num(r, "error_bound"),
+                        "-" if var != "routed" else "%.0f%%" % (100 * er),
+                        "-" if var != "routed" else "%.0f" % num(r, "routed_keys"),
+                        fmt_s(ts), fmt_x(te / ts), fmt_x(tn / ts), fmt_x(tt / ts)))
         print()
 
-    print("## SSA phases, last run (concentrated, variant paper)\n")
-    print("| N | d | threads | projection | k-means | sparse attention | plan memory |")
-    print("|---|---|---|---|---|---|---|")
-    for d, t in combos:
-        for n in sizes:
-            r = find(rows, "thermoai-ssa", "paper", "concentrated", n, d, t)
-            if r:
-                print("| %d | %d | %d | %s | %s | %s | %s |" % (
-                    n, d, t, fmt_s(num(r, "projection_s")), fmt_s(num(r, "clustering_s")),
-                    fmt_s(num(r, "attention_s")), fmt_bytes(num(r, "held_bytes"))))
-    print()
-
-    print("## Accuracy against the exact kernel, per regime\n")
-    print("in-cluster mass: share of the exact attention that stays in the planted"
-          " cluster (thermoai_attention_cluster_mass).\n")
-    print("| N | d | regime | in-cluster mass | variant | rel. Frobenius error | cosine |"
-          " norm ratio |")
-    print("|---|---|---|---|---|---|---|---|")
-    d0, t0 = combos[-1] if combos else (64, 1)
-    for d, t in combos:
-        if d != 64 or t != max(tt for dd, tt in combos if dd == d):
-            continue
-        d0, t0 = d, t
-    for n in sizes:
-        for g in REGIMES:
-            for v in VARIANTS:
-                r = find(rows, "thermoai-ssa", v, g, n, d0, t0)
-                if r:
-                    print("| %d | %d | %s | %.4f | %s | %.4f | %.5f | %.4f |" % (
-                        n, d0, g, num(r, "in_cluster_mass"), v, num(r, "relerr"),
-                        num(r, "cosine"), num(r, "norm_ratio")))
-    print()
-
-    print("## Peak memory (resident set of the benchmark process; held = the library's buffers)\n")
-    print("| N | d | numpy peak RSS | exact: workspace | exact: peak RSS | SSA centroid: plan |")
-    print("|---|---|---|---|---|---|")
-    for n in sizes:
-        rn = find(rows, "numpy-openblas", "exact", "random", n, d0, t0)
-        re_ = find(rows, "thermoai-dense", "exact", "concentrated", n, d0, t0)
-        rs = find(rows, "thermoai-ssa", "centroid", "concentrated", n, d0, t0)
-        print("| %d | %d | %s | %s | %s | %s |" % (
-            n, d0, fmt_bytes(num(rn, "peak_rss_bytes")) if rn else "-",
-            fmt_bytes(num(re_, "held_bytes")) if re_ else "-",
-            fmt_bytes(num(re_, "peak_rss_bytes")) if re_ else "-",
-            fmt_bytes(num(rs, "held_bytes")) if rs else "-"))
-    print()
-
-    print("## Targets of issue 5 (verdicts by rule from the rows above)\n")
+    print("## Targets of issue 21 (verdicts by rule from the rows above)\n")
     checks = []
-    for n, need in ((4096, 5.0), (16384, 15.0)):
-        tn = seconds(rows, "numpy-openblas", "exact", "random", n, 64, 2)
-        for v in ("importance", "centroid"):
-            r = find(rows, "thermoai-ssa", v, "concentrated", n, 64, 2)
-            if r is None or tn != tn:
-                continue
-            sp = tn / num(r, "seconds")
-            ok = num(r, "cosine") >= 0.99 and num(r, "relerr") <= 0.1 and sp >= need
-            checks.append(("%s, N = %d, d = 64, 2 threads: cosine %.4f >= 0.99, rel. error %.4f"
-                           " <= 0.1, %.1fx numpy >= %gx" % (v, n, num(r, "cosine"),
-                                                             num(r, "relerr"), sp, need), ok))
     for d, t in combos:
+        for n, need in ((4096, 3.0), (16384, 8.0)):
+            for fam in FAMILIES:
+                rs = pick("thermoai-ssa", n, d, t, fam, "routed")
+                if not rs:
+                    continue
+                r = rs[0]
+                sp = exact_s(n, d, t) / num(r, "seconds")
+                if fam in STRUCTURED:
+                    ok = num(r, "cosine") >= 0.99 and sp >= need
+                    checks.append(("%s (structured), N = %d, d = %d, %d thread(s): cosine %.4f >= 0.99"
+                                   " and %.2fx >= %gx the exact kernel" % (
+                                       fam, n, d, t, num(r, "cosine"), sp, need), ok))
+                ok = num(r, "relerr") <= TOLERANCE
+                checks.append(("%s, N = %d, d = %d, %d thread(s): rel. error %.4f <= tolerance %.2g"
+                               " (%.0f%% rows exact)" % (fam, n, d, t, num(r, "relerr"), TOLERANCE,
+                                                         100 * num(r, "exact_rows") / n), ok))
         for n in sizes:
-            if n < 2048:
-                continue
-            tn = seconds(rows, "numpy-openblas", "exact", "random", n, d, t)
-            te = seconds(rows, "thermoai-dense", "exact", "concentrated", n, d, t)
-            if tn == tn and te == te:
-                checks.append(("exact kernel within 1.5x of numpy, N = %d, d = %d, %d thread(s):"
-                               " %.2fx" % (n, d, t, te / tn), te <= 1.5 * tn))
-    for d, t in combos:
-        te = seconds(rows, "thermoai-dense", "exact", "concentrated", 256, d, t)
-        ts = min(seconds(rows, "thermoai-ssa", v, "concentrated", 256, d, t) for v in VARIANTS)
-        if te == te and ts == ts:
-            checks.append(("SSA faster than the exact kernel at N = 256, d = %d, %d thread(s):"
-                           " %s vs %s" % (d, t, fmt_s(ts), fmt_s(te)), ts < te))
+            te = exact_s(n, d, t)
+            tn, core = numpy_best(n, d, t)
+            if te == te and tn == tn:
+                checks.append(("exact kernel faster than numpy + OpenBLAS (%s), N = %d, d = %d, %d"
+                               " thread(s): %.2fx" % (core, n, d, t, tn / te), te < tn))
+            pk = peaks.get(("avx512", t), float("nan"))
+            if te == te and n >= 4096 and pk == pk:
+                gf = 4.0 * n * n * d / te / 1e9
+                checks.append(("exact kernel at >= 60%% of the AVX-512 FMA peak, N = %d, d = %d,"
+                               " %d thread(s): %.0f%%" % (n, d, t, 100 * gf / pk), gf >= 0.6 * pk))
+    passed = sum(1 for _, ok in checks if ok)
     for text, ok in checks:
         print("- %s %s" % ("PASS" if ok else "MISS", text))
-    if not checks:
-        print("- (no rows for the targets: run the full benchmark with numpy installed)")
+    print("\n%d of %d targets met." % (passed, len(checks)))
 
 
 if __name__ == "__main__":

@@ -3,7 +3,9 @@
 # Installs what a fresh Debian 12 lacks to build and test thermoai, using only
 # Debian's package registry. Installs nothing when everything is present.
 # Usage: tools/deps.sh [build|test|bench]   (default: test; bench adds numpy with
-# OpenBLAS and gnuplot for make bench and make figures)
+# OpenBLAS (so that numpy's libblas.so.3 is OpenBLAS, not the reference BLAS),
+# PyTorch (the second peer), bible-kjv (the text family) and gnuplot for make bench
+# and make figures)
 set -eu
 what=${1:-test}
 build_pkgs="build-essential autoconf automake libtool pkg-config"
@@ -11,7 +13,7 @@ test_pkgs="$build_pkgs valgrind doxygen libjs-mathjax man-db python3 python3-mpm
 case $what in
     build) pkgs=$build_pkgs ;;
     test) pkgs=$test_pkgs ;;
-    bench) pkgs="$test_pkgs python3-numpy libopenblas0-pthread gnuplot-nox" ;;
+    bench) pkgs="$test_pkgs python3-numpy libopenblas0-pthread python3-torch bible-kjv gnuplot-nox" ;;
     *) echo "usage: $0 [build|test|bench]" >&2; exit 2 ;;
 esac
 

@@ -11,8 +11,9 @@
  *
  * Arithmetic: float32 throughout. Scores are fused multiply-adds over \f$d\f$,
  * the running maximum is subtracted before exponentiation, and sums and
- * outputs are accumulated in float; the AVX2 kernel's exp2 has relative error
- * below 2e-7. Against a double-precision reference the relative error of each
+ * outputs are accumulated in float; the SIMD kernels' exp2 has relative error
+ * below 2e-7. The AVX-512F kernel (chosen at run time where the CPU has it) and
+ * the AVX2+FMA kernel give bit-identical results. Against a double-precision reference the relative error of each
  * output row is of order \f$10^{-6}\f$ (tests/test_attention.c bounds it by
  * 2e-5 for \f$n \le 4096\f$). The same inputs give bit-identical results at any
  * OpenMP thread count on the same machine.
@@ -38,6 +39,8 @@ extern "C" {
 #define THERMOAI_ATTENTION_CAUSAL 0x1u
 /** Use the portable C kernel even where a SIMD kernel is available. \since 0.1.0 */
 #define THERMOAI_ATTENTION_PORTABLE 0x2u
+/** Use at most the AVX2 kernel (the AVX-512 one gives the same bits, faster). \since 0.1.0 */
+#define THERMOAI_ATTENTION_NO_AVX512 0x4u
 
 /**
  * \brief Workspace that thermoai_attention_dense() needs for \p n keys of width \p d.
@@ -61,7 +64,8 @@ int thermoai_attention_workspace_bytes(size_t n, size_t d, size_t *bytes);
  * \param[in]  q                Queries, \p n x \p d row-major. [dimensionless], finite.
  * \param[in]  k                Keys, \p n x \p d row-major, finite.
  * \param[in]  v                Values, \p n x \p d row-major, finite.
- * \param[in]  flags            0, or THERMOAI_ATTENTION_CAUSAL and/or THERMOAI_ATTENTION_PORTABLE.
+ * \param[in]  flags            0, or THERMOAI_ATTENTION_CAUSAL, THERMOAI_ATTENTION_PORTABLE,
+ *                              THERMOAI_ATTENTION_NO_AVX512.
  * \param[in]  workspace        At least thermoai_attention_workspace_bytes() bytes, any alignment.
  * \param[in]  workspace_bytes  Size of \p workspace.
  * \param[out] y                Output, \p n x \p d row-major; may not alias the inputs.
@@ -119,7 +123,7 @@ int thermoai_attention_cluster_mass(size_t n, size_t d, const float *q, const fl
 /**
  * \brief Name of the kernel thermoai_attention_dense() and SSA use with \p flags here.
  * \param[in]  flags  As for thermoai_attention_dense().
- * \param[out] name   "AVX2+FMA" or "portable C" (static storage).
+ * \param[out] name   "AVX-512F", "AVX2+FMA" or "portable C" (static storage).
  * \retval THERMOAI_OK      success
  * \retval THERMOAI_E_NULL  \p name is NULL
  * \since 0.1.0

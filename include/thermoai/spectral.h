@@ -138,7 +138,8 @@ THERMOAI_API size_t thermoai_spectral_info_size(void);
  * \param[in]  params  Settings, or NULL for the defaults.
  * \param[in]  count   How many eigenvalues, 1 <= count <= n (n: the whole spectrum).
  * \param[out] lambda  \p count eigenvalues ascending, \f$\lambda_1 \dots \lambda_{count}\f$,
- *                     [dimensionless], in [0, 2] (rounding below 0 or above 2 is clamped). NaN on error.
+ *                     [dimensionless], in [0, 2] (rounding below 0 or above 2 is clamped). On error all
+ *                     \p count entries are NaN (also those beyond n).
  * \param[out] info    Steps, \f$\lambda_N\f$, \f$\pi_{min}\f$, residual; may be NULL. On
  *                     error every double field its \c struct_size covers is NaN.
  * \retval THERMOAI_OK               success
@@ -179,7 +180,7 @@ int thermoai_spectral_attention(size_t n, size_t d, const float *q, const float 
  * \param[in]     k       Its keys, n x d, finite.
  * \param[in]     params  Settings, or NULL (flags and threads are ignored: one thread).
  * \param[in]     count   1 <= count <= n.
- * \param[out]    lambda  \p count eigenvalues ascending [dimensionless]; NaN on error.
+ * \param[out]    lambda  \p count eigenvalues ascending [dimensionless]; all \p count NaN on error.
  * \param[out]    info    As thermoai_spectral_attention(); may be NULL.
  * \retval THERMOAI_OK            success
  * \retval THERMOAI_E_NULL        \p plan, \p q, \p k or \p lambda is NULL

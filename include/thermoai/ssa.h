@@ -2,7 +2,7 @@
 /**
  * \file thermoai/ssa.h
  * \brief Spectral Sparse Attention (paper 002, Sec. 8-11): a plan that approximates
- *        softmax attention with intra-cluster keys plus a few keys from elsewhere.
+ *        softmax attention from clustered queries, with an error check (routed variant).
  *
  * Algorithm 2 of paper 002, per execution:
  * 1. **Projection**: \f$\tilde Q = Q \Phi^\top\f$ with a seeded Rademacher JL matrix
@@ -35,6 +35,17 @@
  *   under-estimates the out-of-cluster mass, by a factor near
  *   \f$e^{-\sigma^2/2}\f$ for a key-cluster logit spread \f$\sigma\f$. \f$s\f$ is unused.
  *
+ * - #THERMOAI_SSA_ROUTED, the default (doc/ssa.md): each query cluster is routed to
+ *   the keys that carry its mass, by its mean query's exact score of every key plus
+ *   a spread term; the keys not routed are summarised per key group (their exact mass
+ *   at the centroid, tilted to each query to first order); outliers and rows that
+ *   lean on the summaries are computed exactly; a stratified draw of exact rows
+ *   estimates \f$\|Y - Y_{exact}\|_F/\|Y_{exact}\|_F\f$, and above
+ *   #thermoai_ssa_params.tolerance clusters or all rows are recomputed exactly. The
+ *   output's error exceeds the tolerance in at most 1 call in 10 on the random
+ *   inputs of tests/attention/test_ssa.c (the draw can miss an error held by a few
+ *   rows). Not causal.
+ *
  * Execution allocates nothing: every buffer is made by thermoai_ssa_create().
  * The same inputs and seed give bit-identical outputs at any thread count on
  * the same machine (per-query random streams; fixed summation orders).
@@ -61,6 +72,9 @@ extern "C" {
 #define THERMOAI_SSA_IMPORTANCE 1u
 /** Out-of-cluster mass through per-key-cluster centroids. \since 0.1.0 */
 #define THERMOAI_SSA_CENTROID 2u
+/** The default: each query cluster routed to the keys that carry its mass, the rest
+ *  estimated per key group, with an a-posteriori error check. \since 0.1.0 */
+#define THERMOAI_SSA_ROUTED 3u
 
 /** Causal: query \f$i\f$ uses keys \f$j \le i\f$ only. \since 0.1.0 */
 #define THERMOAI_SSA_CAUSAL 0x1u
@@ -73,15 +87,24 @@ extern "C" {
  */
 typedef struct thermoai_ssa_params {
     uint32_t struct_size;       /**< sizeof(thermoai_ssa_params); set by thermoai_ssa_params_init() */
-    uint32_t variant;           /**< THERMOAI_SSA_PAPER (default), _IMPORTANCE or _CENTROID */
+    uint32_t variant;           /**< THERMOAI_SSA_ROUTED (thermoai_ssa_params_init() and NULL params),
+                                     _PAPER (0), _IMPORTANCE or _CENTROID */
     uint32_t flags;             /**< THERMOAI_SSA_CAUSAL, THERMOAI_SSA_PORTABLE */
-    uint32_t clusters;          /**< \f$k\f$, 1 <= k <= n; 0: round(sqrt n) (Theorem 8.3) */
-    uint32_t samples;           /**< \f$s\f$, <= n; 0: round(sqrt n) */
+    uint32_t clusters;          /**< \f$k\f$, 1 <= k <= n; 0: round(sqrt n) (Theorem 8.3); routed: ceil(n/16) */
+    uint32_t samples;           /**< \f$s\f$, <= n; 0: round(sqrt n). Routed: the most keys routed to a
+                                     query cluster; 0: max(64, n/8), at most n */
     uint32_t projection_dim;    /**< \f$m\f$, 1 <= m <= d; 0: min(d, max(8, ceil(2 log2 n))) */
     uint32_t kmeans_iterations; /**< most Lloyd iterations (fewer once converged); 0: 8 */
-    uint32_t threads;           /**< threads with --enable-openmp (at most 64); 0: omp_get_max_threads();
-                                     ignored without OpenMP. Small phases run on the calling thread */
+    uint32_t threads;           /**< threads with --enable-openmp, at most 64 (more: THERMOAI_E_INVALID);
+                                     0: omp_get_max_threads(), capped at 64; ignored without OpenMP.
+                                     Small phases run on the calling thread */
     uint64_t seed;              /**< seed of the projection, the initial centres and the samples */
+    /* --- appended after the first field set (40 bytes); read only from larger structs --- */
+    double tolerance;           /**< routed: the relative error \f$\|Y - Y_{exact}\|_F/\|Y_{exact}\|_F\f$ the
+                                     error check accepts [dimensionless]; 0: 0.1; negative: no check */
+    uint32_t check_rows;        /**< routed: rows computed exactly to estimate the error;
+                                     0: min(n, max(64, 4 round(sqrt n))) */
+    uint32_t key_groups;        /**< routed: key clusters that summarise the keys not routed; 0: round(sqrt n) */
 } thermoai_ssa_params;
 
 /**
@@ -96,7 +119,9 @@ typedef struct thermoai_ssa_stats {
     uint32_t clusters;         /**< \f$k\f$ used */
     uint32_t samples;          /**< \f$s\f$ used */
     uint32_t projection_dim;   /**< \f$m\f$ used */
-    uint32_t kmeans_iterations;/**< Lloyd iterations done by the last query k-means (<= the limit) */
+    uint32_t kmeans_iterations;/**< the most Lloyd iterations one run of the last query k-means took
+                                    (the first run, each run after a repair, the full-data refinement);
+                                    at most the limit */
     uint32_t empty_clusters;   /**< clusters left empty by the last k-means */
     double projection_s;       /**< time of phase 1 by the plan's clock, s; 0 without a clock */
     double clustering_s;       /**< time of phase 2 (and key clustering), s; 0 without a clock */
@@ -105,13 +130,25 @@ typedef struct thermoai_ssa_stats {
     double centroid_terms;     /**< query-centroid pairs scored (centroid variant) */
     double kmeans_objective;   /**< final within-cluster sum of squares of the projected queries */
     double bytes;              /**< memory held by the plan, bytes */
+    /* --- appended after the first field set (80 bytes) --- */
+    double error_estimate;     /**< routed: estimated \f$\|Y - Y_{exact}\|_F/\|Y_{exact}\|_F\f$ of the output
+                                    from the last check's exact rows; NaN for the other variants */
+    double error_bound;        /**< routed: the upper confidence bound the check compared with the tolerance */
+    double exact_rows;         /**< routed: rows computed exactly (check rows and rows that fell back) */
+    double routed_keys;        /**< routed: mean keys per query scored exactly (routed to its cluster) */
+    uint32_t fallback;         /**< routed: 0 accepted as approximated, 1 some clusters recomputed exactly,
+                                    2 every row exact */
+    uint32_t check_rounds;     /**< routed: error checks made (each on fresh rows) */
 } thermoai_ssa_stats;
 
 /** Opaque SSA plan. \since 0.1.0 */
 typedef struct thermoai_ssa thermoai_ssa;
 
 /**
- * \brief Defaults: variant paper, no flags, every count 0 (its default), seed 0.
+ * \brief Defaults: variant routed, no flags, every count and the tolerance 0 (their defaults), seed 0.
+ *
+ * A caller's struct of the first field set (40 bytes) is accepted too: it gets variant
+ * routed, and execution uses the defaults of the appended fields.
  * \param[out] params  The struct.
  * \param[in]  size    sizeof(*params) as compiled by the caller; at least 40.
  * \retval THERMOAI_OK      success
@@ -165,7 +202,8 @@ int thermoai_ssa_stats_init(thermoai_ssa_stats *out, size_t size);
  * \retval THERMOAI_E_NULL       \p plan is NULL
  * \retval THERMOAI_E_SIZE       \c struct_size too small
  * \retval THERMOAI_E_UNSUPPORTED unknown variant or flags, or non-zero bytes beyond this library's struct
- * \retval THERMOAI_E_INVALID    \p n or \p d out of range, \f$k > n\f$, \f$s > n\f$ or \f$m > d\f$
+ * \retval THERMOAI_E_INVALID    \p n or \p d out of range, \f$k > n\f$, \f$s > n\f$, \f$m > d\f$,
+ *                              or more than 64 threads
  * \retval THERMOAI_E_NOMEM      an allocation failed (nothing is leaked)
  * \since 0.1.0
  */
@@ -214,9 +252,13 @@ int thermoai_ssa_set_clock(thermoai_ssa *plan, thermoai_clock_fn clock, void *us
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
  * \retval THERMOAI_E_NONFINITE  an input holds NaN or infinity
- * \retval THERMOAI_E_RANGE      an output overflowed float
+ * \retval THERMOAI_E_RANGE      a score could overflow float (\f$\max_i|q_i| \max_j|k_j| \log_2 e/\sqrt d\f$
+ *                              above FLT_MAX/2, so that the result does not depend on which pairs
+ *                              are scored), or an output overflowed
  * \par Source
- *   Paper 002, Sec. 8.5, Algorithm 2 (variant THERMOAI_SSA_PAPER).
+ *   Paper 002, Sec. 8.5, Algorithm 2 (variant THERMOAI_SSA_PAPER); the routed variant:
+ *   improved clustered attention (Vyas et al. 2020), routing (Roy et al. 2021), sparse plus
+ *   estimated remainder (Chen et al. 2021, Scatterbrain), and an a-posteriori check.
  * \par Thread safety
  *   A plan may not be executed concurrently; distinct plans may.
  * \since 0.1.0

@@ -88,9 +88,9 @@ THERMOAI_API size_t thermoai_synth_params_size(void);
  * \param[in]  n       Tokens, >= 1, <= 2^28.
  * \param[in]  d       Dimension, >= 1, <= 4096.
  * \param[in]  params  The parameters (NULL: concentrated regime, seed 0).
- * \param[out] q       n x d row-major float32.
- * \param[out] k       n x d row-major float32.
- * \param[out] v       n x d row-major float32.
+ * \param[out] q       n x d row-major float32; all NaN on error (when n and d are in range).
+ * \param[out] k       n x d row-major float32; all NaN on error.
+ * \param[out] v       n x d row-major float32; all NaN on error.
  * \param[out] labels  n cluster labels in [0, c), or NULL.
  * \retval THERMOAI_OK           success (identical output for identical inputs, on every platform)
  * \retval THERMOAI_E_NULL       \p q, \p k or \p v is NULL
@@ -98,6 +98,7 @@ THERMOAI_API size_t thermoai_synth_params_size(void);
  * \retval THERMOAI_E_UNSUPPORTED non-zero bytes beyond this library's struct
  * \retval THERMOAI_E_NONFINITE  a parameter is NaN or infinite
  * \retval THERMOAI_E_INVALID    a size or parameter out of range, or more clusters than tokens
+ * \retval THERMOAI_E_RANGE      an entry of q or k beyond the float range (\f$\ell\f$ near 1e77 or more)
  * \since 0.1.0
  */
 THERMOAI_API THERMOAI_NODISCARD

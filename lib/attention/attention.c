@@ -10,10 +10,18 @@
 #include "common/arrays.h"
 #include "common/internal.h"
 
-#define KNOWN_FLAGS (THERMOAI_ATTENTION_CAUSAL | THERMOAI_ATTENTION_PORTABLE)
+#define KNOWN_FLAGS \
+    (THERMOAI_ATTENTION_CAUSAL | THERMOAI_ATTENTION_PORTABLE | THERMOAI_ATTENTION_NO_AVX512)
 #define MAX_DIM 0x80000000u
 #define QBLOCK_ROWS 32   /* query rows that share each pass over a chunk of keys */
 #define MASS_BLOCKS 256 /* fixed summation blocks of thermoai_attention_cluster_mass() */
+
+static int kernel_level(uint32_t flags)
+{
+    return (flags & THERMOAI_ATTENTION_PORTABLE)      ? ATTN_SIMD_NONE
+           : (flags & THERMOAI_ATTENTION_NO_AVX512) ? ATTN_SIMD_AVX2
+                                                     : ATTN_SIMD_BEST;
+}
 
 int thermoai_attention_workspace_bytes(size_t n, size_t d, size_t *bytes)
 {
@@ -40,7 +48,7 @@ int thermoai_attention_kernel_name(uint32_t flags, const char **name)
 
     if (name == NULL)
         return THERMOAI_E_NULL;
-    thermoai__attn_kernels_select(&k, !(flags & THERMOAI_ATTENTION_PORTABLE));
+    thermoai__attn_kernels_select(&k, kernel_level(flags));
     *name = k.name;
     return THERMOAI_OK;
 }
@@ -128,12 +136,14 @@ int thermoai_attention_dense(size_t n, size_t d, const float *q, const float *k,
              || !thermoai__all_finite(v, n * d))
         status = THERMOAI_E_NONFINITE;
     if (status != THERMOAI_OK) {
-        if (y != NULL && n > 0 && d > 0 && n <= MAX_DIM && d <= MAX_DIM)
+        /* only an output the caller can own: n d floats must fit in size_t bytes
+         * (n = d = 2^31 passes the range checks, and n d 4 bytes do not) */
+        if (y != NULL && n > 0 && d > 0 && n <= SIZE_MAX / sizeof(float) / d)
             thermoai__fill_nan(y, n * d);
         return status;
     }
 
-    thermoai__attn_kernels_select(&kern, !(flags & THERMOAI_ATTENTION_PORTABLE));
+    thermoai__attn_kernels_select(&kern, kernel_level(flags));
     kw = ATTN_KSTRIDE(n);
     kp = (float *)thermoai__align(workspace, 64);
     position = (uint32_t *)(void *)(kp + kw * d);
@@ -232,7 +242,7 @@ int thermoai_attention_cluster_mass(size_t n, size_t d, const float *q, const fl
         return THERMOAI_E_UNSUPPORTED;
     if (!thermoai__all_finite(q, n * d) || !thermoai__all_finite(k, n * d))
         return THERMOAI_E_NONFINITE;
-    thermoai__attn_kernels_select(&kern, !(flags & THERMOAI_ATTENTION_PORTABLE));
+    thermoai__attn_kernels_select(&kern, kernel_level(flags));
     kw = ATTN_KSTRIDE(n);
     kp = (float *)thermoai__align(workspace, 64);
     thermoai__attn_pack(k, NULL, n, d, d, kp, kw);

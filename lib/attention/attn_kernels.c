@@ -4,9 +4,9 @@
  * softmax update of up to ATTN_TILE_ROWS query rows against a block of packed
  * keys (FlashAttention's recurrence, on the CPU).
  *
- * Two implementations with the same arithmetic contract: portable C, and
- * AVX2+FMA selected at run time (GCC/clang target attributes on x86-64, no
- * IFUNC). Both work in float32: scores by fused multiply-add over d, the
+ * Three implementations with the same arithmetic contract: portable C, and
+ * AVX2+FMA and AVX-512F selected at run time (GCC/clang target attributes on
+ * x86-64, no IFUNC); the two SIMD kernels give bit-identical results. Both work in float32: scores by fused multiply-add over d, the
  * running maximum subtracted before exponentiation, the sums and outputs
  * accumulated in float. exp2 in the AVX2 path is a degree-7 polynomial on
  * [-1/2, 1/2] with exact scaling by 2^n (relative error below 2e-7); scores
@@ -128,6 +128,29 @@ static size_t argmin_dist_c(const float *s, const float *norms, size_t n, float 
     return arg;
 }
 
+static float mass_above_c(const float *s, size_t n, float tau, size_t *count)
+{
+    float a[8] = { 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f }, sum;
+    size_t j, c = 0;
+    int l;
+
+    for (j = 0; j + 8 <= n; j += 8)
+        for (l = 0; l < 8; l++)
+            if (s[j + (size_t)l] >= tau) {
+                a[l] += s[j + (size_t)l];
+                c++;
+            }
+    /* the AVX2 kernel's horizontal sum */
+    sum = ((a[0] + a[4]) + (a[2] + a[6])) + ((a[1] + a[5]) + (a[3] + a[7]));
+    for (; j < n; j++)
+        if (s[j] >= tau) {
+            sum += s[j];
+            c++;
+        }
+    *count = c;
+    return sum;
+}
+
 static void scale_c(float *y, size_t d, float f)
 {
     size_t c;
@@ -225,7 +248,9 @@ AVX2 static void scores_avx2(int rows, const float *const *q, const float *kp, s
     }
 }
 
-/* 2^x for x <= 0 (or slightly above); exactly 0 below -126. */
+/* 2^x for x <= 0 (or slightly above); exactly 0 below -126; NaN stays NaN (as
+ * exp2f: an infinite score makes the row's maximum infinite, inf - inf is NaN, and
+ * the NaN must reach the output so that the caller sees THERMOAI_E_RANGE). */
 AVX2 static inline __m256 exp2_avx2(__m256 x)
 {
     const __m256 lo = _mm256_set1_ps(-126.0f);
@@ -233,8 +258,9 @@ AVX2 static inline __m256 exp2_avx2(__m256 x)
     __m256 n, f, p;
     __m256i e;
 
-    x = _mm256_max_ps(x, lo);
-    x = _mm256_min_ps(x, _mm256_set1_ps(127.0f));
+    /* max/min return their second operand when one is NaN: x goes second */
+    x = _mm256_max_ps(lo, x);
+    x = _mm256_min_ps(_mm256_set1_ps(127.0f), x);
     n = _mm256_round_ps(x, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
     f = _mm256_sub_ps(x, n); /* exact, in [-1/2, 1/2] */
     /* 2^f = e^(f ln 2): Taylor to degree 7, |error| < 2e-9 relative on [-1/2, 1/2] */
@@ -533,6 +559,29 @@ AVX2 static size_t argmin_dist_avx2(const float *s, const float *norms, size_t n
     return arg;
 }
 
+AVX2 static float mass_above_avx2(const float *s, size_t n, float tau, size_t *count)
+{
+    const __m256 vt = _mm256_set1_ps(tau);
+    __m256 acc = _mm256_setzero_ps();
+    size_t j, c = 0;
+    float sum;
+
+    for (j = 0; j + 8 <= n; j += 8) {
+        const __m256 x = _mm256_loadu_ps(s + j), ge = _mm256_cmp_ps(x, vt, _CMP_GE_OQ);
+
+        acc = _mm256_add_ps(acc, _mm256_and_ps(x, ge));
+        c += (size_t)__builtin_popcount((unsigned)_mm256_movemask_ps(ge));
+    }
+    sum = hsum_avx2(acc);
+    for (; j < n; j++)
+        if (s[j] >= tau) {
+            sum += s[j];
+            c++;
+        }
+    *count = c;
+    return sum;
+}
+
 AVX2 static void scale_avx2(float *y, size_t d, float f)
 {
     const __m256 vf = _mm256_set1_ps(f);
@@ -543,11 +592,369 @@ AVX2 static void scale_avx2(float *y, size_t d, float f)
     for (; c < d; c++)
         y[c] *= f;
 }
+
+/* ---- AVX-512F ----------------------------------------------------------------
+ *
+ * Twice the vector width for the three loops that carry the work (scores, the
+ * exponentials, the weighted sum of values), with every output element computed
+ * by the same sequence of operations as in the AVX2 kernel: scores are one FMA
+ * chain over t from 0, each output column one FMA chain over the keys (and the
+ * same columns fall to the scalar multiply-add tail), the exponential is the
+ * same polynomial, and the row sums are accumulated in eight lanes in the AVX2
+ * order. The two kernels therefore give bit-identical results
+ * (tests/internal/test_attn_kernels.c), and so does everything built on them.
+ */
+#  define AVX512 __attribute__((target("avx512f,avx2,fma")))
+
+AVX512 static void scores_avx512(int rows, const float *const *q, const float *kp, size_t kw,
+                                 size_t j0, size_t nj, size_t d, float scale, float *s)
+{
+    const float *q0 = q[0], *q1 = q[rows > 1 ? 1 : 0], *q2 = q[rows > 2 ? 2 : 0],
+                *q3 = q[rows > 3 ? 3 : 0];
+    const __m512 vs = _mm512_set1_ps(scale);
+    size_t j = 0, t;
+
+    if (rows == 1) { /* one row: 128 keys per step, 8 accumulators; then 64, then 16 */
+        for (; j + 128 <= nj; j += 128) {
+            __m512 a0 = _mm512_setzero_ps(), a1 = _mm512_setzero_ps();
+            __m512 a2 = _mm512_setzero_ps(), a3 = _mm512_setzero_ps();
+            __m512 a4 = _mm512_setzero_ps(), a5 = _mm512_setzero_ps();
+            __m512 a6 = _mm512_setzero_ps(), a7 = _mm512_setzero_ps();
+            const float *kt = kp + j0 + j;
+
+            for (t = 0; t < d; t++, kt += kw) {
+                const __m512 b = _mm512_set1_ps(q0[t]);
+
+                a0 = _mm512_fmadd_ps(b, _mm512_load_ps(kt), a0);
+                a1 = _mm512_fmadd_ps(b, _mm512_load_ps(kt + 16), a1);
+                a2 = _mm512_fmadd_ps(b, _mm512_load_ps(kt + 32), a2);
+                a3 = _mm512_fmadd_ps(b, _mm512_load_ps(kt + 48), a3);
+                a4 = _mm512_fmadd_ps(b, _mm512_load_ps(kt + 64), a4);
+                a5 = _mm512_fmadd_ps(b, _mm512_load_ps(kt + 80), a5);
+                a6 = _mm512_fmadd_ps(b, _mm512_load_ps(kt + 96), a6);
+                a7 = _mm512_fmadd_ps(b, _mm512_load_ps(kt + 112), a7);
+            }
+            _mm512_store_ps(s + j, _mm512_mul_ps(a0, vs));
+            _mm512_store_ps(s + j + 16, _mm512_mul_ps(a1, vs));
+            _mm512_store_ps(s + j + 32, _mm512_mul_ps(a2, vs));
+            _mm512_store_ps(s + j + 48, _mm512_mul_ps(a3, vs));
+            _mm512_store_ps(s + j + 64, _mm512_mul_ps(a4, vs));
+            _mm512_store_ps(s + j + 80, _mm512_mul_ps(a5, vs));
+            _mm512_store_ps(s + j + 96, _mm512_mul_ps(a6, vs));
+            _mm512_store_ps(s + j + 112, _mm512_mul_ps(a7, vs));
+        }
+        for (; j + 64 <= nj; j += 64) {
+            __m512 a0 = _mm512_setzero_ps(), a1 = _mm512_setzero_ps();
+            __m512 a2 = _mm512_setzero_ps(), a3 = _mm512_setzero_ps();
+            const float *kt = kp + j0 + j;
+
+            for (t = 0; t < d; t++, kt += kw) {
+                const __m512 b = _mm512_set1_ps(q0[t]);
+
+                a0 = _mm512_fmadd_ps(b, _mm512_load_ps(kt), a0);
+                a1 = _mm512_fmadd_ps(b, _mm512_load_ps(kt + 16), a1);
+                a2 = _mm512_fmadd_ps(b, _mm512_load_ps(kt + 32), a2);
+                a3 = _mm512_fmadd_ps(b, _mm512_load_ps(kt + 48), a3);
+            }
+            _mm512_store_ps(s + j, _mm512_mul_ps(a0, vs));
+            _mm512_store_ps(s + j + 16, _mm512_mul_ps(a1, vs));
+            _mm512_store_ps(s + j + 32, _mm512_mul_ps(a2, vs));
+            _mm512_store_ps(s + j + 48, _mm512_mul_ps(a3, vs));
+        }
+        for (; j < nj; j += 16) { /* the packed width is a multiple of 16 */
+            __m512 a0 = _mm512_setzero_ps();
+            const float *kt = kp + j0 + j;
+
+            for (t = 0; t < d; t++, kt += kw)
+                a0 = _mm512_fmadd_ps(_mm512_set1_ps(q0[t]), _mm512_load_ps(kt), a0);
+            _mm512_store_ps(s + j, _mm512_mul_ps(a0, vs));
+        }
+        return;
+    }
+    /* 4 rows x 64 keys per step: 16 accumulators, 4 key loads and 4 broadcasts per t */
+    for (; j + 64 <= nj; j += 64) {
+        __m512 a00 = _mm512_setzero_ps(), a01 = _mm512_setzero_ps(), a02 = _mm512_setzero_ps(),
+               a03 = _mm512_setzero_ps();
+        __m512 a10 = _mm512_setzero_ps(), a11 = _mm512_setzero_ps(), a12 = _mm512_setzero_ps(),
+               a13 = _mm512_setzero_ps();
+        __m512 a20 = _mm512_setzero_ps(), a21 = _mm512_setzero_ps(), a22 = _mm512_setzero_ps(),
+               a23 = _mm512_setzero_ps();
+        __m512 a30 = _mm512_setzero_ps(), a31 = _mm512_setzero_ps(), a32 = _mm512_setzero_ps(),
+               a33 = _mm512_setzero_ps();
+        const float *kt = kp + j0 + j;
+
+        for (t = 0; t < d; t++, kt += kw) {
+            const __m512 k0 = _mm512_load_ps(kt), k1 = _mm512_load_ps(kt + 16),
+                         k2 = _mm512_load_ps(kt + 32), k3 = _mm512_load_ps(kt + 48);
+            __m512 b;
+
+            b = _mm512_set1_ps(q0[t]);
+            a00 = _mm512_fmadd_ps(b, k0, a00);
+            a01 = _mm512_fmadd_ps(b, k1, a01);
+            a02 = _mm512_fmadd_ps(b, k2, a02);
+            a03 = _mm512_fmadd_ps(b, k3, a03);
+            b = _mm512_set1_ps(q1[t]);
+            a10 = _mm512_fmadd_ps(b, k0, a10);
+            a11 = _mm512_fmadd_ps(b, k1, a11);
+            a12 = _mm512_fmadd_ps(b, k2, a12);
+            a13 = _mm512_fmadd_ps(b, k3, a13);
+            b = _mm512_set1_ps(q2[t]);
+            a20 = _mm512_fmadd_ps(b, k0, a20);
+            a21 = _mm512_fmadd_ps(b, k1, a21);
+            a22 = _mm512_fmadd_ps(b, k2, a22);
+            a23 = _mm512_fmadd_ps(b, k3, a23);
+            b = _mm512_set1_ps(q3[t]);
+            a30 = _mm512_fmadd_ps(b, k0, a30);
+            a31 = _mm512_fmadd_ps(b, k1, a31);
+            a32 = _mm512_fmadd_ps(b, k2, a32);
+            a33 = _mm512_fmadd_ps(b, k3, a33);
+        }
+        _mm512_store_ps(s + j, _mm512_mul_ps(a00, vs));
+        _mm512_store_ps(s + j + 16, _mm512_mul_ps(a01, vs));
+        _mm512_store_ps(s + j + 32, _mm512_mul_ps(a02, vs));
+        _mm512_store_ps(s + j + 48, _mm512_mul_ps(a03, vs));
+        _mm512_store_ps(s + ATTN_KCHUNK + j, _mm512_mul_ps(a10, vs));
+        _mm512_store_ps(s + ATTN_KCHUNK + j + 16, _mm512_mul_ps(a11, vs));
+        _mm512_store_ps(s + ATTN_KCHUNK + j + 32, _mm512_mul_ps(a12, vs));
+        _mm512_store_ps(s + ATTN_KCHUNK + j + 48, _mm512_mul_ps(a13, vs));
+        _mm512_store_ps(s + 2 * ATTN_KCHUNK + j, _mm512_mul_ps(a20, vs));
+        _mm512_store_ps(s + 2 * ATTN_KCHUNK + j + 16, _mm512_mul_ps(a21, vs));
+        _mm512_store_ps(s + 2 * ATTN_KCHUNK + j + 32, _mm512_mul_ps(a22, vs));
+        _mm512_store_ps(s + 2 * ATTN_KCHUNK + j + 48, _mm512_mul_ps(a23, vs));
+        _mm512_store_ps(s + 3 * ATTN_KCHUNK + j, _mm512_mul_ps(a30, vs));
+        _mm512_store_ps(s + 3 * ATTN_KCHUNK + j + 16, _mm512_mul_ps(a31, vs));
+        _mm512_store_ps(s + 3 * ATTN_KCHUNK + j + 32, _mm512_mul_ps(a32, vs));
+        _mm512_store_ps(s + 3 * ATTN_KCHUNK + j + 48, _mm512_mul_ps(a33, vs));
+    }
+    for (; j < nj; j += 16) { /* 16 keys at a time */
+        __m512 a0 = _mm512_setzero_ps(), a1 = _mm512_setzero_ps(), a2 = _mm512_setzero_ps(),
+               a3 = _mm512_setzero_ps();
+        const float *kt = kp + j0 + j;
+
+        for (t = 0; t < d; t++, kt += kw) {
+            const __m512 k0 = _mm512_load_ps(kt);
+
+            a0 = _mm512_fmadd_ps(_mm512_set1_ps(q0[t]), k0, a0);
+            a1 = _mm512_fmadd_ps(_mm512_set1_ps(q1[t]), k0, a1);
+            a2 = _mm512_fmadd_ps(_mm512_set1_ps(q2[t]), k0, a2);
+            a3 = _mm512_fmadd_ps(_mm512_set1_ps(q3[t]), k0, a3);
+        }
+        _mm512_store_ps(s + j, _mm512_mul_ps(a0, vs));
+        _mm512_store_ps(s + ATTN_KCHUNK + j, _mm512_mul_ps(a1, vs));
+        _mm512_store_ps(s + 2 * ATTN_KCHUNK + j, _mm512_mul_ps(a2, vs));
+        _mm512_store_ps(s + 3 * ATTN_KCHUNK + j, _mm512_mul_ps(a3, vs));
+    }
+}
+
+/* exp2_avx2 on 16 lanes: the same operations, so the same bits. */
+AVX512 static inline __m512 exp2_avx512(__m512 x)
+{
+    const __m512 lo = _mm512_set1_ps(-126.0f);
+    const __mmask16 keep = _mm512_cmp_ps_mask(x, lo, _CMP_NLT_UQ); /* not below -126 (or NaN) */
+    __m512 n, f, p;
+    __m512i e;
+
+    x = _mm512_max_ps(lo, x);
+    x = _mm512_min_ps(_mm512_set1_ps(127.0f), x);
+    n = _mm512_roundscale_ps(x, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    f = _mm512_sub_ps(x, n);
+    p = _mm512_set1_ps(1.5252733804059840e-5f);
+    p = _mm512_fmadd_ps(p, f, _mm512_set1_ps(1.5403530393381608e-4f));
+    p = _mm512_fmadd_ps(p, f, _mm512_set1_ps(1.3333558146428443e-3f));
+    p = _mm512_fmadd_ps(p, f, _mm512_set1_ps(9.6181291076284772e-3f));
+    p = _mm512_fmadd_ps(p, f, _mm512_set1_ps(5.5504108664821580e-2f));
+    p = _mm512_fmadd_ps(p, f, _mm512_set1_ps(2.4022650695910071e-1f));
+    p = _mm512_fmadd_ps(p, f, _mm512_set1_ps(6.9314718055994531e-1f));
+    p = _mm512_fmadd_ps(p, f, _mm512_set1_ps(1.0f));
+    e = _mm512_slli_epi32(_mm512_add_epi32(_mm512_cvtps_epi32(n), _mm512_set1_epi32(127)), 23);
+    p = _mm512_mul_ps(p, _mm512_castsi512_ps(e));
+    return _mm512_maskz_mov_ps(keep, p);
+}
+
+AVX512 static float exp2_shift_avx512(float *s, size_t n, float m)
+{
+    const __m512 vm = _mm512_set1_ps(m);
+    __m256 acc = _mm256_setzero_ps();
+    float sum;
+    size_t j = 0;
+
+    for (; j + 16 <= n; j += 16) {
+        const __m512 p = exp2_avx512(_mm512_sub_ps(_mm512_load_ps(s + j), vm));
+
+        _mm512_store_ps(s + j, p);
+        /* eight lanes, j mod 8, in the order of the AVX2 kernel */
+        acc = _mm256_add_ps(acc, _mm512_castps512_ps256(p));
+        acc = _mm256_add_ps(acc, _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(p), 1)));
+    }
+    if (j + 8 <= n) {
+        const __m256 p = exp2_avx2(_mm256_sub_ps(_mm256_load_ps(s + j), _mm256_set1_ps(m)));
+
+        _mm256_store_ps(s + j, p);
+        acc = _mm256_add_ps(acc, p);
+        j += 8;
+    }
+    sum = hsum_avx2(acc);
+    for (; j < n; j++) {
+        float x = s[j] - m;
+
+        s[j] = x < -126.0f ? 0.0f : exp2f(x);
+        sum += s[j];
+    }
+    return sum;
+}
+
+/* y[c] += sum_j p[j] v[j][c] for one row; columns below fma_end by FMA, 64 then 16 at a
+ * time, the rest (as in the AVX2 kernel) by a multiply and an add. */
+AVX512 static void accumulate_row_avx512(float *y0, const float *p0, const float *v,
+                                         size_t vstride, size_t nj, size_t d, size_t fma_end)
+{
+    size_t c = 0, j;
+
+    for (; c + 64 <= fma_end; c += 64) {
+        __m512 a0 = _mm512_loadu_ps(y0 + c), a1 = _mm512_loadu_ps(y0 + c + 16);
+        __m512 a2 = _mm512_loadu_ps(y0 + c + 32), a3 = _mm512_loadu_ps(y0 + c + 48);
+        const float *vj = v + c;
+
+        for (j = 0; j < nj; j++, vj += vstride) {
+            const __m512 b = _mm512_set1_ps(p0[j]);
+
+            a0 = _mm512_fmadd_ps(b, _mm512_loadu_ps(vj), a0);
+            a1 = _mm512_fmadd_ps(b, _mm512_loadu_ps(vj + 16), a1);
+            a2 = _mm512_fmadd_ps(b, _mm512_loadu_ps(vj + 32), a2);
+            a3 = _mm512_fmadd_ps(b, _mm512_loadu_ps(vj + 48), a3);
+        }
+        _mm512_storeu_ps(y0 + c, a0);
+        _mm512_storeu_ps(y0 + c + 16, a1);
+        _mm512_storeu_ps(y0 + c + 32, a2);
+        _mm512_storeu_ps(y0 + c + 48, a3);
+    }
+    for (; c + 16 <= fma_end; c += 16) {
+        __m512 a0 = _mm512_loadu_ps(y0 + c);
+        const float *vj = v + c;
+
+        for (j = 0; j < nj; j++, vj += vstride)
+            a0 = _mm512_fmadd_ps(_mm512_set1_ps(p0[j]), _mm512_loadu_ps(vj), a0);
+        _mm512_storeu_ps(y0 + c, a0);
+    }
+    for (; c < d; c++) {
+        float acc = y0[c];
+
+        for (j = 0; j < nj; j++)
+            acc += p0[j] * v[j * vstride + c];
+        y0[c] = acc;
+    }
+}
+
+AVX512 static void accumulate_avx512(int rows, float *const *y, const float *p, const float *v,
+                                     size_t vstride, size_t nj, size_t d)
+{
+    float *y0 = y[0], *y1 = y[rows > 1 ? 1 : 0], *y2 = y[rows > 2 ? 2 : 0],
+          *y3 = y[rows > 3 ? 3 : 0];
+    const float *p0 = p, *p1 = p + ATTN_KCHUNK, *p2 = p + 2 * ATTN_KCHUNK, *p3 = p + 3 * ATTN_KCHUNK;
+    const size_t fma_end = d / 16 * 16;
+    size_t c = 0, j;
+    int r;
+
+    if (rows < 4) { /* as the AVX2 kernel: one row at a time, FMA below a multiple of 32 */
+        for (r = 0; r < rows; r++)
+            accumulate_row_avx512(y[r], p + (size_t)r * ATTN_KCHUNK, v, vstride, nj, d, d / 32 * 32);
+        return;
+    }
+    /* 4 rows x 64 columns: 16 accumulators, 4 value loads and 4 broadcasts per key */
+    for (; c + 64 <= fma_end; c += 64) {
+        __m512 a00 = _mm512_loadu_ps(y0 + c), a01 = _mm512_loadu_ps(y0 + c + 16),
+               a02 = _mm512_loadu_ps(y0 + c + 32), a03 = _mm512_loadu_ps(y0 + c + 48);
+        __m512 a10 = _mm512_loadu_ps(y1 + c), a11 = _mm512_loadu_ps(y1 + c + 16),
+               a12 = _mm512_loadu_ps(y1 + c + 32), a13 = _mm512_loadu_ps(y1 + c + 48);
+        __m512 a20 = _mm512_loadu_ps(y2 + c), a21 = _mm512_loadu_ps(y2 + c + 16),
+               a22 = _mm512_loadu_ps(y2 + c + 32), a23 = _mm512_loadu_ps(y2 + c + 48);
+        __m512 a30 = _mm512_loadu_ps(y3 + c), a31 = _mm512_loadu_ps(y3 + c + 16),
+               a32 = _mm512_loadu_ps(y3 + c + 32), a33 = _mm512_loadu_ps(y3 + c + 48);
+        const float *vj = v + c;
+
+        for (j = 0; j < nj; j++, vj += vstride) {
+            const __m512 v0 = _mm512_loadu_ps(vj), v1 = _mm512_loadu_ps(vj + 16),
+                         v2 = _mm512_loadu_ps(vj + 32), v3 = _mm512_loadu_ps(vj + 48);
+            __m512 b;
+
+            b = _mm512_set1_ps(p0[j]);
+            a00 = _mm512_fmadd_ps(b, v0, a00);
+            a01 = _mm512_fmadd_ps(b, v1, a01);
+            a02 = _mm512_fmadd_ps(b, v2, a02);
+            a03 = _mm512_fmadd_ps(b, v3, a03);
+            b = _mm512_set1_ps(p1[j]);
+            a10 = _mm512_fmadd_ps(b, v0, a10);
+            a11 = _mm512_fmadd_ps(b, v1, a11);
+            a12 = _mm512_fmadd_ps(b, v2, a12);
+            a13 = _mm512_fmadd_ps(b, v3, a13);
+            b = _mm512_set1_ps(p2[j]);
+            a20 = _mm512_fmadd_ps(b, v0, a20);
+            a21 = _mm512_fmadd_ps(b, v1, a21);
+            a22 = _mm512_fmadd_ps(b, v2, a22);
+            a23 = _mm512_fmadd_ps(b, v3, a23);
+            b = _mm512_set1_ps(p3[j]);
+            a30 = _mm512_fmadd_ps(b, v0, a30);
+            a31 = _mm512_fmadd_ps(b, v1, a31);
+            a32 = _mm512_fmadd_ps(b, v2, a32);
+            a33 = _mm512_fmadd_ps(b, v3, a33);
+        }
+        _mm512_storeu_ps(y0 + c, a00);
+        _mm512_storeu_ps(y0 + c + 16, a01);
+        _mm512_storeu_ps(y0 + c + 32, a02);
+        _mm512_storeu_ps(y0 + c + 48, a03);
+        _mm512_storeu_ps(y1 + c, a10);
+        _mm512_storeu_ps(y1 + c + 16, a11);
+        _mm512_storeu_ps(y1 + c + 32, a12);
+        _mm512_storeu_ps(y1 + c + 48, a13);
+        _mm512_storeu_ps(y2 + c, a20);
+        _mm512_storeu_ps(y2 + c + 16, a21);
+        _mm512_storeu_ps(y2 + c + 32, a22);
+        _mm512_storeu_ps(y2 + c + 48, a23);
+        _mm512_storeu_ps(y3 + c, a30);
+        _mm512_storeu_ps(y3 + c + 16, a31);
+        _mm512_storeu_ps(y3 + c + 32, a32);
+        _mm512_storeu_ps(y3 + c + 48, a33);
+    }
+    for (; c + 16 <= fma_end; c += 16) {
+        __m512 a0 = _mm512_loadu_ps(y0 + c), a1 = _mm512_loadu_ps(y1 + c);
+        __m512 a2 = _mm512_loadu_ps(y2 + c), a3 = _mm512_loadu_ps(y3 + c);
+        const float *vj = v + c;
+
+        for (j = 0; j < nj; j++, vj += vstride) {
+            const __m512 v0 = _mm512_loadu_ps(vj);
+
+            a0 = _mm512_fmadd_ps(_mm512_set1_ps(p0[j]), v0, a0);
+            a1 = _mm512_fmadd_ps(_mm512_set1_ps(p1[j]), v0, a1);
+            a2 = _mm512_fmadd_ps(_mm512_set1_ps(p2[j]), v0, a2);
+            a3 = _mm512_fmadd_ps(_mm512_set1_ps(p3[j]), v0, a3);
+        }
+        _mm512_storeu_ps(y0 + c, a0);
+        _mm512_storeu_ps(y1 + c, a1);
+        _mm512_storeu_ps(y2 + c, a2);
+        _mm512_storeu_ps(y3 + c, a3);
+    }
+    for (; c < d; c++) { /* the last columns one at a time: multiply, then add */
+        float s0 = y0[c], s1 = y1[c], s2 = y2[c], s3 = y3[c];
+
+        for (j = 0; j < nj; j++) {
+            const float vc = v[j * vstride + c];
+
+            s0 += p0[j] * vc;
+            s1 += p1[j] * vc;
+            s2 += p2[j] * vc;
+            s3 += p3[j] * vc;
+        }
+        y0[c] = s0;
+        y1[c] = s1;
+        y2[c] = s2;
+        y3[c] = s3;
+    }
+}
 #endif /* x86-64 */
 
 /* ---- selection and the tile update ----------------------------------------- */
 
-void thermoai__attn_kernels_select(struct attn_kernels *k, int allow_simd)
+void thermoai__attn_kernels_select(struct attn_kernels *k, int level)
 {
     k->scores = scores_c;
     k->exp2_shift = exp2_shift_c;
@@ -557,9 +964,10 @@ void thermoai__attn_kernels_select(struct attn_kernels *k, int allow_simd)
     k->gather_scores = gather_scores_c;
     k->argmin_dist = argmin_dist_c;
     k->gather_accumulate = gather_accumulate_c;
+    k->mass_above = mass_above_c;
     k->name = "portable C";
 #ifdef HAVE_X86_DISPATCH
-    if (allow_simd && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+    if (level >= ATTN_SIMD_AVX2 && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
         k->scores = scores_avx2;
         k->exp2_shift = exp2_shift_avx2;
         k->accumulate = accumulate_avx2;
@@ -568,10 +976,17 @@ void thermoai__attn_kernels_select(struct attn_kernels *k, int allow_simd)
         k->gather_scores = gather_scores_avx2;
         k->argmin_dist = argmin_dist_avx2;
         k->gather_accumulate = gather_accumulate_avx2;
+        k->mass_above = mass_above_avx2;
         k->name = "AVX2+FMA";
+        if (level >= ATTN_SIMD_BEST && __builtin_cpu_supports("avx512f")) {
+            k->scores = scores_avx512;
+            k->exp2_shift = exp2_shift_avx512;
+            k->accumulate = accumulate_avx512;
+            k->name = "AVX-512F";
+        }
     }
 #else
-    (void)allow_simd;
+    (void)level;
 #endif
 }
 
@@ -651,10 +1066,24 @@ void thermoai__attn_row_gather_update(const struct attn_kernels *k, struct attn_
 void thermoai__attn_pack(const float *rows, const uint32_t *index, size_t n, size_t d,
                          size_t stride, float *kp, size_t kw)
 {
-    size_t j, t;
+    size_t j, t, u;
 
-    /* row by row: each source row is read once, contiguously */
-    for (j = 0; j < n; j++) {
+    /* eight rows at a time: each source row is read once, and every packed row
+     * gets eight contiguous floats per pass (column-by-column stores missed the
+     * cache on every key) */
+    for (j = 0; j + 8 <= n; j += 8) {
+        const float *src[8];
+
+        for (u = 0; u < 8; u++)
+            src[u] = rows + (index != NULL ? index[j + u] : j + u) * stride;
+        for (t = 0; t < d; t++) {
+            float *dst = kp + t * kw + j;
+
+            for (u = 0; u < 8; u++)
+                dst[u] = src[u][t];
+        }
+    }
+    for (; j < n; j++) {
         const float *src = rows + (index != NULL ? index[j] : j) * stride;
 
         for (t = 0; t < d; t++)

@@ -49,6 +49,9 @@ struct attn_kernels {
     /* the j < n minimising norms[j] - 2 s[j] (the lowest on ties; 0 when none is below
      * infinity) and, in *best, that minimum (k-means assignment) */
     size_t (*argmin_dist)(const float *s, const float *norms, size_t n, float *best);
+    /* sum of the s[j] >= tau, j < n, and in *count how many (eight partial sums, the
+     * same order in every kernel) */
+    float (*mass_above)(const float *s, size_t n, float tau, size_t *count);
     const char *name;
 };
 
@@ -69,8 +72,13 @@ struct attn_tile {
     uint32_t position[ATTN_TILE_ROWS]; /* token positions, for causal masks */
 };
 
-/* Portable C, or AVX2+FMA when the CPU has it and allow_simd is set. */
-THERMOAI_INTERNAL void thermoai__attn_kernels_select(struct attn_kernels *k, int allow_simd);
+/* Kernel levels for thermoai__attn_kernels_select(). */
+#define ATTN_SIMD_NONE 0 /* portable C */
+#define ATTN_SIMD_AVX2 1 /* AVX2+FMA when the CPU has it */
+#define ATTN_SIMD_BEST 2 /* AVX-512F when the CPU has it, else AVX2+FMA, else portable */
+
+/* The best kernel up to `level` that this CPU runs. AVX2 and AVX-512 give the same bits. */
+THERMOAI_INTERNAL void thermoai__attn_kernels_select(struct attn_kernels *k, int level);
 
 /*
  * Updates the tile with nk keys: kp holds them packed as [d][kw] (kw a

@@ -223,9 +223,10 @@ static size_t draw_row(size_t n, size_t best, double u, const struct kmeans_buff
  * count; one parallel region per step.
  */
 static void seed_centres(const struct attn_kernels *kern, const float *x, size_t n, size_t m,
-                         size_t k, uint64_t seed, int threads, const struct kmeans_buffers *b)
+                         size_t k, size_t trials, uint64_t seed, int threads,
+                         const struct kmeans_buffers *b)
 {
-    const size_t trials = thermoai__kmeans_trials(k), blocks = (n + KMEANS_BLOCK - 1) / KMEANS_BLOCK;
+    const size_t blocks = (n + KMEANS_BLOCK - 1) / KMEANS_BLOCK;
     uint64_t rng = thermoai__rng_stream(seed, thermoai__rng_stream_id(THERMOAI__RNG_KMEANS_SEEDING, 0));
     size_t c, i, j, t, best = 0;
     long lb;
@@ -296,6 +297,31 @@ static void seed_centres(const struct attn_kernels *kern, const float *x, size_t
         if (best != 0)
             memcpy(b->centroids + c * m, b->centroids + (c + best) * m, m * sizeof *x);
     }
+}
+
+/* The fast mode's start: k distinct rows drawn uniformly (Floyd), in row order; with
+ * more centres than rows, the rows repeat (Lloyd leaves the copies empty). */
+static void random_centres(const float *x, size_t n, size_t m, size_t k, uint64_t seed,
+                           const struct kmeans_buffers *b)
+{
+    uint64_t rng = thermoai__rng_stream(seed, thermoai__rng_stream_id(THERMOAI__RNG_KMEANS_SEEDING, 0));
+    size_t j, r, c = 0;
+
+    if (k >= n) {
+        for (c = 0; c < k; c++)
+            memcpy(b->centroids + c * m, x + (c % n) * m, m * sizeof *x);
+        return;
+    }
+    memset(b->chosen, 0, (n + 63) / 64 * sizeof *b->chosen);
+    for (j = n - k; j < n; j++) {
+        r = (size_t)thermoai__rng_below(&rng, (uint64_t)j + 1);
+        if (b->chosen[r / 64] >> (r % 64) & 1u)
+            r = j;
+        b->chosen[r / 64] |= UINT64_C(1) << (r % 64);
+    }
+    for (r = 0; r < n && c < k; r++)
+        if (b->chosen[r / 64] >> (r % 64) & 1u)
+            memcpy(b->centroids + c++ * m, x + r * m, m * sizeof *x);
 }
 
 /* Means of the current assignment into sums (double) and centroids; counts. */
@@ -502,13 +528,22 @@ static int split_merge(const float *x, size_t n, size_t m, size_t k, const struc
     return 1;
 }
 
+size_t thermoai__kmeans_fast_rows(size_t n, size_t k)
+{
+    size_t rows = KMEANS_FAST_ROWS_MIN;
+
+    if (k <= SIZE_MAX / KMEANS_FAST_ROWS_PER_CLUSTER && k * KMEANS_FAST_ROWS_PER_CLUSTER > rows)
+        rows = k * KMEANS_FAST_ROWS_PER_CLUSTER;
+    return rows < n ? rows : n;
+}
+
 void thermoai__kmeans(const struct attn_kernels *kern, const float *x, size_t n, size_t m,
-                      size_t k, unsigned iterations, uint64_t seed, int threads,
+                      size_t k, unsigned iterations, uint64_t seed, int threads, int fast,
                       const struct kmeans_buffers *b, uint32_t *assign,
                       struct kmeans_result *result)
 {
     size_t i, c, t;
-    const size_t rows = thermoai__kmeans_seed_rows(n, k);
+    const size_t rows = fast ? thermoai__kmeans_fast_rows(n, k) : thermoai__kmeans_seed_rows(n, k);
     const float *xs = x; /* the rows seeding, Lloyd and the repairs look at */
     uint32_t *as = assign;
     unsigned round;
@@ -530,21 +565,37 @@ void thermoai__kmeans(const struct attn_kernels *kern, const float *x, size_t n,
         xs = b->subset;
         as = b->subset_assign;
     }
-    seed_centres(kern, xs, rows, m, k, seed, threads, b);
+    if (fast)
+        random_centres(xs, rows, m, k, seed, b);
+    else
+        seed_centres(kern, xs, rows, m, k, thermoai__kmeans_trials(k), seed, threads, b);
     for (i = 0; i < rows; i++)
         as[i] = UINT32_MAX;
     result->iterations = lloyd(kern, xs, rows, m, k, iterations, threads, b, as);
+    result->total_iterations = result->iterations;
     result->repairs = 0;
-    for (round = 0; round < KMEANS_REPAIR_ROUNDS; round++) {
+    for (round = 0; round < (fast ? 0u : KMEANS_REPAIR_ROUNDS); round++) {
+        unsigned it;
+
         if (!split_merge(xs, rows, m, k, b, as))
             break;
-        result->iterations += lloyd(kern, xs, rows, m, k, iterations, threads, b, as);
+        it = lloyd(kern, xs, rows, m, k, iterations, threads, b, as);
+        result->iterations = it > result->iterations ? it : result->iterations;
+        result->total_iterations += it;
         result->repairs++;
     }
     if (rows < n) { /* every row to the subset's centres, then a few full Lloyd steps */
+        unsigned it;
+
         for (i = 0; i < n; i++)
             assign[i] = UINT32_MAX;
-        result->iterations += lloyd(kern, x, n, m, k, KMEANS_FULL_ITERATIONS, threads, b, assign);
+        it = lloyd(kern, x, n, m, k,
+                   fast ? 1u
+                   : iterations < KMEANS_FULL_ITERATIONS ? iterations
+                                                         : KMEANS_FULL_ITERATIONS,
+                   threads, b, assign);
+        result->iterations = it > result->iterations ? it : result->iterations;
+        result->total_iterations += it;
     }
     memset(b->counts, 0, k * sizeof *b->counts);
     result->objective = 0.0;

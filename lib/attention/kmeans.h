@@ -24,6 +24,9 @@
 #define KMEANS_SEED_ROWS_MIN 4096
 #define KMEANS_SEED_ROWS_PER_CLUSTER 32
 #define KMEANS_FULL_ITERATIONS 2
+/* The fast mode's subset: max(KMEANS_FAST_ROWS_MIN, KMEANS_FAST_ROWS_PER_CLUSTER k) rows. */
+#define KMEANS_FAST_ROWS_MIN 2048
+#define KMEANS_FAST_ROWS_PER_CLUSTER 4
 
 /* Caller-provided buffers (sizes in elements); S = thermoai__kmeans_seed_rows(n, k). */
 struct kmeans_buffers {
@@ -50,7 +53,9 @@ struct kmeans_buffers {
 
 struct kmeans_result {
     double objective;  /* sum of squared distances to the assigned centres */
-    unsigned iterations; /* Lloyd updates done in all (each run stops once nothing changes) */
+    unsigned iterations; /* the most Lloyd updates of one run (each run stops at the limit, or
+                            earlier once nothing changes): at most the limit */
+    unsigned total_iterations; /* Lloyd updates of all runs (the first, after each repair, full) */
     unsigned repairs;    /* split-merge moves made */
     uint32_t empty;    /* clusters empty after the last iteration */
 };
@@ -58,7 +63,7 @@ struct kmeans_result {
 /*
  * Clusters n rows x[i * m .. i * m + m) into k clusters. When n > S the steps
  * below run on a uniform subset of S rows, then every row is assigned to the
- * centres and at most KMEANS_FULL_ITERATIONS Lloyd steps refine them. Greedy
+ * centres and at most min(KMEANS_FULL_ITERATIONS, iterations) Lloyd steps refine them. Greedy
  * k-means++ seeding with the seed, then Lloyd: up to `iterations`
  * rounds (fewer once an update changes no assignment) of assignment (nearest centre, ties to the lower index) and update
  * (means summed in double in row order; an empty cluster keeps its centre),
@@ -72,9 +77,15 @@ THERMOAI_INTERNAL size_t thermoai__kmeans_trials(size_t k);
 /* S, the rows seeding looks at. */
 THERMOAI_INTERNAL size_t thermoai__kmeans_seed_rows(size_t n, size_t k);
 
+/* S of the fast mode (at most thermoai__kmeans_seed_rows()). */
+THERMOAI_INTERNAL size_t thermoai__kmeans_fast_rows(size_t n, size_t k);
+
+/* fast: plain k-means++ (one candidate per centre), S = thermoai__kmeans_fast_rows(),
+ * no split-merge repairs (the routed SSA variant, whose error check catches what a
+ * rougher partition costs); 0: as described above. */
 THERMOAI_INTERNAL void thermoai__kmeans(const struct attn_kernels *kern, const float *x, size_t n,
                                         size_t m, size_t k, unsigned iterations, uint64_t seed,
-                                        int threads, const struct kmeans_buffers *buf,
+                                        int threads, int fast, const struct kmeans_buffers *buf,
                                         uint32_t *assign, struct kmeans_result *result);
 
 #endif

@@ -9,6 +9,7 @@ lib_libthermoai_core_la_SOURCES += \
 	lib/attention/kmeans.c \
 	lib/attention/ssa_internal.h \
 	lib/attention/ssa.c \
+	lib/attention/ssa_routed.c \
 	lib/attention/spectral_internal.h \
 	lib/attention/spectral.c \
 	lib/attention/ssa_spectrum.c

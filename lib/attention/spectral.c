@@ -93,16 +93,25 @@ static const size_t info_doubles[] = {
     offsetof(thermoai_spectral_info, residual),
 };
 
+void thermoai__spectrum_nan(double *lambda, size_t count)
+{
+    size_t i;
+
+    /* every entry the caller passed, when count doubles can exist at all */
+    if (lambda != NULL && count <= SIZE_MAX / sizeof(double))
+        for (i = 0; i < count; i++)
+            lambda[i] = (double)NAN;
+}
+
 int thermoai__spectrum_finish(int status, size_t n, size_t count, double *lambda, size_t steps,
                               double lambda_max, double pi_min, double residual,
                               thermoai_spectral_info *info)
 {
     thermoai_spectral_info out;
-    size_t i;
 
+    (void)n;
     if (status != THERMOAI_OK) {
-        for (i = 0; lambda != NULL && i < count && i < n; i++)
-            lambda[i] = (double)NAN;
+        thermoai__spectrum_nan(lambda, count);
         lambda_max = pi_min = residual = (double)NAN;
     }
     if (info != NULL) {
@@ -119,8 +128,7 @@ int thermoai__spectrum_finish(int status, size_t n, size_t count, double *lambda
             thermoai__struct_nan(info, sizeof out, info_doubles,
                                  sizeof info_doubles / sizeof info_doubles[0]);
         if (status == THERMOAI_OK && st != THERMOAI_OK) {
-            for (i = 0; i < count; i++)
-                lambda[i] = (double)NAN;
+            thermoai__spectrum_nan(lambda, count);
             return st;
         }
     }
@@ -247,9 +255,7 @@ int thermoai_spectral_attention(size_t n, size_t d, const float *q, const float 
     if (lambda == NULL) /* the info's doubles NaN all the same */
         return thermoai__spectrum_finish(THERMOAI_E_NULL, 0, 0, NULL, 0, (double)NAN, (double)NAN,
                                          (double)NAN, info);
-    if (n >= 1 && n <= MAX_N)
-        for (floats = 0; floats < count && floats < n; floats++)
-            lambda[floats] = (double)NAN;
+    thermoai__spectrum_nan(lambda, count);
     if (q == NULL || k == NULL)
         status = THERMOAI_E_NULL;
     else if (n < 2 || n > MAX_N || d < 1 || d > MAX_D)
@@ -276,7 +282,7 @@ int thermoai_spectral_attention(size_t n, size_t d, const float *q, const float 
     op.kp = (float *)thermoai__align(mem, 64);
     op.qp = op.kp + d * op.kw;
     op.other = (double *)thermoai__align(op.qp + d * op.kw, 8);
-    thermoai__attn_kernels_select(&op.kern, !(set.flags & THERMOAI_SPECTRAL_PORTABLE));
+    thermoai__attn_kernels_select(&op.kern, (set.flags & THERMOAI_SPECTRAL_PORTABLE) ? ATTN_SIMD_NONE : ATTN_SIMD_BEST);
     thermoai__attn_pack(k, NULL, n, d, d, op.kp, op.kw);
     thermoai__attn_pack(q, NULL, n, d, d, op.qp, op.kw);
     op.scale = (float)(THERMOAI__LOG2E / sqrt((double)d));

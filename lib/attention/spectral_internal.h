@@ -19,7 +19,10 @@ struct thermoai__spectrum_setup {
 THERMOAI_INTERNAL int thermoai__spectrum_setup(const thermoai_spectral_params *user, size_t n,
                                                size_t count, struct thermoai__spectrum_setup *out);
 
-/* Writes info (when not NULL) and, on error, NaN into lambda[0..min(count, n)); returns the status. */
+/* NaN into lambda[0..count) (nothing when count doubles overflow size_t). */
+THERMOAI_INTERNAL void thermoai__spectrum_nan(double *lambda, size_t count);
+
+/* Writes info (when not NULL) and, on error, NaN into lambda[0..count); returns the status. */
 THERMOAI_INTERNAL int thermoai__spectrum_finish(int status, size_t n, size_t count, double *lambda,
                                                 size_t steps, double lambda_max, double pi_min,
                                                 double residual, thermoai_spectral_info *info);

@@ -20,18 +20,30 @@
 #include "kmeans.h"
 #include "ssa_internal.h"
 
-THERMOAI__STATIC_ASSERT(sizeof(thermoai_ssa_params) == THERMOAI__SIZE_V0_SSA_PARAMS, ssa_params_size);
-THERMOAI__STATIC_ASSERT(sizeof(thermoai_ssa_stats) == THERMOAI__SIZE_V0_SSA_STATS, ssa_stats_size);
+/* The first field sets (V0: 40 and 80 bytes) and the fields appended after them for the
+ * routed variant; a caller of the first set gets the defaults of the rest. */
+THERMOAI__STATIC_ASSERT(sizeof(thermoai_ssa_params) == 56, ssa_params_size);
+THERMOAI__STATIC_ASSERT(sizeof(thermoai_ssa_stats) == 120, ssa_stats_size);
+THERMOAI__STATIC_ASSERT(THERMOAI__SIZE_V0_SSA_PARAMS == 40 && THERMOAI__SIZE_V0_SSA_STATS == 80,
+                        ssa_v0_sizes);
 
 #define MAX_N (UINT32_C(1) << 28)
 #define MAX_D 4096u
+#define MAX_THREADS 64u
 #define KNOWN_FLAGS (THERMOAI_SSA_CAUSAL | THERMOAI_SSA_PORTABLE)
+#define ROUTED_TOLERANCE 0.1 /* default relative Frobenius error the check accepts */
+#define ROUTED_CLUSTER_ROWS 32 /* default queries per cluster: k = ceil(n / 32) */
 
 /* The caller's clock (thermoai_ssa_set_clock()), or 0 when none is set: the
  * library reads no clock of its own. */
-static double now_s(const thermoai_ssa *p)
+double thermoai__ssa_now(const thermoai_ssa *p)
 {
     return p->clock != NULL ? p->clock(p->clock_user) : 0.0;
+}
+
+static double now_s(const thermoai_ssa *p)
+{
+    return thermoai__ssa_now(p);
 }
 
 static size_t isqrt_round(size_t n)
@@ -45,7 +57,9 @@ static size_t isqrt_round(size_t n)
 
 int thermoai_ssa_params_init(thermoai_ssa_params *params, size_t size)
 {
-    return thermoai__struct_init(params, size, THERMOAI__SIZE_V0_SSA_PARAMS);
+    THERMOAI__TRY(thermoai__struct_init(params, size, THERMOAI__SIZE_V0_SSA_PARAMS));
+    params->variant = THERMOAI_SSA_ROUTED; /* inside the first field set: any valid size has it */
+    return THERMOAI_OK;
 }
 
 size_t thermoai_ssa_params_size(void)
@@ -71,19 +85,38 @@ static int configure(thermoai_ssa *p, size_t n, size_t d, const thermoai_ssa_par
 
     memset(&par, 0, sizeof par);
     par.struct_size = (uint32_t)sizeof par;
+    par.variant = THERMOAI_SSA_ROUTED; /* NULL params: the default variant */
     if (user != NULL
         && (status = thermoai__struct_in(user, THERMOAI__SIZE_V0_SSA_PARAMS, &par, sizeof par)) != THERMOAI_OK)
         return status;
-    if (par.variant > THERMOAI_SSA_CENTROID || (par.flags & ~(uint32_t)KNOWN_FLAGS) != 0)
+    if (par.variant > THERMOAI_SSA_ROUTED || (par.flags & ~(uint32_t)KNOWN_FLAGS) != 0)
         return THERMOAI_E_UNSUPPORTED;
-    if (par.variant == THERMOAI_SSA_CENTROID && (par.flags & THERMOAI_SSA_CAUSAL))
+    if ((par.variant == THERMOAI_SSA_CENTROID || par.variant == THERMOAI_SSA_ROUTED)
+        && (par.flags & THERMOAI_SSA_CAUSAL))
         return THERMOAI_E_UNSUPPORTED;
-    if (n < 2 || n > MAX_N || d < 1 || d > MAX_D)
+    if (n < 2 || n > MAX_N || d < 1 || d > MAX_D || isnan(par.tolerance))
         return THERMOAI_E_INVALID;
     p->n = n;
     p->d = d;
-    p->k = par.clusters ? par.clusters : isqrt_round(n);
-    p->s = par.samples ? par.samples : isqrt_round(n);
+    if (par.variant == THERMOAI_SSA_ROUTED) {
+        const size_t budget = n / 8 > 64 ? n / 8 : 64;
+
+        p->k = par.clusters ? par.clusters : (n + ROUTED_CLUSTER_ROWS - 1) / ROUTED_CLUSTER_ROWS;
+        p->s = par.samples ? par.samples : (budget < n ? budget : n);
+        p->groups = par.key_groups ? par.key_groups : isqrt_round(n);
+        if (par.check_rows) {
+            p->checks = par.check_rows;
+        } else { /* two rows per cluster, at least 128 */
+            p->checks = 2 * p->k > 128 ? 2 * p->k : 128;
+            p->checks = p->checks < n ? p->checks : n;
+        }
+        p->tolerance = par.tolerance == 0.0 ? ROUTED_TOLERANCE : par.tolerance;
+        if (p->groups > n || p->checks > n)
+            return THERMOAI_E_INVALID;
+    } else {
+        p->k = par.clusters ? par.clusters : isqrt_round(n);
+        p->s = par.samples ? par.samples : isqrt_round(n);
+    }
     if (par.projection_dim) {
         p->m = par.projection_dim;
     } else {
@@ -95,7 +128,11 @@ static int configure(thermoai_ssa *p, size_t n, size_t d, const thermoai_ssa_par
     }
     if (p->k > n || p->s > n || p->m > d)
         return THERMOAI_E_INVALID;
-    p->iterations = par.kmeans_iterations ? par.kmeans_iterations : 8;
+    if (par.threads > MAX_THREADS)
+        return THERMOAI_E_INVALID;
+    p->iterations = par.kmeans_iterations ? par.kmeans_iterations
+                    : par.variant == THERMOAI_SSA_ROUTED ? 4u /* fast k-means */
+                                                         : 8u;
     p->variant = par.variant;
     p->flags = par.flags;
     p->seed = par.seed;
@@ -120,8 +157,9 @@ int thermoai_ssa_create_ex(size_t n, size_t d, const thermoai_ssa_params *params
     size_t o_phi, o_qp, o_kp, o_cen, o_pack, o_norm, o_sums, o_counts, o_chosen, o_kmscr;
     size_t o_assign, o_kassign, o_order, o_off, o_segoff, o_seg, o_vs, o_tk, o_tv, o_tn, o_tb;
     size_t o_xnorm, o_trial, o_xpk, o_block, o_trow, o_kmorder, o_kmoff, o_kmfill, o_split;
-    size_t o_subset, o_subassign, o_bits, o_owner, seed_rows;
-    size_t o_t[10][64], i, t, kwm, kwc, kwkk, threads;
+    size_t o_subset, o_subassign, o_bits, o_owner, seed_rows, sub_rows, kmax, routed, kwn, kwb, kwg;
+    size_t o_kpk, o_k2p, o_kg, o_kord, o_goff, o_kgp, o_gsk, o_gsv, o_gc, o_gkf, o_gvf, o_ex, o_pool, o_chk, o_mark, o_cbits, o_ych, o_outf, o_outl, o_cstr, o_csz;
+    size_t o_t[10][64], o_r[17][64], i, t, kwm, kwc, kwkk, threads;
     char *base;
     uint64_t rng;
     int status;
@@ -140,35 +178,46 @@ int thermoai_ssa_create_ex(size_t n, size_t d, const thermoai_ssa_params *params
         return status;
     }
     threads = (size_t)p->threads;
-    if (threads > 64)
-        threads = 64, p->threads = 64;
-    seed_rows = thermoai__kmeans_seed_rows(n, p->k);
+    if (threads > MAX_THREADS) /* omp_get_max_threads() above the plan's limit */
+        threads = MAX_THREADS, p->threads = (int)MAX_THREADS;
+    routed = p->variant == THERMOAI_SSA_ROUTED;
+    /* the k-means buffers serve the query clusters, the key clusters and the key groups */
+    kmax = p->k > p->kk ? p->k : p->kk;
+    kmax = kmax > p->groups ? kmax : p->groups;
+    seed_rows = thermoai__kmeans_seed_rows(n, kmax);
     kwm = ATTN_KWIDTH(p->m);
-    kwc = ATTN_KWIDTH(p->k > KMEANS_TRIALS_MAX ? p->k : KMEANS_TRIALS_MAX);
+    kwc = ATTN_KWIDTH(kmax > KMEANS_TRIALS_MAX ? kmax : KMEANS_TRIALS_MAX);
     kwkk = ATTN_KWIDTH(p->kk);
+    kwn = routed ? ATTN_KWIDTH(n) : 0;
+    kwb = routed ? ATTN_KWIDTH(p->s) : 0;
+    kwg = routed ? ATTN_KWIDTH(p->groups) : 0;
 
     o_phi = thermoai__layout_reserve(&l, d * kwm, sizeof(float));
     o_qp = thermoai__layout_reserve(&l, n * p->m, sizeof(float));
-    o_kp = thermoai__layout_reserve(&l, p->kk ? n * p->m : 0, sizeof(float));
-    o_cen = thermoai__layout_reserve(&l, (p->k + KMEANS_TRIALS_MAX) * p->m, sizeof(float));
-    o_pack = thermoai__layout_reserve(&l, p->m * ATTN_KWIDTH(p->k), sizeof(float));
+    o_kp = thermoai__layout_reserve(&l, p->kk || routed ? n * p->m : 0, sizeof(float));
+    o_cen = thermoai__layout_reserve(&l, (kmax + KMEANS_TRIALS_MAX) * p->m, sizeof(float));
+    o_pack = thermoai__layout_reserve(&l, p->m * ATTN_KWIDTH(kmax), sizeof(float));
     o_norm = thermoai__layout_reserve(&l, kwc, sizeof(float));
     o_xnorm = thermoai__layout_reserve(&l, seed_rows, sizeof(float));
-    o_trial = thermoai__layout_reserve(&l, thermoai__kmeans_trials(p->k) * seed_rows, sizeof(float));
+    o_trial = thermoai__layout_reserve(&l, thermoai__kmeans_trials(kmax) * seed_rows, sizeof(float));
     o_xpk = thermoai__layout_reserve(&l, p->m * ATTN_KSTRIDE(seed_rows), sizeof(float));
-    o_block = thermoai__layout_reserve(&l, thermoai__kmeans_trials(p->k)
+    o_block = thermoai__layout_reserve(&l, thermoai__kmeans_trials(kmax)
                               * ((seed_rows + KMEANS_BLOCK - 1) / KMEANS_BLOCK),
                       sizeof(double));
     o_trow = thermoai__layout_reserve(&l, KMEANS_TRIALS_MAX, sizeof(uint32_t));
     o_kmorder = thermoai__layout_reserve(&l, n, sizeof(uint32_t));
-    o_kmoff = thermoai__layout_reserve(&l, p->k + 1, sizeof(size_t));
-    o_kmfill = thermoai__layout_reserve(&l, p->k, sizeof(size_t));
+    o_kmoff = thermoai__layout_reserve(&l, kmax + 1, sizeof(size_t));
+    o_kmfill = thermoai__layout_reserve(&l, kmax, sizeof(size_t));
     o_split = thermoai__layout_reserve(&l, 4 * p->m, sizeof(double));
-    o_sums = thermoai__layout_reserve(&l, p->k * p->m, sizeof(double));
-    o_counts = thermoai__layout_reserve(&l, p->k, sizeof(uint32_t));
+    o_sums = thermoai__layout_reserve(&l, kmax * p->m, sizeof(double));
+    o_counts = thermoai__layout_reserve(&l, kmax, sizeof(uint32_t));
     o_chosen = thermoai__layout_reserve(&l, seed_rows, sizeof(float));
-    o_subset = thermoai__layout_reserve(&l, seed_rows < n ? seed_rows * p->m : 0, sizeof(float));
-    o_subassign = thermoai__layout_reserve(&l, seed_rows < n ? seed_rows : 0, sizeof(uint32_t));
+    /* the seeding subset: the full mode's, or the fast mode's (routed), when below n */
+    sub_rows = seed_rows < n ? seed_rows
+               : routed && thermoai__kmeans_fast_rows(n, kmax) < n ? thermoai__kmeans_fast_rows(n, kmax)
+                                                                   : 0;
+    o_subset = thermoai__layout_reserve(&l, sub_rows * p->m, sizeof(float));
+    o_subassign = thermoai__layout_reserve(&l, sub_rows, sizeof(uint32_t));
     o_bits = thermoai__layout_reserve(&l, (n + 63) / 64, sizeof(uint64_t));
     o_kmscr = thermoai__layout_reserve(&l, threads * ATTN_SCRATCH_FLOATS, sizeof(float));
     o_assign = thermoai__layout_reserve(&l, n, sizeof(uint32_t));
@@ -176,24 +225,63 @@ int thermoai_ssa_create_ex(size_t n, size_t d, const thermoai_ssa_params *params
     o_order = thermoai__layout_reserve(&l, n, sizeof(uint32_t));
     o_off = thermoai__layout_reserve(&l, p->k + 1, sizeof(size_t));
     o_segoff = thermoai__layout_reserve(&l, p->k + 1, sizeof(size_t));
-    o_seg = thermoai__layout_reserve(&l, d * (n + ATTN_KPAD * p->k), sizeof(float));
-    o_vs = thermoai__layout_reserve(&l, n * d, sizeof(float));
+    o_seg = thermoai__layout_reserve(&l, routed ? 0 : d * (n + ATTN_KPAD * p->k), sizeof(float));
+    o_vs = thermoai__layout_reserve(&l, routed ? 0 : n * d, sizeof(float));
     o_tk = thermoai__layout_reserve(&l, p->kk * d, sizeof(double));
     o_tv = thermoai__layout_reserve(&l, p->kk * d, sizeof(double));
     o_tn = thermoai__layout_reserve(&l, p->kk, sizeof(uint32_t));
     o_owner = thermoai__layout_reserve(&l, p->k, sizeof(uint32_t));
     o_tb = thermoai__layout_reserve(&l, threads, sizeof(struct thermoai__ssa_thread));
+    o_kpk = thermoai__layout_reserve(&l, routed ? d * ATTN_KSTRIDE(n) : 0, sizeof(float));
+    o_k2p = thermoai__layout_reserve(&l, routed ? d * ATTN_KSTRIDE(n) : 0, sizeof(float));
+    o_kg = thermoai__layout_reserve(&l, routed ? n : 0, sizeof(uint32_t));
+    o_kord = thermoai__layout_reserve(&l, routed ? n : 0, sizeof(uint32_t));
+    o_goff = thermoai__layout_reserve(&l, routed ? p->groups + 1 : 0, sizeof(size_t));
+    o_kgp = thermoai__layout_reserve(&l, routed ? d * ATTN_KSTRIDE(n) : 0, sizeof(float));
+    o_gsk = thermoai__layout_reserve(&l, routed ? p->groups * d : 0, sizeof(double));
+    o_gsv = thermoai__layout_reserve(&l, routed ? p->groups * d : 0, sizeof(double));
+    o_gc = thermoai__layout_reserve(&l, routed ? p->groups : 0, sizeof(uint32_t));
+    o_gkf = thermoai__layout_reserve(&l, routed ? p->groups * d : 0, sizeof(float));
+    o_gvf = thermoai__layout_reserve(&l, routed ? p->groups * d : 0, sizeof(float));
+    o_ex = thermoai__layout_reserve(&l, routed ? p->k : 0, sizeof(uint32_t));
+    o_pool = thermoai__layout_reserve(&l, routed ? p->k : 0, sizeof(uint32_t));
+    o_chk = thermoai__layout_reserve(&l, routed ? p->checks : 0, sizeof(uint32_t));
+    o_mark = thermoai__layout_reserve(&l, routed ? 2 * p->checks : 0, sizeof(double));
+    o_cstr = thermoai__layout_reserve(&l, routed ? p->checks : 0, sizeof(uint32_t));
+    o_csz = thermoai__layout_reserve(&l, routed ? p->checks : 0, sizeof(double));
+    o_cbits = thermoai__layout_reserve(&l, routed ? (p->k + 63) / 64 : 0, sizeof(uint64_t));
+    o_ych = thermoai__layout_reserve(&l, routed ? p->checks * d : 0, sizeof(float));
+    o_outf = thermoai__layout_reserve(&l, routed ? n : 0, 1);
+    o_outl = thermoai__layout_reserve(&l, routed ? n : 0, sizeof(uint32_t));
     for (t = 0; t < threads; t++) {
         o_t[0][t] = thermoai__layout_reserve(&l, ATTN_SCRATCH_FLOATS, sizeof(float));
         o_t[1][t] = thermoai__layout_reserve(&l, p->s, sizeof(uint32_t));
         o_t[2][t] = thermoai__layout_reserve(&l, (n + 63) / 64, sizeof(uint64_t));
-        o_t[3][t] = thermoai__layout_reserve(&l, p->kk ? 0 : n, sizeof(uint32_t));
+        o_t[3][t] = thermoai__layout_reserve(&l, p->kk || routed ? 0 : n, sizeof(uint32_t));
         o_t[4][t] = thermoai__layout_reserve(&l, p->kk * d, sizeof(double));
         o_t[5][t] = thermoai__layout_reserve(&l, p->kk * d, sizeof(double));
         o_t[6][t] = thermoai__layout_reserve(&l, p->kk, sizeof(uint32_t));
         o_t[7][t] = thermoai__layout_reserve(&l, d * kwkk, sizeof(float));
         o_t[8][t] = thermoai__layout_reserve(&l, p->kk * d, sizeof(float));
         o_t[9][t] = thermoai__layout_reserve(&l, kwkk, sizeof(float));
+        o_r[0][t] = thermoai__layout_reserve(&l, ROUTED_BATCH * kwn, sizeof(float));
+        o_r[1][t] = thermoai__layout_reserve(&l, ROUTED_BATCH * kwn, sizeof(float));
+        o_r[2][t] = thermoai__layout_reserve(&l, routed ? p->groups : 0, sizeof(uint32_t));
+        o_r[3][t] = thermoai__layout_reserve(&l, routed ? p->s : 0, sizeof(uint32_t));
+        o_r[4][t] = thermoai__layout_reserve(&l, d * kwb, sizeof(float));
+        o_r[5][t] = thermoai__layout_reserve(&l, routed ? (p->s > p->groups ? p->s : p->groups) * d : 0,
+                                             sizeof(float));
+        o_r[6][t] = thermoai__layout_reserve(&l, routed ? p->groups * d : 0, sizeof(float));
+        o_r[7][t] = thermoai__layout_reserve(&l, routed ? p->groups * d : 0, sizeof(float));
+        o_r[15][t] = thermoai__layout_reserve(&l, routed ? 2 * d : 0, sizeof(double));
+        o_r[16][t] = thermoai__layout_reserve(&l, routed ? n : 0, sizeof(uint32_t));
+        o_r[8][t] = thermoai__layout_reserve(&l, routed ? p->groups : 0, sizeof(double));
+        o_r[9][t] = thermoai__layout_reserve(&l, routed ? p->groups : 0, sizeof(uint32_t));
+        o_r[10][t] = thermoai__layout_reserve(&l, d * kwg, sizeof(float));
+        o_r[11][t] = thermoai__layout_reserve(&l, routed ? p->groups * d : 0, sizeof(float));
+        o_r[12][t] = thermoai__layout_reserve(&l, kwg, sizeof(float));
+        o_r[13][t] = thermoai__layout_reserve(&l, routed ? ROUTED_BATCH * d : 0, sizeof(float));
+        o_r[14][t] = thermoai__layout_reserve(&l, routed ? ROUTED_BATCH * d : 0, sizeof(float));
     }
     if ((p->arena_bytes = thermoai__layout_total(&l)) == 0) {
         a.release(p, a.user);
@@ -239,6 +327,27 @@ int thermoai_ssa_create_ex(size_t n, size_t d, const thermoai_ssa_params *params
     p->tot_n = (uint32_t *)(void *)(base + o_tn);
     p->owner = (uint32_t *)(void *)(base + o_owner);
     p->tb = (struct thermoai__ssa_thread *)(void *)(base + o_tb);
+    p->kpacked = (float *)(void *)(base + o_kpk);
+    p->k2packed = (float *)(void *)(base + o_k2p);
+    p->kgroup = (uint32_t *)(void *)(base + o_kg);
+    p->korder = (uint32_t *)(void *)(base + o_kord);
+    p->goff = (size_t *)(void *)(base + o_goff);
+    p->kgpacked = (float *)(void *)(base + o_kgp);
+    p->gsum_k = (double *)(void *)(base + o_gsk);
+    p->gsum_v = (double *)(void *)(base + o_gsv);
+    p->gcount = (uint32_t *)(void *)(base + o_gc);
+    p->gsum_kf = (float *)(void *)(base + o_gkf);
+    p->gsum_vf = (float *)(void *)(base + o_gvf);
+    p->exact = (uint32_t *)(void *)(base + o_ex);
+    p->pool = (uint32_t *)(void *)(base + o_pool);
+    p->check = (uint32_t *)(void *)(base + o_chk);
+    p->cerr = (double *)(void *)(base + o_mark);
+    p->cstr = (uint32_t *)(void *)(base + o_cstr);
+    p->csize = (double *)(void *)(base + o_csz);
+    p->cbits = (uint64_t *)(void *)(base + o_cbits);
+    p->ycheck = (float *)(void *)(base + o_ych);
+    p->outlier = (unsigned char *)(void *)(base + o_outf);
+    p->outl = (uint32_t *)(void *)(base + o_outl);
     for (t = 0; t < threads; t++) {
         struct thermoai__ssa_thread *b = &p->tb[t];
 
@@ -252,6 +361,23 @@ int thermoai_ssa_create_ex(size_t n, size_t d, const thermoai_ssa_params *params
         b->cen_keys = (float *)(void *)(base + o_t[7][t]);
         b->cen_vals = (float *)(void *)(base + o_t[8][t]);
         b->cen_bias = (float *)(void *)(base + o_t[9][t]);
+        b->rscore = (float *)(void *)(base + o_r[0][t]);
+        b->rspread = (float *)(void *)(base + o_r[1][t]);
+        b->touched = (uint32_t *)(void *)(base + o_r[2][t]);
+        b->sel = (uint32_t *)(void *)(base + o_r[3][t]);
+        b->skeys = (float *)(void *)(base + o_r[4][t]);
+        b->svals = (float *)(void *)(base + o_r[5][t]);
+        b->gk = (float *)(void *)(base + o_r[6][t]);
+        b->gv = (float *)(void *)(base + o_r[7][t]);
+        b->mom = (double *)(void *)(base + o_r[15][t]);
+        b->inliers = (uint32_t *)(void *)(base + o_r[16][t]);
+        b->gz = (double *)(void *)(base + o_r[8][t]);
+        b->gn = (uint32_t *)(void *)(base + o_r[9][t]);
+        b->pkeys = (float *)(void *)(base + o_r[10][t]);
+        b->pvals = (float *)(void *)(base + o_r[11][t]);
+        b->pbias = (float *)(void *)(base + o_r[12][t]);
+        b->cen = (float *)(void *)(base + o_r[13][t]);
+        b->var = (float *)(void *)(base + o_r[14][t]);
         memset(b->bitmap, 0, (n + 63) / 64 * sizeof *b->bitmap);
     }
     /* the JL matrix: entries +-1/sqrt(m), packed as m "keys" of width d */
@@ -261,13 +387,16 @@ int thermoai_ssa_create_ex(size_t n, size_t d, const thermoai_ssa_params *params
             p->phi_packed[t * kwm + i] =
                 i < p->m ? ((thermoai__rng_next(&rng) >> 63) ? 1.0f : -1.0f) / sqrtf((float)p->m)
                          : 0.0f;
-    thermoai__attn_kernels_select(&p->kern, !(p->flags & THERMOAI_SSA_PORTABLE));
+    thermoai__attn_kernels_select(&p->kern, (p->flags & THERMOAI_SSA_PORTABLE) ? ATTN_SIMD_NONE : ATTN_SIMD_BEST);
     p->stats.struct_size = (uint32_t)sizeof p->stats;
     p->stats.clusters = (uint32_t)p->k;
     p->stats.samples = (uint32_t)p->s;
     p->stats.projection_dim = (uint32_t)p->m;
     p->stats.kmeans_iterations = p->iterations;
     p->stats.bytes = (double)(p->arena_bytes + sizeof *p);
+    p->stats.error_estimate = p->stats.error_bound = (double)NAN;
+    p->stats.exact_rows = p->stats.routed_keys = 0.0;
+    p->stats.check_rounds = 0;
     *plan = p;
     return THERMOAI_OK;
 }
@@ -299,6 +428,36 @@ void thermoai_ssa_free(thermoai_ssa *plan)
 
 /* ---- execution ------------------------------------------------------------------ */
 
+/* The largest Euclidean row norm of n rows of width d (double). */
+static double max_row_norm(const float *x, size_t n, size_t d)
+{
+    double best = 0.0;
+    size_t i, t;
+
+    for (i = 0; i < n; i++) {
+        double s = 0.0;
+
+        for (t = 0; t < d; t++)
+            s += (double)x[i * d + t] * (double)x[i * d + t];
+        best = s > best ? s : best;
+    }
+    return sqrt(best);
+}
+
+/*
+ * 1 when no score can overflow float: by Cauchy-Schwarz every partial sum of
+ * q_i . k_j (and of any mean query against any mean key) is at most
+ * max|q| max|k|, and a score is that times log2(e)/sqrt(d). Without this the
+ * result would depend on which pairs a plan happens to score.
+ */
+static int scores_in_range(const float *q, const float *k, size_t n, size_t d)
+{
+    const double scale = THERMOAI__LOG2E / sqrt((double)d);
+
+    return max_row_norm(q, n, d) * max_row_norm(k, n, d) * (scale > 1.0 ? scale : 1.0)
+           <= 0.5 * (double)FLT_MAX;
+}
+
 /* One tile of rows times the packed JL matrix. */
 static void project_tile(const thermoai_ssa *p, const float *x, float *out, size_t tile, float *s)
 {
@@ -315,7 +474,7 @@ static void project_tile(const thermoai_ssa *p, const float *x, float *out, size
 }
 
 /* rows x d times the packed JL matrix: out (rows of m floats) */
-static void project(const thermoai_ssa *p, const float *x, float *out)
+void thermoai__ssa_project(const thermoai_ssa *p, const float *x, float *out)
 {
     const long tiles = (long)((p->n + ATTN_TILE_ROWS - 1) / ATTN_TILE_ROWS);
     long t;
@@ -349,7 +508,7 @@ static void pack_cluster(thermoai_ssa *p, size_t c, const float *k, const float 
 }
 
 /* Stable counting sort of the tokens by cluster: order, offsets, segment offsets. */
-static void sort_clusters(thermoai_ssa *p)
+void thermoai__ssa_sort_clusters(thermoai_ssa *p)
 {
     size_t c, i, pos;
 
@@ -597,16 +756,22 @@ int thermoai_ssa_execute(thermoai_ssa *p, const float *q, const float *k, const 
         thermoai__fill_nan(y, p->n * p->d);
         return THERMOAI_E_NONFINITE;
     }
+    if (!scores_in_range(q, k, p->n, p->d)) {
+        thermoai__fill_nan(y, p->n * p->d);
+        return THERMOAI_E_RANGE;
+    }
+    if (p->variant == THERMOAI_SSA_ROUTED)
+        return thermoai__ssa_routed_execute(p, q, k, v, y);
     t0 = now_s(p);
-    project(p, q, p->qproj);
+    thermoai__ssa_project(p, q, p->qproj);
     if (p->kk)
-        project(p, k, p->kproj);
+        thermoai__ssa_project(p, k, p->kproj);
     t1 = now_s(p);
-    thermoai__kmeans(&p->kern, p->qproj, p->n, p->m, p->k, p->iterations, p->seed, p->threads,
+    thermoai__kmeans(&p->kern, p->qproj, p->n, p->m, p->k, p->iterations, p->seed, p->threads, 0,
                      &p->km, p->assign, &kr);
     if (p->kk) {
         thermoai__kmeans(&p->kern, p->kproj, p->n, p->m, p->kk, p->iterations, p->seed ^ 0x6b657973u,
-                         p->threads, &p->km, p->kassign, &kkr);
+                         p->threads, 0, &p->km, p->kassign, &kkr);
         memset(p->tot_k, 0, p->kk * p->d * sizeof(double));
         memset(p->tot_v, 0, p->kk * p->d * sizeof(double));
         memset(p->tot_n, 0, p->kk * sizeof(uint32_t));
@@ -621,7 +786,7 @@ int thermoai_ssa_execute(thermoai_ssa *p, const float *q, const float *k, const 
         }
     }
     t2 = now_s(p);
-    sort_clusters(p);
+    thermoai__ssa_sort_clusters(p);
 
 #ifdef THERMOAI_WITH_OPENMP
     if (p->threads > 1

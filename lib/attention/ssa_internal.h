@@ -10,6 +10,9 @@
 #include "common/internal.h"
 #include "kmeans.h"
 
+/* Clusters of the routed variant whose centroids score the keys together. */
+#define ROUTED_BATCH 16
+
 /* Per-thread scratch. */
 struct thermoai__ssa_thread {
     float *scores;      /* ATTN_SCRATCH_FLOATS */
@@ -23,6 +26,22 @@ struct thermoai__ssa_thread {
     float *cen_keys;    /* d * ATTN_KWIDTH(kk), packed */
     float *cen_vals;    /* kk * d */
     float *cen_bias;    /* ATTN_KWIDTH(kk) */
+    /* routed variant */
+    float *rscore;      /* ROUTED_BATCH * ATTN_KWIDTH(n): centroid scores of every key (log2 units) */
+    float *rspread;     /* ROUTED_BATCH * ATTN_KWIDTH(n): the selection scores (with the spread) */
+    uint32_t *sel;      /* budget: the keys routed to the cluster, ascending */
+    float *skeys;       /* d * ATTN_KWIDTH(budget): those keys packed */
+    float *svals;       /* budget * d: their values */
+    float *gk, *gv;     /* groups * d: key and value sums of the routed keys of each group */
+    uint32_t *touched;  /* groups: the groups holding routed keys */
+    uint32_t *inliers;  /* n: the members of a cluster that are approximated */
+    double *mom;        /* 2 d: sums of a cluster's queries and of their squares */
+    double *gz;         /* groups: each group's unrouted mass at the centroid */
+    uint32_t *gn;       /* groups */
+    float *pkeys;       /* d * ATTN_KWIDTH(groups): the group summaries packed */
+    float *pvals;       /* groups * d */
+    float *pbias;       /* ATTN_KWIDTH(groups) */
+    float *cen, *var;   /* ROUTED_BATCH * d each: mean queries and variances per dimension */
 };
 
 struct thermoai_ssa {
@@ -56,7 +75,46 @@ struct thermoai_ssa {
     uint32_t *tot_n;    /* kk */
     uint32_t *owner;    /* k: the thread that attends each cluster */
     struct thermoai__ssa_thread *tb;
+
+    /* routed variant (lib/attention/ssa_routed.c) */
+    size_t groups;      /* G: key groups */
+    size_t checks;      /* rows per error check */
+    double tolerance;   /* < 0: no check */
+    float *kpacked;     /* d * ATTN_KSTRIDE(n): every key packed (in token order) */
+    float *k2packed;    /* d * ATTN_KSTRIDE(n): the keys in group order, squared */
+    float *kgpacked;    /* d * ATTN_KSTRIDE(n): the keys in group order */
+    uint32_t *kgroup;   /* n: the group of each key */
+    uint32_t *korder;   /* n: the keys sorted by group (ascending within a group) */
+    size_t *goff;       /* G + 1: each group's range in korder */
+    double *gsum_k;     /* G * d: key sums per group (in token order) */
+    double *gsum_v;     /* G * d */
+    float *gsum_kf;     /* G * d: the same in float */
+    float *gsum_vf;     /* G * d */
+    uint32_t *gcount;   /* G */
+    uint32_t *exact;    /* k: 1 when a cluster is computed exactly */
+    uint32_t *pool;     /* n: the rows an error check draws from */
+    uint32_t *check;    /* checks: the rows of one check */
+    double *cerr;       /* 2 checks: the squared error and the squared norm of each drawn row */
+    uint32_t *cstr;     /* checks: the stratum of each drawn row */
+    double *csize;      /* checks: each stratum's approximated rows */
+    unsigned char *outlier; /* n: 1 for a row computed exactly as an outlier of its cluster */
+    uint32_t *outl;     /* n: the outliers */
+    uint64_t *cbits;    /* (n + 63) / 64: draws (Floyd) */
+    float *ycheck;      /* checks * d: their exact outputs */
 };
+
+/* The routed variant's execution after the argument checks (lib/attention/ssa_routed.c). */
+THERMOAI_INTERNAL int thermoai__ssa_routed_execute(thermoai_ssa *p, const float *q, const float *k,
+                                                   const float *v, float *y);
+
+/* Stable counting sort of the tokens by query cluster (ssa.c). */
+THERMOAI_INTERNAL void thermoai__ssa_sort_clusters(thermoai_ssa *p);
+
+/* The caller's clock, or 0 (ssa.c). */
+THERMOAI_INTERNAL double thermoai__ssa_now(const thermoai_ssa *p);
+
+/* Projects the n rows of x (n x d) with the JL matrix into out (n x m) (ssa.c). */
+THERMOAI_INTERNAL void thermoai__ssa_project(const thermoai_ssa *p, const float *x, float *out);
 
 /* The tokens outside query cluster c, ascending, into b->outside. */
 THERMOAI_INTERNAL void thermoai__ssa_outside(const thermoai_ssa *p, struct thermoai__ssa_thread *b,

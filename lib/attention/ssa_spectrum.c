@@ -103,12 +103,13 @@ int thermoai_spectral_ssa(thermoai_ssa *plan, const float *q, const float *k,
     void *mem = NULL;
     int status;
 
-    if (lambda == NULL || plan == NULL) /* the info's doubles NaN all the same */
+    if (lambda == NULL || plan == NULL) { /* the info's doubles NaN all the same */
+        thermoai__spectrum_nan(lambda, count);
         return thermoai__spectrum_finish(THERMOAI_E_NULL, 0, 0, NULL, 0, (double)NAN, (double)NAN,
                                          (double)NAN, info);
+    }
     n = plan->n;
-    for (i = 0; i < count && i < n; i++)
-        lambda[i] = (double)NAN;
+    thermoai__spectrum_nan(lambda, count);
     if (q == NULL || k == NULL)
         status = THERMOAI_E_NULL;
     else if (!plan->executed)

@@ -2,14 +2,19 @@
 /* Seeded synthetic attention inputs with planted clusters. */
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
+#include "common/arrays.h"
 #include "common/internal.h"
 #include "common/rng.h"
 
 
 THERMOAI__STATIC_ASSERT(sizeof(thermoai_synth_params) == THERMOAI__SIZE_V0_SYNTH_PARAMS, synth_params_size);
+
+#define SYNTH_MAX_N ((size_t)1 << 28)
+#define SYNTH_MAX_D 4096u
 
 /* Above this dimension the unit direction is staged in k instead of on the stack. */
 #define SYNTH_MAX_D_STACK 512
@@ -74,14 +79,38 @@ size_t thermoai_synth_params_size(void)
     return sizeof(thermoai_synth_params);
 }
 
-int thermoai_synth_generate(size_t n, size_t d, const thermoai_synth_params *user, float *q,
-                            float *k, float *v, uint32_t *labels)
+/* The outputs' NaN on error, where n and d are in range (so n d floats exist). */
+static int fail(int status, size_t n, size_t d, float *q, float *k, float *v)
+{
+    if (n >= 1 && n <= SYNTH_MAX_N && d >= 1 && d <= SYNTH_MAX_D) {
+        if (q != NULL)
+            thermoai__fill_nan(q, n * d);
+        if (k != NULL)
+            thermoai__fill_nan(k, n * d);
+        if (v != NULL)
+            thermoai__fill_nan(v, n * d);
+    }
+    return status;
+}
+
+/* x as a float; 0 (and *bad set) when it is beyond the float range. */
+static float to_float(double x, int *bad)
+{
+    if (!(fabs(x) <= (double)FLT_MAX)) {
+        *bad = 1;
+        return 0.0f;
+    }
+    return (float)x;
+}
+
+static int generate(size_t n, size_t d, const thermoai_synth_params *user, float *q, float *k,
+                    float *v, uint32_t *labels)
 {
     thermoai_synth_params p;
     size_t i, t, clusters;
-    double amp, norm;
+    double amp, norm, a, sigma, top;
     uint64_t rng;
-    int status;
+    int status, bad = 0;
 
     if (q == NULL || k == NULL || v == NULL)
         return THERMOAI_E_NULL;
@@ -92,11 +121,28 @@ int thermoai_synth_generate(size_t n, size_t d, const thermoai_synth_params *use
         return status;
     THERMOAI__TRY(THERMOAI__CHECK({ p.separation, THERMOAI__NONNEG }, { p.noise, THERMOAI__NONNEG },
                                   { p.logit_scale, THERMOAI__NONNEG }));
-    if (n < 1 || n > (1u << 28) || d < 1 || d > 4096 || !(p.separation + p.noise > 0.0))
+    if (n < 1 || n > SYNTH_MAX_N || d < 1 || d > SYNTH_MAX_D || !(p.separation + p.noise > 0.0))
         return THERMOAI_E_INVALID;
     clusters = p.clusters ? p.clusters : (size_t)floor(sqrt((double)n) + 0.5);
     if (clusters > n)
         return THERMOAI_E_INVALID;
+    /* (a u + sigma g) / sqrt(a^2 + sigma^2): directly when a^2 + sigma^2 is a normal
+     * double, otherwise with a and sigma divided by the larger of the two first (the
+     * same ratio, without the square underflowing at a = 1e-200 or overflowing at
+     * a = 1e200) */
+    a = p.separation;
+    sigma = p.noise;
+    norm = a * a + sigma * sigma;
+    if (norm >= DBL_MIN && norm <= DBL_MAX && p.logit_scale * sqrt((double)d) <= DBL_MAX) {
+        amp = sqrt(p.logit_scale * sqrt((double)d)) / sqrt(norm);
+    } else {
+        top = a > sigma ? a : sigma;
+        a /= top;
+        sigma /= top;
+        amp = sqrt(p.logit_scale) * sqrt(sqrt((double)d)) / sqrt(a * a + sigma * sigma);
+    }
+    if (!(amp <= (double)FLT_MAX))
+        return THERMOAI_E_RANGE; /* logit_scale near DBL_MAX: no float holds the outputs */
     rng = thermoai__rng_stream(p.seed, thermoai__rng_stream_id(THERMOAI__RNG_SYNTH_LABELS, 0));
 
     /* labels: balanced (0, 1, ..., c - 1 repeating), then a Fisher-Yates shuffle;
@@ -114,7 +160,6 @@ int thermoai_synth_generate(size_t n, size_t d, const thermoai_synth_params *use
      * stream for each member, so that no scratch memory is needed. Tokens go
      * last to first: token i overwrites floats i d .. i d + d - 1 of q, which
      * hold the labels of tokens already written (or its own, read first). */
-    amp = sqrt(p.logit_scale * sqrt((double)d)) / sqrt(p.separation * p.separation + p.noise * p.noise);
     for (i = n; i-- > 0;) {
         const uint32_t label = get_label(labels, q, i);
         uint64_t dir = thermoai__rng_stream(p.seed, thermoai__rng_stream_id(THERMOAI__RNG_SYNTH_DIRECTION, label));
@@ -138,10 +183,18 @@ int thermoai_synth_generate(size_t n, size_t d, const thermoai_synth_params *use
             const double gq = thermoai__rng_normal(&tok) / sqrt((double)d);
             const double gk = thermoai__rng_normal(&tok) / sqrt((double)d);
 
-            q[i * d + t] = (float)(amp * (p.separation * ut + p.noise * gq));
-            k[i * d + t] = (float)(amp * (p.separation * ut + p.noise * gk));
+            q[i * d + t] = to_float(amp * (a * ut + sigma * gq), &bad);
+            k[i * d + t] = to_float(amp * (a * ut + sigma * gk), &bad);
             v[i * d + t] = (float)thermoai__rng_normal(&tok);
         }
     }
-    return THERMOAI_OK;
+    return bad ? THERMOAI_E_RANGE : THERMOAI_OK;
+}
+
+int thermoai_synth_generate(size_t n, size_t d, const thermoai_synth_params *user, float *q,
+                            float *k, float *v, uint32_t *labels)
+{
+    const int status = generate(n, d, user, q, k, v, labels);
+
+    return status == THERMOAI_OK ? status : fail(status, n, d, q, k, v);
 }

@@ -150,6 +150,9 @@ THERMOAI_INTERNAL int thermoai__integrate(thermoai_time_fn fn, void *user, doubl
 #define THERMOAI__SIZE_V0_FLUX_PHASES 64u
 #define THERMOAI__SIZE_V0_SCALING_NEGENTROPY_LAW 64u
 #define THERMOAI__SIZE_V0_SCALING_LOSS_LAW 64u
+/* SSA: the first field sets. The fields of the routed variant (issue 21) were appended
+ * after them, and callers built on the first sets (the Python binding) keep working
+ * with the defaults of the new fields; lib/attention/ssa.c asserts the full sizes. */
 #define THERMOAI__SIZE_V0_SSA_PARAMS 40u
 #define THERMOAI__SIZE_V0_SSA_STATS 80u
 #define THERMOAI__SIZE_V0_SPECTRAL_PARAMS 32u

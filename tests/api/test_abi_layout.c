@@ -141,26 +141,30 @@ int main(void)
     /* attention, SSA, synthetic data, spectra (0.1.0) */
     tap_ok(THERMOAI_ATTENTION_CAUSAL == 0x1u && THERMOAI_ATTENTION_PORTABLE == 0x2u
                && THERMOAI_SSA_CAUSAL == 0x1u && THERMOAI_SSA_PORTABLE == 0x2u
-               && THERMOAI_SPECTRAL_PORTABLE == 0x2u,
+               && THERMOAI_SPECTRAL_PORTABLE == 0x2u && THERMOAI_ATTENTION_NO_AVX512 == 0x4u,
            "attention, SSA and spectrum flag bits");
-    tap_ok(THERMOAI_SSA_PAPER == 0 && THERMOAI_SSA_IMPORTANCE == 1 && THERMOAI_SSA_CENTROID == 2,
-           "SSA variants 0, 1, 2");
+    tap_ok(THERMOAI_SSA_PAPER == 0 && THERMOAI_SSA_IMPORTANCE == 1 && THERMOAI_SSA_CENTROID == 2
+               && THERMOAI_SSA_ROUTED == 3,
+           "SSA variants 0, 1, 2, 3");
     tap_ok(THERMOAI_SYNTH_CONCENTRATED == 0 && THERMOAI_SYNTH_DIFFUSE == 1
                && THERMOAI_SYNTH_UNIFORM == 2,
            "synthetic regimes 0, 1, 2");
     tap_ok(THERMOAI_SPECTRAL_FALLBACK_DENSE == 0 && THERMOAI_SPECTRAL_FALLBACK_HYBRID == 1
                && THERMOAI_SPECTRAL_FALLBACK_SSA == 2,
            "fallback decisions 0, 1, 2");
-    tap_ok(sizeof(thermoai_ssa_params) == 40 && offsetof(thermoai_ssa_params, variant) == 4
+    tap_ok(sizeof(thermoai_ssa_params) == 56 && offsetof(thermoai_ssa_params, variant) == 4
                && offsetof(thermoai_ssa_params, flags) == 8
                && offsetof(thermoai_ssa_params, clusters) == 12
                && offsetof(thermoai_ssa_params, samples) == 16
                && offsetof(thermoai_ssa_params, projection_dim) == 20
                && offsetof(thermoai_ssa_params, kmeans_iterations) == 24
                && offsetof(thermoai_ssa_params, threads) == 28
-               && offsetof(thermoai_ssa_params, seed) == 32,
-           "thermoai_ssa_params: 40 bytes, offsets 4, 8, ..., 28, 32");
-    tap_ok(sizeof(thermoai_ssa_stats) == 80 && offsetof(thermoai_ssa_stats, clusters) == 4
+               && offsetof(thermoai_ssa_params, seed) == 32
+               && offsetof(thermoai_ssa_params, tolerance) == 40
+               && offsetof(thermoai_ssa_params, check_rows) == 48
+               && offsetof(thermoai_ssa_params, key_groups) == 52,
+           "thermoai_ssa_params: 56 bytes, offsets 4, 8, ..., 28, 32; appended 40, 48, 52");
+    tap_ok(sizeof(thermoai_ssa_stats) == 120 && offsetof(thermoai_ssa_stats, clusters) == 4
                && offsetof(thermoai_ssa_stats, empty_clusters) == 20
                && offsetof(thermoai_ssa_stats, projection_s) == 24
                && offsetof(thermoai_ssa_stats, clustering_s) == 32
@@ -168,8 +172,14 @@ int main(void)
                && offsetof(thermoai_ssa_stats, exact_pairs) == 48
                && offsetof(thermoai_ssa_stats, centroid_terms) == 56
                && offsetof(thermoai_ssa_stats, kmeans_objective) == 64
-               && offsetof(thermoai_ssa_stats, bytes) == 72,
-           "thermoai_ssa_stats: 80 bytes, doubles from offset 24");
+               && offsetof(thermoai_ssa_stats, bytes) == 72
+               && offsetof(thermoai_ssa_stats, error_estimate) == 80
+               && offsetof(thermoai_ssa_stats, error_bound) == 88
+               && offsetof(thermoai_ssa_stats, exact_rows) == 96
+               && offsetof(thermoai_ssa_stats, routed_keys) == 104
+               && offsetof(thermoai_ssa_stats, fallback) == 112
+               && offsetof(thermoai_ssa_stats, check_rounds) == 116,
+           "thermoai_ssa_stats: 120 bytes, doubles from offset 24; appended 80 .. 116");
     tap_ok(offsetof(thermoai_allocator, alloc) == 0
                && offsetof(thermoai_allocator, release) == sizeof(void (*)(void))
                && offsetof(thermoai_allocator, user) == 2 * sizeof(void (*)(void))

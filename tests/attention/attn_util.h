@@ -14,6 +14,14 @@
 
 #include "../harness/tap.h" /* TAP_UNUSED */
 
+/* 1 under make check-valgrind (THERMOAI_TEST_QUICK set): heavy cases shrink. */
+static TAP_UNUSED int util_quick(void)
+{
+    const char *q = getenv("THERMOAI_TEST_QUICK");
+
+    return q != NULL && *q != '\0' && *q != '0';
+}
+
 static TAP_UNUSED uint64_t util_next(uint64_t *s)
 {
     uint64_t z = (*s += UINT64_C(0x9E3779B97F4A7C15));
@@ -21,6 +29,15 @@ static TAP_UNUSED uint64_t util_next(uint64_t *s)
     z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
     z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
     return z ^ (z >> 31);
+}
+
+/* A standard normal (Box-Muller). */
+static TAP_UNUSED double util_normal(uint64_t *s)
+{
+    const double a = ((double)(util_next(s) >> 11) + 0.5) / 9007199254740992.0;
+    const double b = (double)(util_next(s) >> 11) / 9007199254740992.0;
+
+    return sqrt(-2.0 * log(a)) * cos(6.283185307179586 * b);
 }
 
 /* Uniform on (-a, a) rounded to float. */

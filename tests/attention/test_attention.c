@@ -75,6 +75,13 @@ static void check_shape(size_t n, size_t d, double amplitude, uint32_t flags)
     rc = thermoai_attention_dense(n, d, b.q, b.k, b.v, flags, b.ws, b.ws_bytes, b.y2);
     tap_ok(rc == THERMOAI_OK && memcmp(b.y, b.y2, n * d * sizeof(float)) == 0,
            "n=%zu d=%zu flags=%u: repeat is bit-identical", n, d, (unsigned)flags);
+    /* the AVX-512 kernel (where the CPU has it) gives the AVX2 kernel's bits */
+    if (!(flags & THERMOAI_ATTENTION_PORTABLE)) {
+        rc = thermoai_attention_dense(n, d, b.q, b.k, b.v, flags | THERMOAI_ATTENTION_NO_AVX512, b.ws,
+                                      b.ws_bytes, b.y2);
+        tap_ok(rc == THERMOAI_OK && memcmp(b.y, b.y2, n * d * sizeof(float)) == 0,
+               "n=%zu d=%zu flags=%u: AVX-512 and AVX2 kernels bit-identical", n, d, (unsigned)flags);
+    }
     free_buffers(&b);
 }
 
@@ -255,6 +262,51 @@ static void check_bad_input(void)
     rc = thermoai_attention_dense(n, d, b.q, b.k, b.v, 0, b.ws, b.ws_bytes, b.y);
     tap_ok(rc == THERMOAI_E_RANGE && util_all_nan(b.y, n * d),
            "dense: scores overflow float -> E_RANGE, y NaN (got %d)", rc);
+    /* issue 20: n = d = 2^31 passes the range checks, its workspace size overflows, and
+     * the error path must not fill n d floats it cannot prove the caller owns */
+    if (SIZE_MAX / ((size_t)1 << 31) > ((size_t)1 << 31)) { /* 64-bit size_t */
+        const size_t huge = (size_t)1 << 31;
+        size_t i;
+        int untouched = 1;
+
+        for (i = 0; i < n * d; i++)
+            b.y[i] = 2.0f;
+        rc = thermoai_attention_dense(huge, huge, b.q, b.k, b.v, 0, b.ws, b.ws_bytes, b.y);
+        for (i = 0; i < n * d; i++)
+            untouched &= b.y[i] == 2.0f;
+        tap_ok(rc == THERMOAI_E_RANGE && untouched,
+               "dense: n = d = 2^31 -> E_RANGE, nothing written (got %d)", rc);
+    } else {
+        tap_ok(1, "dense: n = d = 2^31 (skipped: 32-bit size_t)");
+    }
+    free_buffers(&b);
+}
+
+/* Issue 21: finite entries of about 1e19 make q . k overflow float; every kernel must
+ * report E_RANGE (the AVX2 one returned OK with garbage where the keys fill whole
+ * vectors: its exp2 turned the NaN of inf - inf into 2^-126). */
+static void check_score_overflow(uint32_t flags)
+{
+    const size_t n = 64, d = 16;
+    struct buffers b;
+    size_t i;
+    int rc;
+
+    if (!alloc_buffers(&b, n, d)) {
+        tap_ok(0, "allocation");
+        return;
+    }
+    util_fill(b.q, n * d, 1.0, 7);
+    util_fill(b.k, n * d, 1.0, 8);
+    util_fill(b.v, n * d, 1.0, 9);
+    for (i = 0; i < n * d; i++) {
+        b.q[i] = b.q[i] >= 0.0f ? 1e19f : -1e19f;
+        b.k[i] = b.k[i] >= 0.0f ? 1e19f : -1e19f;
+    }
+    rc = thermoai_attention_dense(n, d, b.q, b.k, b.v, flags, b.ws, b.ws_bytes, b.y);
+    tap_ok(rc == THERMOAI_E_RANGE && util_all_nan(b.y, n * d),
+           "dense flags=%u: entries +-1e19 (q . k overflows) -> E_RANGE, y NaN (got %d)",
+           (unsigned)flags, rc);
     free_buffers(&b);
 }
 
@@ -272,15 +324,26 @@ int main(void)
                && strcmp(portable, "portable C") == 0,
            "PORTABLE selects the portable C kernel");
     tap_ok(thermoai_attention_kernel_name(0, NULL) == THERMOAI_E_NULL, "kernel name: NULL");
+    tap_ok(thermoai_attention_kernel_name(THERMOAI_ATTENTION_NO_AVX512, &portable) == THERMOAI_OK
+               && strcmp(portable, "AVX-512F") != 0,
+           "NO_AVX512 selects at most AVX2 (%s)", portable);
     for (f = 0; f < 4; f++)
         for (i = 0; i < sizeof shapes / sizeof shapes[0]; i++)
             check_shape(shapes[i][0], shapes[i][1], 1.0, (uint32_t)f);
     /* larger logits (|s| up to ~ 9 sqrt(d)) */
     check_shape(200, 16, 3.0, 0);
+    check_shape(130, 24, 2.0, THERMOAI_ATTENTION_CAUSAL); /* columns beyond 16 and 32 */
+    if (!util_quick()) {
+        check_shape(333, 40, 2.0, 0);
+        check_shape(520, 80, 1.5, 0);
+    }
     check_shape(200, 16, 3.0, THERMOAI_ATTENTION_PORTABLE | THERMOAI_ATTENTION_CAUSAL);
     check_causal_blind_to_future(300, 32, 0);
     check_causal_blind_to_future(300, 32, THERMOAI_ATTENTION_PORTABLE);
     check_cluster_mass();
     check_bad_input();
+    check_score_overflow(0);
+    check_score_overflow(THERMOAI_ATTENTION_PORTABLE);
+    check_score_overflow(THERMOAI_ATTENTION_CAUSAL);
     return tap_done();
 }

@@ -195,7 +195,22 @@ static void check_threads_and_bad_input(void)
     rc = thermoai_spectral_attention(n, d, q, k, NULL, 0, a, NULL);
     tap_ok(rc == THERMOAI_E_INVALID, "count = 0 -> E_INVALID");
     rc = thermoai_spectral_attention(8, d, q, k, NULL, 9, a, NULL);
-    tap_ok(rc == THERMOAI_E_INVALID && ALL_NAN(a, 8), "count > n -> E_INVALID");
+    tap_ok(rc == THERMOAI_E_INVALID && ALL_NAN(a, 9), "count > n -> E_INVALID, all 9 NaN");
+    /* issue 20: every entry the caller passed is NaN on error, also beyond n */
+    for (i = 0; i < 10; i++)
+        a[i] = 1.0;
+    rc = thermoai_spectral_attention(4, d, q, k, NULL, 6, a, NULL);
+    tap_ok(rc == THERMOAI_E_INVALID && isnan(a[4]) && isnan(a[5]) && a[6] == 1.0,
+           "n = 4, count = 6 -> E_INVALID, lambda[0..5] NaN, lambda[6] untouched");
+    a[0] = 1.0;
+    rc = thermoai_spectral_attention(0, d, q, k, NULL, 1, a, NULL);
+    tap_ok(rc == THERMOAI_E_INVALID && isnan(a[0]), "n = 0 -> E_INVALID, lambda[0] NaN");
+    a[0] = 1.0;
+    rc = thermoai_spectral_attention(((size_t)1 << 20) + 1, d, q, k, NULL, 1, a, NULL);
+    tap_ok(rc == THERMOAI_E_INVALID && isnan(a[0]), "n = 2^20 + 1 -> E_INVALID, lambda[0] NaN");
+    a[0] = 1.0;
+    rc = thermoai_spectral_ssa(NULL, q, k, NULL, 1, a, NULL);
+    tap_ok(rc == THERMOAI_E_NULL && isnan(a[0]), "ssa spectrum: NULL plan -> E_NULL, NaN");
     p.tolerance = -1.0;
     rc = thermoai_spectral_attention(n, d, q, k, &p, 10, a, NULL);
     tap_ok(rc == THERMOAI_E_INVALID && ALL_NAN(a, 10), "negative tolerance -> E_INVALID");
@@ -237,7 +252,7 @@ static void check_ssa_spectrum(void)
     const size_t n = 80, d = 12;
     float *q = malloc(n * d * sizeof *q), *k = malloc(n * d * sizeof *k),
           *v = malloc(n * d * sizeof *v), *y = malloc(n * d * sizeof *y);
-    double dense[80], sparse[80], pi_ref, err;
+    double dense[80], sparse[81], pi_ref, err; /* sparse: count = 81 below (all NaN on error) */
     thermoai_ssa_params sp;
     thermoai_ssa *plan;
     thermoai_spectral_info info;
@@ -296,8 +311,9 @@ static void check_ssa_spectrum(void)
            "SSA spectrum: NULL q -> E_NULL");
     tap_ok(thermoai_spectral_ssa(NULL, q, k, NULL, 5, sparse, NULL) == THERMOAI_E_NULL,
            "SSA spectrum: NULL plan -> E_NULL");
-    tap_ok(thermoai_spectral_ssa(plan, q, k, NULL, 81, sparse, NULL) == THERMOAI_E_INVALID,
-           "SSA spectrum: count > n -> E_INVALID");
+    tap_ok(thermoai_spectral_ssa(plan, q, k, NULL, 81, sparse, NULL) == THERMOAI_E_INVALID
+               && isnan(sparse[80]),
+           "SSA spectrum: count > n -> E_INVALID, all 81 NaN");
     thermoai_ssa_free(plan);
     sp.variant = THERMOAI_SSA_CENTROID;
     if (thermoai_ssa_create(n, d, &sp, &plan) == THERMOAI_OK

@@ -18,7 +18,8 @@
 #include "attn_util.h"
 #include "../harness/tap.h"
 
-static const char *const variant_name[3] = { "paper", "importance", "centroid" };
+#define VARIANTS 3u
+static const char *const variant_name[VARIANTS] = { "paper", "importance", "centroid" };
 
 static thermoai_ssa *make_plan(size_t n, size_t d, uint32_t variant, uint32_t flags,
                                uint32_t clusters, uint32_t samples, uint32_t threads, uint64_t seed)
@@ -86,14 +87,17 @@ static void check_params(void)
 
     memset(&p, 0xff, sizeof p);
     tap_ok(thermoai_ssa_params_init(&p, sizeof p) == THERMOAI_OK && p.struct_size == sizeof p
-               && p.variant == THERMOAI_SSA_PAPER && p.flags == 0 && p.clusters == 0
+               && p.variant == THERMOAI_SSA_ROUTED && p.flags == 0 && p.clusters == 0
                && p.samples == 0 && p.projection_dim == 0 && p.kmeans_iterations == 0
-               && p.threads == 0 && p.seed == 0,
-           "params_init: paper variant, every count 0 (default), seed 0");
+               && p.threads == 0 && p.seed == 0 && p.tolerance == 0.0 && p.check_rows == 0
+               && p.key_groups == 0,
+           "params_init: routed variant, every count and the tolerance 0 (default), seed 0");
     tap_ok(thermoai_ssa_params_init(&p, 39) == THERMOAI_E_SIZE, "params_init: size 39 -> E_SIZE");
+    tap_ok(thermoai_ssa_params_init(&p, 40) == THERMOAI_OK && p.variant == THERMOAI_SSA_ROUTED,
+           "params_init: the first field set (40 bytes) gets the routed variant too");
     tap_ok(thermoai_ssa_params_init(NULL, sizeof p) == THERMOAI_E_NULL, "params_init: NULL");
-    tap_ok(thermoai_ssa_params_size() == 40 && thermoai_ssa_stats_size() == 80,
-           "sizes: params 40, stats 80 bytes");
+    tap_ok(thermoai_ssa_params_size() == 56 && thermoai_ssa_stats_size() == 120,
+           "sizes: params 56, stats 120 bytes (first field sets: 40 and 80)");
 }
 
 /* k = 1 (every key in the one cluster) and s >= n (every other key sampled, weight 1)
@@ -531,7 +535,7 @@ static void check_bad_input(void)
     const size_t n = 50, d = 8;
     struct data x;
     thermoai_ssa *plan;
-    unsigned char big[48];
+    unsigned char big[64];
     thermoai_ssa_params p;
     int rc;
 
@@ -543,8 +547,11 @@ static void check_bad_input(void)
     tap_ok(create_status(((size_t)1 << 28) + 1, d, 0, 0, 0, 0, 0) == THERMOAI_E_INVALID,
            "N = 2^28 + 1 -> E_INVALID");
     tap_ok(create_status(n, 4097, 0, 0, 0, 0, 0) == THERMOAI_E_INVALID, "d = 4097 -> E_INVALID");
-    tap_ok(create_status(n, d, 3, 0, 0, 0, 0) == THERMOAI_E_UNSUPPORTED,
+    tap_ok(create_status(n, d, 4, 0, 0, 0, 0) == THERMOAI_E_UNSUPPORTED,
            "unknown variant -> E_UNSUPPORTED");
+    tap_ok(create_status(n, d, THERMOAI_SSA_ROUTED, THERMOAI_SSA_CAUSAL, 0, 0, 0)
+               == THERMOAI_E_UNSUPPORTED,
+           "causal routed variant -> E_UNSUPPORTED");
     tap_ok(create_status(n, d, 0, 0x4u, 0, 0, 0) == THERMOAI_E_UNSUPPORTED,
            "unknown flag -> E_UNSUPPORTED");
     tap_ok(create_status(n, d, THERMOAI_SSA_CENTROID, THERMOAI_SSA_CAUSAL, 0, 0, 0)
@@ -561,12 +568,12 @@ static void check_bad_input(void)
         memset(big, 0, sizeof big);
         p.struct_size = sizeof big;
         memcpy(big, &p, sizeof p);
-        big[44] = 1;
+        big[60] = 1;
         tap_ok(thermoai_ssa_create(n, d, (const thermoai_ssa_params *)(void *)big, &plan)
                        == THERMOAI_E_UNSUPPORTED
                    && plan == NULL,
                "a newer caller's struct with a non-zero unknown field -> E_UNSUPPORTED");
-        big[44] = 0;
+        big[60] = 0;
         tap_ok(thermoai_ssa_create(n, d, (const thermoai_ssa_params *)(void *)big, &plan)
                    == THERMOAI_OK,
                "a newer caller's struct with zero unknown fields is accepted");
@@ -599,6 +606,311 @@ static void check_bad_input(void)
     thermoai_ssa_free(plan);
     thermoai_ssa_free(NULL);
     tap_ok(1, "free(NULL) is a no-op");
+    free_data(&x);
+}
+
+/* Issue 21: defects found by the evaluation, each with the input that showed it. */
+static void check_defects(void)
+{
+    const size_t n = 64, d = 16;
+    struct data x;
+    thermoai_ssa_params p;
+    thermoai_ssa_stats st;
+    thermoai_ssa *plan = NULL;
+    size_t i;
+    uint32_t var;
+    int rc;
+
+    if (!alloc_data(&x, n, d) || thermoai_ssa_params_init(&p, sizeof p) != THERMOAI_OK) {
+        tap_ok(0, "setup");
+        return;
+    }
+    /* q . k overflows float with finite entries of 1e19: OK with garbage before */
+    util_fill(x.q, n * d, 1.0, 81);
+    util_fill(x.k, n * d, 1.0, 82);
+    util_fill(x.v, n * d, 1.0, 83);
+    for (i = 0; i < n * d; i++) {
+        x.q[i] = x.q[i] >= 0.0f ? 1e19f : -1e19f;
+        x.k[i] = x.k[i] >= 0.0f ? 1e19f : -1e19f;
+    }
+    for (var = 0; var < VARIANTS; var++) {
+        rc = run(n, d, var, 0, 4, 4, 0, 1, x.q, x.k, x.v, x.y);
+        tap_ok(rc == THERMOAI_E_RANGE && util_all_nan(x.y, n * d),
+               "%s: entries +-1e19 (q . k overflows) -> E_RANGE, y NaN (got %d)",
+               variant_name[var], rc);
+    }
+    /* threads above the documented 64 were accepted */
+    p.threads = 65;
+    rc = thermoai_ssa_create(n, d, &p, &plan);
+    tap_ok(rc == THERMOAI_E_INVALID && plan == NULL, "threads = 65 -> E_INVALID (got %d)", rc);
+    thermoai_ssa_free(plan);
+    plan = NULL;
+    p.threads = 64;
+    rc = thermoai_ssa_create(n, d, &p, &plan);
+    tap_ok(rc == THERMOAI_OK, "threads = 64 is allowed");
+    thermoai_ssa_free(plan);
+    free_data(&x);
+
+    /* stats.kmeans_iterations summed the refits past its limit: n above the seeding
+     * subset (4096 rows) runs Lloyd twice; the limit holds for each run */
+    {
+        const size_t nn = util_quick() ? 4200 : 5000, dd = 8;
+        unsigned limit;
+
+        if (!alloc_data(&x, nn, dd)) {
+            tap_ok(0, "allocation");
+            return;
+        }
+        util_fill(x.q, nn * dd, 1.0, 91);
+        util_fill(x.k, nn * dd, 1.0, 92);
+        util_fill(x.v, nn * dd, 1.0, 93);
+        for (limit = 1; limit <= (util_quick() ? 1u : 3u); limit++) {
+            p.threads = 0;
+            p.variant = THERMOAI_SSA_PAPER;
+            p.kmeans_iterations = limit;
+            plan = NULL;
+            rc = thermoai_ssa_create(nn, dd, &p, &plan);
+            rc = rc == THERMOAI_OK ? thermoai_ssa_execute(plan, x.q, x.k, x.v, x.y) : rc;
+            st.struct_size = sizeof st;
+            rc = rc == THERMOAI_OK ? thermoai_ssa_get_stats(plan, &st) : rc;
+            tap_ok(rc == THERMOAI_OK && st.kmeans_iterations >= 1 && st.kmeans_iterations <= limit,
+                   "kmeans_iterations = %u, n = %zu: the stats report %u <= the limit", limit, nn,
+                   st.kmeans_iterations);
+            thermoai_ssa_free(plan);
+        }
+        free_data(&x);
+    }
+}
+
+/* ---- the routed variant ------------------------------------------------------ */
+
+static thermoai_ssa *routed_plan(size_t n, size_t d, double tolerance, uint32_t threads, uint64_t seed)
+{
+    thermoai_ssa_params p;
+    thermoai_ssa *plan = NULL;
+
+    if (thermoai_ssa_params_init(&p, sizeof p) != THERMOAI_OK)
+        return NULL;
+    p.tolerance = tolerance;
+    p.threads = threads;
+    p.seed = seed;
+    return thermoai_ssa_create(n, d, &p, &plan) == THERMOAI_OK ? plan : NULL;
+}
+
+/* Gaussian clusters of Zipf(1.1) sizes (about sqrt(n) of them), logit near `logit`
+ * inside a cluster, query and key noise `noise`; values standard normal. */
+static void zipf_clusters(size_t n, size_t d, double logit, double noise, uint64_t seed, float *q,
+                          float *k, float *v)
+{
+    const size_t c = (size_t)floor(sqrt((double)n) + 0.5);
+    double *u = malloc(c * d * sizeof *u), *cum = malloc(c * sizeof *cum), total = 0.0;
+    const double a = sqrt(logit * sqrt((double)d));
+    size_t i, t, j;
+
+    if (u == NULL || cum == NULL)
+        abort();
+    for (j = 0; j < c; j++) {
+        double nn = 0.0;
+
+        for (t = 0; t < d; t++) {
+            u[j * d + t] = util_normal(&seed);
+            nn += u[j * d + t] * u[j * d + t];
+        }
+        for (t = 0; t < d; t++)
+            u[j * d + t] /= sqrt(nn);
+        total += pow((double)(j + 1), -1.1);
+        cum[j] = total;
+    }
+    for (i = 0; i < n; i++) {
+        const double x = (double)(util_next(&seed) >> 11) / 9007199254740992.0 * total;
+
+        for (j = 0; j + 1 < c && cum[j] < x; j++)
+            ;
+        for (t = 0; t < d; t++) {
+            q[i * d + t] = (float)(a * (u[j * d + t] + noise * util_normal(&seed) / sqrt((double)d)));
+            k[i * d + t] = (float)(a * (u[j * d + t] + noise * util_normal(&seed) / sqrt((double)d)));
+            v[i * d + t] = (float)util_normal(&seed);
+        }
+    }
+    free(u);
+    free(cum);
+}
+
+/* ||y - ref||_F / ||ref||_F against thermoai_attention_dense() */
+static double routed_error(size_t n, size_t d, const struct data *x, void *ws, size_t bytes,
+                           float *dense)
+{
+    if (thermoai_attention_dense(n, d, x->q, x->k, x->v, 0, ws, bytes, dense) != THERMOAI_OK)
+        return (double)INFINITY;
+    return util_rel_frobenius(n * d, x->y, dense);
+}
+
+static void check_routed(void)
+{
+    const size_t n = util_quick() ? 300 : 1024, d = 32;
+    struct data x;
+    thermoai_ssa *plan;
+    thermoai_ssa_stats st;
+    size_t bytes, i;
+    void *ws = NULL;
+    float *dense = malloc(n * d * sizeof(float));
+    double err, worst;
+    int rc, rc2, rc3;
+
+    if (dense == NULL || !alloc_data(&x, n, d) || thermoai_attention_workspace_bytes(n, d, &bytes) != THERMOAI_OK
+        || (ws = malloc(bytes)) == NULL) {
+        tap_ok(0, "setup");
+        return;
+    }
+    zipf_clusters(n, d, 9.0, 0.6, 5, x.q, x.k, x.v);
+    /* the default plan (NULL params) is the routed variant, and meets its tolerance */
+    plan = NULL;
+    rc = thermoai_ssa_create(n, d, NULL, &plan);
+    rc = rc == THERMOAI_OK ? thermoai_ssa_execute(plan, x.q, x.k, x.v, x.y) : rc;
+    st.struct_size = sizeof st;
+    rc = rc == THERMOAI_OK ? thermoai_ssa_get_stats(plan, &st) : rc;
+    err = routed_error(n, d, &x, ws, bytes, dense);
+    /* one call: the bound it accepted is within the tolerance, and the true error within
+     * twice that (the frequency of misses is check_error_control's) */
+    tap_ok(rc == THERMOAI_OK && err <= 0.2 && st.check_rounds >= 1 && st.exact_rows >= 64
+               && st.error_estimate >= 0.0 && st.error_bound >= st.error_estimate
+               && st.error_bound <= 0.1 + 1e-12 && st.routed_keys > 0.0,
+           "routed default on Zipf clusters, n = %zu: error %.4f (estimate %.4f, bound %.4f <= 0.1, "
+           "%.0f exact rows, %.0f keys per query, fallback %u)", n, err, st.error_estimate,
+           st.error_bound, st.exact_rows, st.routed_keys, st.fallback);
+    /* a caller of the first stats field set (80 bytes) still gets them */
+    st.struct_size = 80;
+    tap_ok(thermoai_ssa_get_stats(plan, &st) == THERMOAI_OK, "stats of 80 bytes are accepted");
+    /* the same plan again: bit-identical */
+    rc = thermoai_ssa_execute(plan, x.q, x.k, x.v, x.y2);
+    tap_ok(rc == THERMOAI_OK && memcmp(x.y, x.y2, n * d * sizeof(float)) == 0,
+           "routed: the same plan twice is bit-identical");
+    thermoai_ssa_free(plan);
+    /* 1, 2 and 3 threads: bit-identical (with --enable-openmp) */
+    plan = routed_plan(n, d, 0.0, 1, 0);
+    rc = plan ? thermoai_ssa_execute(plan, x.q, x.k, x.v, x.y) : -1;
+    thermoai_ssa_free(plan);
+    plan = routed_plan(n, d, 0.0, 2, 0);
+    rc2 = plan ? thermoai_ssa_execute(plan, x.q, x.k, x.v, x.y2) : -1;
+    thermoai_ssa_free(plan);
+    tap_ok(rc == THERMOAI_OK && rc2 == THERMOAI_OK && memcmp(x.y, x.y2, n * d * sizeof(float)) == 0,
+           "routed: 1 and 2 threads are bit-identical");
+    plan = routed_plan(n, d, 0.0, 3, 0);
+    rc3 = plan ? thermoai_ssa_execute(plan, x.q, x.k, x.v, x.y2) : -1;
+    thermoai_ssa_free(plan);
+    tap_ok(rc3 == THERMOAI_OK && memcmp(x.y, x.y2, n * d * sizeof(float)) == 0,
+           "routed: 1 and 3 threads are bit-identical");
+    /* no check: no estimate */
+    plan = routed_plan(n, d, -1.0, 0, 0);
+    rc = plan ? thermoai_ssa_execute(plan, x.q, x.k, x.v, x.y) : -1;
+    st.struct_size = sizeof st;
+    rc = rc == THERMOAI_OK ? thermoai_ssa_get_stats(plan, &st) : rc;
+    tap_ok(rc == THERMOAI_OK && isnan(st.error_estimate) && st.check_rounds == 0 && st.fallback == 0,
+           "tolerance < 0: no check, estimate NaN, %.0f rows exact (outliers)", st.exact_rows);
+    thermoai_ssa_free(plan);
+    /* a tolerance no approximation meets: every row exact, the exact kernel's output */
+    plan = routed_plan(n, d, 1e-12, 0, 0);
+    rc = plan ? thermoai_ssa_execute(plan, x.q, x.k, x.v, x.y) : -1;
+    rc = rc == THERMOAI_OK ? thermoai_ssa_get_stats(plan, &st) : rc;
+    util_reference(n, d, x.q, x.k, x.v, 0, x.r);
+    worst = util_row_error(n, d, x.y, x.r, 1e-3);
+    tap_ok(rc == THERMOAI_OK && st.fallback == 2 && st.exact_rows == (double)n && worst <= 2e-5,
+           "tolerance 1e-12: every row exact (fallback %u, %.0f rows), row error %.2e <= 2e-5",
+           st.fallback, st.exact_rows, worst);
+    thermoai_ssa_free(plan);
+    /* rows sum to 1: V = 1 gives Y = 1, approximated rows and summaries alike */
+    for (i = 0; i < n * d; i++)
+        x.v[i] = 1.0f;
+    plan = routed_plan(n, d, -1.0, 0, 0);
+    rc = plan ? thermoai_ssa_execute(plan, x.q, x.k, x.v, x.y) : -1;
+    for (i = 0, worst = 0.0; i < n * d; i++)
+        worst = fmax(worst, fabs((double)x.y[i] - 1.0));
+    tap_ok(rc == THERMOAI_OK && worst <= 1e-5, "routed: V = 1 gives Y = 1 (max deviation %.2e)", worst);
+    thermoai_ssa_free(plan);
+    /* bad parameters */
+    {
+        thermoai_ssa_params p;
+
+        plan = NULL;
+        if (thermoai_ssa_params_init(&p, sizeof p) != THERMOAI_OK)
+            return;
+        p.tolerance = (double)NAN;
+        tap_ok(thermoai_ssa_create(n, d, &p, &plan) == THERMOAI_E_INVALID && plan == NULL,
+               "routed: NaN tolerance -> E_INVALID");
+        p.tolerance = 0.0;
+        p.check_rows = (uint32_t)n + 1;
+        tap_ok(thermoai_ssa_create(n, d, &p, &plan) == THERMOAI_E_INVALID,
+               "routed: check_rows > n -> E_INVALID");
+        p.check_rows = 0;
+        p.key_groups = (uint32_t)n + 1;
+        tap_ok(thermoai_ssa_create(n, d, &p, &plan) == THERMOAI_E_INVALID,
+               "routed: key_groups > n -> E_INVALID");
+    }
+    free(ws);
+    free(dense);
+    free_data(&x);
+}
+
+/*
+ * The error check's promise (doc/ssa.md): over random inputs the output's true error
+ * exceeds the tolerance in at most 1 call in 10. Inputs: Zipf clusters of random
+ * logit scale and noise, near-uniform and low-rank random logits, at tolerances 0.05
+ * and 0.1; the truth is the exact kernel.
+ */
+static void check_error_control(void)
+{
+    const size_t n = util_quick() ? 256 : 768, d = 32;
+    const int calls = util_quick() ? 6 : 40;
+    struct data x;
+    size_t bytes, i;
+    void *ws = NULL;
+    float *dense = malloc(n * d * sizeof(float));
+    uint64_t s = 2024;
+    int c, over = 0, exact_all = 0;
+    double worst = 0.0, sum_ratio = 0.0;
+
+    if (dense == NULL || !alloc_data(&x, n, d) || thermoai_attention_workspace_bytes(n, d, &bytes) != THERMOAI_OK
+        || (ws = malloc(bytes)) == NULL) {
+        tap_ok(0, "setup");
+        return;
+    }
+    for (c = 0; c < calls; c++) {
+        const double tol = c % 2 ? 0.1 : 0.05, u = (double)(util_next(&s) >> 11) / 9007199254740992.0;
+        thermoai_ssa *plan;
+        thermoai_ssa_stats st;
+        double err;
+        int rc;
+
+        if (c % 4 == 3) { /* near-uniform or sharp random logits */
+            util_fill(x.q, n * d, 0.5 + 2.5 * u, util_next(&s));
+            util_fill(x.k, n * d, 1.0, util_next(&s));
+            util_fill(x.v, n * d, 1.0, util_next(&s));
+        } else {
+            zipf_clusters(n, d, 4.0 + 10.0 * u, 0.3 + 0.6 * u, util_next(&s), x.q, x.k, x.v);
+        }
+        for (i = 0; i < n * d && c % 4 == 2; i++) /* low rank: keys of few directions */
+            x.k[i] = x.k[(i / d % 7) * d + i % d] + 0.1f * x.k[i];
+        plan = routed_plan(n, d, tol, 0, (uint64_t)c);
+        rc = plan ? thermoai_ssa_execute(plan, x.q, x.k, x.v, x.y) : -1;
+        st.struct_size = sizeof st;
+        rc = rc == THERMOAI_OK ? thermoai_ssa_get_stats(plan, &st) : rc;
+        thermoai_ssa_free(plan);
+        err = routed_error(n, d, &x, ws, bytes, dense);
+        if (rc != THERMOAI_OK) {
+            over = calls;
+            break;
+        }
+        over += err > tol;
+        exact_all += st.fallback == 2;
+        worst = fmax(worst, err / tol);
+        sum_ratio += err / tol;
+    }
+    tap_ok(over * 10 <= calls,
+           "error check: the true error exceeded the tolerance in %d of %d calls (at most 1 in 10); "
+           "worst error / tolerance %.2f, mean %.2f; %d calls all exact",
+           over, calls, worst, sum_ratio / calls, exact_all);
+    free(ws);
+    free(dense);
     free_data(&x);
 }
 
@@ -683,6 +995,9 @@ int main(void)
     check_accuracy();
     check_stats();
     check_bad_input();
+    check_defects();
+    check_routed();
+    check_error_control();
     check_allocator();
     return tap_done();
 }

@@ -189,6 +189,58 @@ static void check_regime_masses(void)
     free_data(&x);
 }
 
+/* Issue 20: amplitudes beyond float are an error (q and k were infinite with OK), and a
+ * tiny separation is a scale, not an underflow. */
+static void check_range(thermoai_synth_params *p)
+{
+    const size_t n = 4, d = 4;
+    struct data x, r;
+    size_t i;
+    int rc, finite = 1;
+    double worst = 0.0;
+
+    if (!alloc_data(&x, n, d) || !alloc_data(&r, n, d)) {
+        tap_ok(0, "setup");
+        return;
+    }
+    p->logit_scale = 1e300;
+    rc = thermoai_synth_generate(n, d, p, x.q, x.k, x.v, x.labels);
+    tap_ok(rc == THERMOAI_E_RANGE && util_all_nan(x.q, n * d) && util_all_nan(x.k, n * d)
+               && util_all_nan(x.v, n * d),
+           "logit_scale 1e300: E_RANGE, q, k, v NaN (got %d)", rc);
+    p->logit_scale = 1.7e308;
+    rc = thermoai_synth_generate(n, d, p, x.q, x.k, x.v, x.labels);
+    tap_ok(rc == THERMOAI_E_RANGE && util_all_nan(x.q, n * d), "logit_scale 1.7e308: E_RANGE");
+    p->logit_scale = 12.0;
+    p->noise = 0.0;
+    p->separation = 1e-200;
+    rc = thermoai_synth_generate(n, d, p, x.q, x.k, x.v, x.labels);
+    p->separation = 1.0;
+    if (thermoai_synth_generate(n, d, p, r.q, r.k, r.v, r.labels) != THERMOAI_OK)
+        rc = -1;
+    for (i = 0; i < n * d; i++) {
+        finite &= isfinite(x.q[i]) && isfinite(x.k[i]);
+        worst = fmax(worst, fabs((double)x.q[i] - (double)r.q[i]) / (fabs((double)r.q[i]) + 1e-30));
+    }
+    tap_ok(rc == THERMOAI_OK && finite && worst <= 1e-6,
+           "separation 1e-200, noise 0: finite, as separation 1 (q = sqrt(l sqrt d) u; rel. %.1e)",
+           worst);
+    p->separation = 1e200;
+    p->noise = 1e200;
+    rc = thermoai_synth_generate(n, d, p, x.q, x.k, x.v, x.labels);
+    p->separation = p->noise = 1.0;
+    if (thermoai_synth_generate(n, d, p, r.q, r.k, r.v, r.labels) != THERMOAI_OK)
+        rc = -1;
+    for (i = 0, worst = 0.0; i < n * d; i++)
+        worst = fmax(worst, fabs((double)x.q[i] - (double)r.q[i]) / (fabs((double)r.q[i]) + 1e-30));
+    tap_ok(rc == THERMOAI_OK && worst <= 1e-6,
+           "separation = noise = 1e200: as separation = noise = 1 (rel. %.1e)", worst);
+    p->separation = 3.0;
+    p->noise = 1.0;
+    free_data(&x);
+    free_data(&r);
+}
+
 static void check_bad_input(void)
 {
     const size_t n = 10, d = 4;
@@ -227,8 +279,16 @@ static void check_bad_input(void)
            "a = sigma = 0 -> E_INVALID");
     p.separation = 3.0;
     p.struct_size = 16;
-    tap_ok(thermoai_synth_generate(n, d, &p, x.q, x.k, x.v, x.labels) == THERMOAI_E_SIZE,
-           "struct_size 16 -> E_SIZE");
+    tap_ok(thermoai_synth_generate(n, d, &p, x.q, x.k, x.v, x.labels) == THERMOAI_E_SIZE
+               && util_all_nan(x.q, n * d) && util_all_nan(x.v, n * d),
+           "struct_size 16 -> E_SIZE, outputs NaN");
+    p.struct_size = sizeof p;
+    free_data(&x);
+    check_range(&p);
+    if (!alloc_data(&x, n, d)) {
+        tap_ok(0, "setup");
+        return;
+    }
     tap_ok(thermoai_synth_generate(n, d, NULL, x.q, x.k, x.v, x.labels) == THERMOAI_OK,
            "NULL params: the concentrated regime");
     free_data(&x);

@@ -41,7 +41,7 @@ static void stream_ids(void)
             if (p == THERMOAI__RNG_SSA_SAMPLES && index >= (1u << 28))
                 continue; /* outside its documented range */
             if (p != THERMOAI__RNG_SSA_SAMPLES && p != THERMOAI__RNG_SYNTH_DIRECTION
-                && p != THERMOAI__RNG_SYNTH_TOKEN && index != 0)
+                && p != THERMOAI__RNG_SYNTH_TOKEN && p != THERMOAI__RNG_SSA_CHECK && index != 0)
                 continue; /* unindexed purposes take index 0 */
             ids[n++] = thermoai__rng_stream_id(p, index);
         }
