@@ -13,6 +13,7 @@ thermoaiinclude_HEADERS = \
 	include/thermoai/ter.h \
 	include/thermoai/tip.h \
 	include/thermoai/info.h \
+	include/thermoai/pmf.h \
 	include/thermoai/negentropy.h \
 	include/thermoai/quadrature.h \
 	include/thermoai/flux.h \

@@ -24,6 +24,7 @@
 #include <thermoai/ter.h>
 #include <thermoai/tip.h>
 #include <thermoai/info.h>
+#include <thermoai/pmf.h>
 #include <thermoai/negentropy.h>
 #include <thermoai/quadrature.h>
 #include <thermoai/flux.h>

@@ -4,6 +4,8 @@
 lib_libthermoai_core_la_SOURCES += \
 	lib/bounds/landauer.c \
 	lib/bounds/info.c \
+	lib/bounds/pmf_internal.h \
+	lib/bounds/pmf.c \
 	lib/bounds/negentropy.c \
 	lib/bounds/flux.c \
 	lib/bounds/scaling.c \
