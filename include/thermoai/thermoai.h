@@ -25,6 +25,7 @@
 #include <thermoai/tip.h>
 #include <thermoai/info.h>
 #include <thermoai/pmf.h>
+#include <thermoai/rd.h>
 #include <thermoai/negentropy.h>
 #include <thermoai/quadrature.h>
 #include <thermoai/flux.h>

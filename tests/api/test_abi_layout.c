@@ -111,6 +111,18 @@ int main(void)
                && offsetof(thermoai_ssa_stats, kmeans_objective) == 64
                && offsetof(thermoai_ssa_stats, bytes) == 72,
            "thermoai_ssa_stats: 80 bytes, doubles from offset 24");
+    tap_ok(sizeof(thermoai_rd_ba_params) == 24 && offsetof(thermoai_rd_ba_params, flags) == 4
+               && offsetof(thermoai_rd_ba_params, max_iterations) == 8
+               && offsetof(thermoai_rd_ba_params, reserved) == 12
+               && offsetof(thermoai_rd_ba_params, tolerance_bits) == 16,
+           "thermoai_rd_ba_params: 24 bytes, offsets 4, 8, 12, 16");
+    tap_ok(sizeof(thermoai_rd_ba_result) == 48 && offsetof(thermoai_rd_ba_result, iterations) == 4
+               && offsetof(thermoai_rd_ba_result, slope_bits) == 8
+               && offsetof(thermoai_rd_ba_result, distortion) == 16
+               && offsetof(thermoai_rd_ba_result, rate_bits) == 24
+               && offsetof(thermoai_rd_ba_result, rate_lower_bits) == 32
+               && offsetof(thermoai_rd_ba_result, lagrangian_bits) == 40,
+           "thermoai_rd_ba_result: 48 bytes, doubles from offset 8");
     tap_ok(offsetof(thermoai_allocator, alloc) == 0
                && offsetof(thermoai_allocator, release) == sizeof(void (*)(void))
                && offsetof(thermoai_allocator, user) == 2 * sizeof(void (*)(void))
