@@ -15,6 +15,7 @@ thermoaiinclude_HEADERS = \
 	include/thermoai/info.h \
 	include/thermoai/pmf.h \
 	include/thermoai/rd.h \
+	include/thermoai/ib.h \
 	include/thermoai/negentropy.h \
 	include/thermoai/quadrature.h \
 	include/thermoai/flux.h \

@@ -26,6 +26,7 @@
 #include <thermoai/info.h>
 #include <thermoai/pmf.h>
 #include <thermoai/rd.h>
+#include <thermoai/ib.h>
 #include <thermoai/negentropy.h>
 #include <thermoai/quadrature.h>
 #include <thermoai/flux.h>

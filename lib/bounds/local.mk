@@ -9,6 +9,7 @@ lib_libthermoai_core_la_SOURCES += \
 	lib/bounds/info_kernels.h \
 	lib/bounds/info_kernels.c \
 	lib/bounds/rd.c \
+	lib/bounds/ib.c \
 	lib/bounds/negentropy.c \
 	lib/bounds/flux.c \
 	lib/bounds/scaling.c \

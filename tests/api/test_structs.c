@@ -35,6 +35,8 @@ INIT(spectral_params)
 INIT(spectral_info)
 INIT(rd_ba_params)
 INIT(rd_ba_result)
+INIT(ib_params)
+INIT(ib_result)
 
 struct entry {
     const char *name;
@@ -52,6 +54,7 @@ int main(void)
         E(flux_phases, 64),        E(scaling_negentropy_law, 64), E(scaling_loss_law, 64),
         E(ssa_params, 40),         E(ssa_stats, 80),      E(spectral_params, 32),
         E(spectral_info, 32),      E(rd_ba_params, 24),   E(rd_ba_result, 48),
+        E(ib_params, 32),          E(ib_result, 40),
         { "synth_params", sizeof(thermoai_synth_params), thermoai_synth_params_size(), 40, synth_init },
     };
 #undef E

@@ -4,4 +4,5 @@ PY_TESTS += tests/ref/test_ref_regen.py
 EXTRA_DIST += tests/ref/landauer_ref.py tests/ref/landauer.csv tests/ref/entropy_ref.py \
 	tests/ref/entropy.csv tests/ref/negentropy_ref.py tests/ref/negentropy.csv \
 	tests/ref/pmf_ref.py tests/ref/pmf.csv \
-	tests/ref/rd_ref.py tests/ref/rd.csv
+	tests/ref/rd_ref.py tests/ref/rd.csv \
+	tests/ref/ib_ref.py tests/ref/ib.csv
