@@ -13,6 +13,9 @@ thermoaiinclude_HEADERS = \
 	include/thermoai/ter.h \
 	include/thermoai/tip.h \
 	include/thermoai/info.h \
+	include/thermoai/pmf.h \
+	include/thermoai/rd.h \
+	include/thermoai/ib.h \
 	include/thermoai/negentropy.h \
 	include/thermoai/quadrature.h \
 	include/thermoai/flux.h \

@@ -168,6 +168,10 @@ THERMOAI_INTERNAL int thermoai__integrate(thermoai_time_fn fn, void *user, doubl
 #define THERMOAI__SIZE_V0_TRAINING_RESULT 56u
 #define THERMOAI__SIZE_V0_PAPER_ENERGY_TRAIN_TERMS 112u
 #define THERMOAI__SIZE_V0_LADDER 80u
+#define THERMOAI__SIZE_V0_RD_BA_PARAMS 24u
+#define THERMOAI__SIZE_V0_RD_BA_RESULT 48u
+#define THERMOAI__SIZE_V0_IB_PARAMS 32u
+#define THERMOAI__SIZE_V0_IB_RESULT 40u
 
 /* Largest struct_size accepted by the _init functions. */
 #define THERMOAI__STRUCT_SIZE_MAX 0x80000000u

@@ -36,6 +36,8 @@ uint64_t thermoai__rng_stream_id(int purpose, uint64_t index)
         return (UINT64_C(0x746f6b) << 32) | (index & UINT64_C(0xFFFFFFFF));
     case THERMOAI__RNG_SSA_CHECK:
         return (UINT64_C(0x63686b) << 32) | (index & UINT64_C(0xFFFFFFFF));
+    case THERMOAI__RNG_IB_ENCODER:
+        return UINT64_C(0x6962656e63);
     default:
         return 0; /* no purpose has id 0 */
     }

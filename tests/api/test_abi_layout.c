@@ -180,6 +180,29 @@ int main(void)
                && offsetof(thermoai_ssa_stats, fallback) == 112
                && offsetof(thermoai_ssa_stats, check_rounds) == 116,
            "thermoai_ssa_stats: 120 bytes, doubles from offset 24; appended 80 .. 116");
+    tap_ok(sizeof(thermoai_rd_ba_params) == 24 && offsetof(thermoai_rd_ba_params, flags) == 4
+               && offsetof(thermoai_rd_ba_params, max_iterations) == 8
+               && offsetof(thermoai_rd_ba_params, reserved) == 12
+               && offsetof(thermoai_rd_ba_params, tolerance_bits) == 16,
+           "thermoai_rd_ba_params: 24 bytes, offsets 4, 8, 12, 16");
+    tap_ok(sizeof(thermoai_rd_ba_result) == 48 && offsetof(thermoai_rd_ba_result, iterations) == 4
+               && offsetof(thermoai_rd_ba_result, slope_bits) == 8
+               && offsetof(thermoai_rd_ba_result, distortion) == 16
+               && offsetof(thermoai_rd_ba_result, rate_bits) == 24
+               && offsetof(thermoai_rd_ba_result, rate_lower_bits) == 32
+               && offsetof(thermoai_rd_ba_result, lagrangian_bits) == 40,
+           "thermoai_rd_ba_result: 48 bytes, doubles from offset 8");
+    tap_ok(sizeof(thermoai_ib_params) == 32 && offsetof(thermoai_ib_params, flags) == 4
+               && offsetof(thermoai_ib_params, max_iterations) == 8
+               && offsetof(thermoai_ib_params, reserved) == 12
+               && offsetof(thermoai_ib_params, tolerance_bits) == 16
+               && offsetof(thermoai_ib_params, seed) == 24,
+           "thermoai_ib_params: 32 bytes, offsets 4, 8, 12, 16, 24");
+    tap_ok(sizeof(thermoai_ib_result) == 40 && offsetof(thermoai_ib_result, iterations) == 4
+               && offsetof(thermoai_ib_result, beta) == 8 && offsetof(thermoai_ib_result, ixz_bits) == 16
+               && offsetof(thermoai_ib_result, izy_bits) == 24
+               && offsetof(thermoai_ib_result, functional_bits) == 32,
+           "thermoai_ib_result: 40 bytes, doubles from offset 8");
     tap_ok(offsetof(thermoai_allocator, alloc) == 0
                && offsetof(thermoai_allocator, release) == sizeof(void (*)(void))
                && offsetof(thermoai_allocator, user) == 2 * sizeof(void (*)(void))

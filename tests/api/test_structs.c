@@ -51,6 +51,10 @@ INIT(training_params)
 INIT(training_result)
 INIT(paper_energy_train_terms)
 INIT(ladder)
+INIT(rd_ba_params)
+INIT(rd_ba_result)
+INIT(ib_params)
+INIT(ib_result)
 
 struct entry {
     const char *name;
@@ -232,6 +236,8 @@ int main(void)
         E(work_params, 64),        E(work, 104),          E(cost_serving, 56),
         E(cost_result, 152),       E(training_params, 72), E(training_result, 56),
         E(paper_energy_train_terms, 112), E(ladder, 80),
+        E(rd_ba_params, 24),   E(rd_ba_result, 48),
+        E(ib_params, 32),          E(ib_result, 40),
         { "synth_params", sizeof(thermoai_synth_params), thermoai_synth_params_size(), 40, synth_init },
     };
 #undef E

@@ -4,7 +4,10 @@ PY_TESTS += tests/ref/test_ref_regen.py
 EXTRA_DIST += tests/ref/landauer_ref.py tests/ref/landauer.csv tests/ref/entropy_ref.py \
 	tests/ref/entropy.csv tests/ref/negentropy_ref.py tests/ref/negentropy.csv \
 	tests/ref/model_presets_ref.py tests/ref/model_presets.csv \
-	tests/ref/calibrate_ref.py tests/ref/calibrate.csv tests/ref/work_ref.py tests/ref/work.csv
+	tests/ref/calibrate_ref.py tests/ref/calibrate.csv tests/ref/work_ref.py tests/ref/work.csv \
+	tests/ref/pmf_ref.py tests/ref/pmf.csv \
+	tests/ref/rd_ref.py tests/ref/rd.csv \
+	tests/ref/ib_ref.py tests/ref/ib.csv
 
 ## The accuracy sweep: every exported scalar function against mpmath over wide
 ## random domains (tests/ref/sweep_table.h; the points are generated at test
