@@ -10,6 +10,7 @@
 
 #include "common/arena.h"
 #include "common/arrays.h"
+#include "common/xnum.h"
 #include "info_kernels.h"
 #include "pmf_internal.h"
 
@@ -46,15 +47,21 @@ int thermoai_rd_gaussian_bits(double variance, double distortion, double *rate_b
         *rate_bits = 0.0;
         return THERMOAI_OK;
     }
-    /* a difference of logs: the ratio itself may overflow */
-    return thermoai__finish(0.5 * (log2(variance) - log2(distortion)), rate_bits);
+    /* ln(sigma^2 / D) without forming the ratio (it may overflow) and without a
+     * difference of two logs (it cancels where D is near sigma^2) */
+    return thermoai__finish(thermoai__log_ratio(variance, distortion) * (0.5 * THERMOAI__LOG2E),
+                            rate_bits);
 }
 
 int thermoai_rd_gaussian_distortion(double variance, double rate_bits, double *distortion)
 {
     THERMOAI__OUTPUTS(distortion);
     THERMOAI__TRY(THERMOAI__CHECK({ variance, THERMOAI__POS }, { rate_bits, THERMOAI__NONNEG }));
-    return thermoai__finish_positive(variance * exp2(-2.0 * rate_bits), distortion);
+    /* sigma^2 2^(-2R) in extended range: 2^(-2R) alone may underflow */
+    return thermoai__xn_finish_positive(
+        thermoai__xn_mul(thermoai__xn_from(variance),
+                         thermoai__xn_pow(thermoai__xn_from(2.0), -2.0 * rate_bits)),
+        distortion);
 }
 
 int thermoai_rd_bernoulli_bits(double p, double distortion, double *rate_bits)

@@ -279,11 +279,20 @@ def llaw_tol(x):
         return 2.0 + _rel(terms, value)
 
 
+def hb(v):
+    """The binary entropy in bits, with 0 log 0 = 0 (rd.h)."""
+    v = mpf(v)
+    if v <= 0 or v >= 1:
+        return mpf(0)
+    return -v * mp.log(v, 2) - (1 - v) * mp.log(1 - v, 2)
+
+
 NAMES = {name: getattr(mp, name) for name in ("exp", "expm1", "log", "log1p", "sqrt", "pi")}
 NAMES.update(log2=lambda v: mp.log(v, 2), flux_rate=flux_rate, flux_total=flux_total, DOMAIN=DOMAIN,
-             min=min, max=max, abs=abs, sum=sum, range=range)
+             min=min, max=max, abs=abs, sum=sum, range=range, hb=hb)
 TOL_NAMES = dict(abs=abs, max=max, min=min, log=mp.log, log2=lambda v: mp.log(v, 2), flux_rate_tol=flux_rate_tol,
-                 flux_total_tol=flux_total_tol, nlaw_tol=nlaw_tol, llaw_tol=llaw_tol, range=range, sum=sum)
+                 flux_total_tol=flux_total_tol, nlaw_tol=nlaw_tol, llaw_tol=llaw_tol, range=range, sum=sum,
+                 hb=hb)
 
 
 def tolerance(row, x):

@@ -156,3 +156,17 @@ SWEEP_7_1(thermoai_paper_energy_inference_j, d, d, d, d, d, d, d, "6",
 SWEEP_5_3(thermoai_paper_energy_blog_decode, d, d, d, d, d, "2",
           "pos[1, 1e15]; pos[1, 1e15]; pos[1, 1e15]; pos[1e-20, 1e-6]; pos[1e-20, 1e-6]",
           "8 * a * d", "")
+
+/* ---- rd.h (rate-distortion): the rounding of sigma^2 / D, or of the entropies, is
+ * amplified where the rate is near 0 ---- */
+SWEEP_2_1(thermoai_rd_gaussian_bits, d, d, "4 + 2 / max(abs(log(a / b)), 2 ** -60)", "pos; pos",
+          "max(0, log(a / b, 2) / 2)", "")
+SWEEP_2_1(thermoai_rd_gaussian_distortion, d, d, "3 + 2 * b", "pos; nonneg[0, 1e4]",
+          "a * 2 ** (-2 * b)", "")
+SWEEP_2_1(thermoai_rd_bernoulli_bits, d, d, "6 + 4 * (hb(a) + hb(b)) / max(hb(a) - hb(b), 2 ** -60)",
+          "unit; unit", "hb(a) - hb(b) if b < min(a, 1 - a) else 0", "")
+SWEEP_3_1(thermoai_rd_gaussian_energy_j, d, d, d, "6 + 2 / max(abs(log(a / b)), 2 ** -60)",
+          "pos; pos; pos", "K * c * max(0, log(a / b, 2) / 2)", "")
+SWEEP_3_1(thermoai_rd_bernoulli_energy_j, d, d, d,
+          "8 + 4 * (hb(a) + hb(b)) / max(hb(a) - hb(b), 2 ** -60)", "unit; unit; pos",
+          "K * c * (hb(a) - hb(b) if b < min(a, 1 - a) else 0)", "")
