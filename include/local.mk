@@ -22,6 +22,7 @@ thermoaiinclude_HEADERS = \
 	include/thermoai/attention.h \
 	include/thermoai/synth.h \
 	include/thermoai/ssa.h \
-	include/thermoai/spectral.h
+	include/thermoai/spectral.h \
+	include/thermoai/dynamics.h
 nodist_thermoaiinclude_HEADERS = include/thermoai/version.h
 EXTRA_DIST += include/thermoai/version.h.in

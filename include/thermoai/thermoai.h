@@ -34,6 +34,7 @@
 #include <thermoai/synth.h>
 #include <thermoai/ssa.h>
 #include <thermoai/spectral.h>
+#include <thermoai/dynamics.h>
 #undef THERMOAI_H_INSIDE
 
 #endif /* THERMOAI_H */

@@ -10,3 +10,6 @@ tests_bounds_test_energy_LDADD = $(TEST_LIB)
 tests_bounds_test_flux_LDADD = $(TEST_LIB)
 tests_bounds_test_scaling_LDADD = $(TEST_LIB)
 tests_bounds_test_interval_LDADD = $(TEST_LIB)
+C_TESTS += tests/bounds/test_dynamics
+tests_bounds_test_dynamics_SOURCES = tests/bounds/test_dynamics.c tests/bounds/bounds_util.h
+tests_bounds_test_dynamics_LDADD = $(TEST_LIB)
