@@ -23,6 +23,7 @@ thermoaiinclude_HEADERS = \
 	include/thermoai/synth.h \
 	include/thermoai/ssa.h \
 	include/thermoai/spectral.h \
-	include/thermoai/dynamics.h
+	include/thermoai/dynamics.h \
+	include/thermoai/geometry.h
 nodist_thermoaiinclude_HEADERS = include/thermoai/version.h
 EXTRA_DIST += include/thermoai/version.h.in

@@ -35,6 +35,7 @@
 #include <thermoai/ssa.h>
 #include <thermoai/spectral.h>
 #include <thermoai/dynamics.h>
+#include <thermoai/geometry.h>
 #undef THERMOAI_H_INSIDE
 
 #endif /* THERMOAI_H */

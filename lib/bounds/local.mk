@@ -10,4 +10,5 @@ lib_libthermoai_core_la_SOURCES += \
 	lib/bounds/scaling.c \
 	lib/bounds/energy.c \
 	lib/bounds/interval.c \
-	lib/bounds/dynamics.c
+	lib/bounds/dynamics.c \
+	lib/bounds/geometry.c

@@ -13,3 +13,6 @@ tests_bounds_test_interval_LDADD = $(TEST_LIB)
 C_TESTS += tests/bounds/test_dynamics
 tests_bounds_test_dynamics_SOURCES = tests/bounds/test_dynamics.c tests/bounds/bounds_util.h
 tests_bounds_test_dynamics_LDADD = $(TEST_LIB)
+C_TESTS += tests/bounds/test_geometry
+tests_bounds_test_geometry_SOURCES = tests/bounds/test_geometry.c tests/bounds/bounds_util.h
+tests_bounds_test_geometry_LDADD = $(TEST_LIB)
