@@ -24,6 +24,7 @@ thermoaiinclude_HEADERS = \
 	include/thermoai/ssa.h \
 	include/thermoai/spectral.h \
 	include/thermoai/dynamics.h \
-	include/thermoai/geometry.h
+	include/thermoai/geometry.h \
+	include/thermoai/perturbation.h
 nodist_thermoaiinclude_HEADERS = include/thermoai/version.h
 EXTRA_DIST += include/thermoai/version.h.in

@@ -36,6 +36,7 @@
 #include <thermoai/spectral.h>
 #include <thermoai/dynamics.h>
 #include <thermoai/geometry.h>
+#include <thermoai/perturbation.h>
 #undef THERMOAI_H_INSIDE
 
 #endif /* THERMOAI_H */

@@ -11,4 +11,5 @@ lib_libthermoai_core_la_SOURCES += \
 	lib/bounds/energy.c \
 	lib/bounds/interval.c \
 	lib/bounds/dynamics.c \
-	lib/bounds/geometry.c
+	lib/bounds/geometry.c \
+	lib/bounds/perturbation.c

@@ -16,3 +16,6 @@ tests_bounds_test_dynamics_LDADD = $(TEST_LIB)
 C_TESTS += tests/bounds/test_geometry
 tests_bounds_test_geometry_SOURCES = tests/bounds/test_geometry.c tests/bounds/bounds_util.h
 tests_bounds_test_geometry_LDADD = $(TEST_LIB)
+C_TESTS += tests/bounds/test_perturbation
+tests_bounds_test_perturbation_SOURCES = tests/bounds/test_perturbation.c tests/bounds/bounds_util.h
+tests_bounds_test_perturbation_LDADD = $(TEST_LIB)
