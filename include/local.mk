@@ -25,6 +25,7 @@ thermoaiinclude_HEADERS = \
 	include/thermoai/spectral.h \
 	include/thermoai/dynamics.h \
 	include/thermoai/geometry.h \
-	include/thermoai/perturbation.h
+	include/thermoai/perturbation.h \
+	include/thermoai/graph.h
 nodist_thermoaiinclude_HEADERS = include/thermoai/version.h
 EXTRA_DIST += include/thermoai/version.h.in

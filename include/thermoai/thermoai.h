@@ -37,6 +37,7 @@
 #include <thermoai/dynamics.h>
 #include <thermoai/geometry.h>
 #include <thermoai/perturbation.h>
+#include <thermoai/graph.h>
 #undef THERMOAI_H_INSIDE
 
 #endif /* THERMOAI_H */

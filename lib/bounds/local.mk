@@ -12,4 +12,5 @@ lib_libthermoai_core_la_SOURCES += \
 	lib/bounds/interval.c \
 	lib/bounds/dynamics.c \
 	lib/bounds/geometry.c \
-	lib/bounds/perturbation.c
+	lib/bounds/perturbation.c \
+	lib/bounds/graph.c

@@ -34,6 +34,8 @@ uint64_t thermoai__rng_stream_id(int purpose, uint64_t index)
         return (UINT64_C(0x646972) << 32) | (index & UINT64_C(0xFFFFFFFF));
     case THERMOAI__RNG_SYNTH_TOKEN:
         return (UINT64_C(0x746f6b) << 32) | (index & UINT64_C(0xFFFFFFFF));
+    case THERMOAI__RNG_GRAPH_SAMPLES:
+        return UINT64_C(0x73616d706c6573);
     default:
         return 0; /* no purpose has id 0 */
     }

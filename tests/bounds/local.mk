@@ -19,3 +19,6 @@ tests_bounds_test_geometry_LDADD = $(TEST_LIB)
 C_TESTS += tests/bounds/test_perturbation
 tests_bounds_test_perturbation_SOURCES = tests/bounds/test_perturbation.c tests/bounds/bounds_util.h
 tests_bounds_test_perturbation_LDADD = $(TEST_LIB)
+C_TESTS += tests/bounds/test_graph
+tests_bounds_test_graph_SOURCES = tests/bounds/test_graph.c tests/bounds/bounds_util.h
+tests_bounds_test_graph_LDADD = $(TEST_LIB)
