@@ -26,6 +26,7 @@ thermoaiinclude_HEADERS = \
 	include/thermoai/dynamics.h \
 	include/thermoai/geometry.h \
 	include/thermoai/perturbation.h \
-	include/thermoai/graph.h
+	include/thermoai/graph.h \
+	include/thermoai/rademacher.h
 nodist_thermoaiinclude_HEADERS = include/thermoai/version.h
 EXTRA_DIST += include/thermoai/version.h.in

@@ -38,6 +38,7 @@
 #include <thermoai/geometry.h>
 #include <thermoai/perturbation.h>
 #include <thermoai/graph.h>
+#include <thermoai/rademacher.h>
 #undef THERMOAI_H_INSIDE
 
 #endif /* THERMOAI_H */

@@ -13,4 +13,5 @@ lib_libthermoai_core_la_SOURCES += \
 	lib/bounds/dynamics.c \
 	lib/bounds/geometry.c \
 	lib/bounds/perturbation.c \
-	lib/bounds/graph.c
+	lib/bounds/graph.c \
+	lib/bounds/rademacher.c

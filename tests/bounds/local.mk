@@ -22,3 +22,6 @@ tests_bounds_test_perturbation_LDADD = $(TEST_LIB)
 C_TESTS += tests/bounds/test_graph
 tests_bounds_test_graph_SOURCES = tests/bounds/test_graph.c tests/bounds/bounds_util.h
 tests_bounds_test_graph_LDADD = $(TEST_LIB)
+C_TESTS += tests/bounds/test_rademacher
+tests_bounds_test_rademacher_SOURCES = tests/bounds/test_rademacher.c tests/bounds/bounds_util.h
+tests_bounds_test_rademacher_LDADD = $(TEST_LIB)
