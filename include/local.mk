@@ -27,6 +27,7 @@ thermoaiinclude_HEADERS = \
 	include/thermoai/geometry.h \
 	include/thermoai/perturbation.h \
 	include/thermoai/graph.h \
-	include/thermoai/rademacher.h
+	include/thermoai/rademacher.h \
+	include/thermoai/softmax.h
 nodist_thermoaiinclude_HEADERS = include/thermoai/version.h
 EXTRA_DIST += include/thermoai/version.h.in

@@ -39,6 +39,7 @@
 #include <thermoai/perturbation.h>
 #include <thermoai/graph.h>
 #include <thermoai/rademacher.h>
+#include <thermoai/softmax.h>
 #undef THERMOAI_H_INSIDE
 
 #endif /* THERMOAI_H */

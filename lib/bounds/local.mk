@@ -14,4 +14,5 @@ lib_libthermoai_core_la_SOURCES += \
 	lib/bounds/geometry.c \
 	lib/bounds/perturbation.c \
 	lib/bounds/graph.c \
-	lib/bounds/rademacher.c
+	lib/bounds/rademacher.c \
+	lib/bounds/softmax.c

@@ -25,3 +25,6 @@ tests_bounds_test_graph_LDADD = $(TEST_LIB)
 C_TESTS += tests/bounds/test_rademacher
 tests_bounds_test_rademacher_SOURCES = tests/bounds/test_rademacher.c tests/bounds/bounds_util.h
 tests_bounds_test_rademacher_LDADD = $(TEST_LIB)
+C_TESTS += tests/bounds/test_softmax
+tests_bounds_test_softmax_SOURCES = tests/bounds/test_softmax.c tests/bounds/bounds_util.h
+tests_bounds_test_softmax_LDADD = $(TEST_LIB)
