@@ -24,6 +24,7 @@ thermoaiinclude_HEADERS = \
 	include/thermoai/ssa.h \
 	include/thermoai/spectral.h \
 	include/thermoai/dynamics.h \
+	include/thermoai/scheduler.h \
 	include/thermoai/geometry.h \
 	include/thermoai/perturbation.h \
 	include/thermoai/graph.h \

@@ -35,6 +35,7 @@
 #include <thermoai/ssa.h>
 #include <thermoai/spectral.h>
 #include <thermoai/dynamics.h>
+#include <thermoai/scheduler.h>
 #include <thermoai/geometry.h>
 #include <thermoai/perturbation.h>
 #include <thermoai/graph.h>

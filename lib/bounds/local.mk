@@ -11,6 +11,7 @@ lib_libthermoai_core_la_SOURCES += \
 	lib/bounds/energy.c \
 	lib/bounds/interval.c \
 	lib/bounds/dynamics.c \
+	lib/bounds/scheduler.c \
 	lib/bounds/geometry.c \
 	lib/bounds/perturbation.c \
 	lib/bounds/graph.c \

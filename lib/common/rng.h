@@ -24,6 +24,7 @@ THERMOAI_INTERNAL uint64_t thermoai__rng_next(uint64_t *state);
  *   SYNTH_DIRECTION         0x646972 << 32 | index       cluster label, < 2^32
  *   SYNTH_TOKEN             0x746f6b << 32 | index       token, < 2^32
  *   GRAPH_SAMPLES           0x73616d706c6573 ("samples") 0   (graph.h: Theorem 9.2 sampler)
+ *   SCHEDULER_SIGNS         0x73707361 ("spsa")          0   (scheduler.h: Algorithm 1)
  *
  * Indexed purposes own a whole block of ids (below 2^28 + 1, or one 2^32 block
  * each); the unindexed ones lie outside every block (tests/internal/test_rng.c
@@ -39,9 +40,10 @@ enum thermoai__rng_purpose {
     THERMOAI__RNG_SYNTH_LABELS = 5,
     THERMOAI__RNG_SYNTH_DIRECTION = 6,
     THERMOAI__RNG_SYNTH_TOKEN = 7,
-    THERMOAI__RNG_GRAPH_SAMPLES = 8
+    THERMOAI__RNG_GRAPH_SAMPLES = 8,
+    THERMOAI__RNG_SCHEDULER_SIGNS = 9
 };
-#define THERMOAI__RNG_PURPOSES 9
+#define THERMOAI__RNG_PURPOSES 10
 
 /* The id of stream (purpose, index); index must lie in the purpose's range above. */
 THERMOAI_INTERNAL uint64_t thermoai__rng_stream_id(int purpose, uint64_t index);

@@ -33,6 +33,7 @@ INIT(ssa_params)
 INIT(ssa_stats)
 INIT(spectral_params)
 INIT(spectral_info)
+INIT(scheduler_params)
 
 struct entry {
     const char *name;
@@ -49,7 +50,7 @@ int main(void)
         E(model_arch, 72),         E(entropy_params, 32), E(entropy_breakdown, 56),
         E(flux_phases, 64),        E(scaling_negentropy_law, 64), E(scaling_loss_law, 64),
         E(ssa_params, 40),         E(ssa_stats, 80),      E(spectral_params, 32),
-        E(spectral_info, 32),
+        E(spectral_info, 32),      E(scheduler_params, 56),
         { "synth_params", sizeof(thermoai_synth_params), thermoai_synth_params_size(), 40, synth_init },
     };
 #undef E

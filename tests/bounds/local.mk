@@ -28,3 +28,6 @@ tests_bounds_test_rademacher_LDADD = $(TEST_LIB)
 C_TESTS += tests/bounds/test_softmax
 tests_bounds_test_softmax_SOURCES = tests/bounds/test_softmax.c tests/bounds/bounds_util.h
 tests_bounds_test_softmax_LDADD = $(TEST_LIB)
+C_TESTS += tests/bounds/test_scheduler
+tests_bounds_test_scheduler_SOURCES = tests/bounds/test_scheduler.c tests/bounds/bounds_util.h
+tests_bounds_test_scheduler_LDADD = $(TEST_LIB)
