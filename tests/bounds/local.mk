@@ -31,3 +31,6 @@ tests_bounds_test_softmax_LDADD = $(TEST_LIB)
 C_TESTS += tests/bounds/test_scheduler
 tests_bounds_test_scheduler_SOURCES = tests/bounds/test_scheduler.c tests/bounds/bounds_util.h
 tests_bounds_test_scheduler_LDADD = $(TEST_LIB)
+C_TESTS += tests/bounds/test_paper002_ref
+tests_bounds_test_paper002_ref_SOURCES = tests/bounds/test_paper002_ref.c
+tests_bounds_test_paper002_ref_LDADD = $(TEST_LIB)
