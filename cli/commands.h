@@ -24,6 +24,23 @@ extern const struct cli_command cli_cmd_energy_request;
 extern const struct cli_command cli_cmd_energy_train;
 extern const struct cli_command cli_cmd_energy_ladder;
 extern const struct cli_command cli_cmd_reproduce;
+extern const struct cli_command cli_cmd_bounds_temperature;
+extern const struct cli_command cli_cmd_bounds_transport;
+extern const struct cli_command cli_cmd_bounds_ou;
+extern const struct cli_command cli_cmd_bounds_w2;
+extern const struct cli_command cli_cmd_bounds_schedule;
+extern const struct cli_command cli_cmd_bounds_davis_kahan;
+extern const struct cli_command cli_cmd_bounds_bernstein;
+extern const struct cli_command cli_cmd_bounds_jl;
+extern const struct cli_command cli_cmd_bounds_ssa;
+extern const struct cli_command cli_cmd_bounds_cheeger;
+extern const struct cli_command cli_cmd_bounds_graph;
+extern const struct cli_command cli_cmd_bounds_sparsifier;
+extern const struct cli_command cli_cmd_bounds_rademacher;
+extern const struct cli_command cli_cmd_bounds_heat;
+extern const struct cli_command cli_cmd_bounds_curvature;
+extern const struct cli_command cli_cmd_bounds_spectral_energy;
+extern const struct cli_command cli_cmd_bounds_softmax;
 
 /* ---- the model group: a preset and overrides of any of its fields (cli/model_options.c) */
 

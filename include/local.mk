@@ -34,6 +34,13 @@ thermoaiinclude_HEADERS = \
 	include/thermoai/training.h \
 	include/thermoai/carbon.h \
 	include/thermoai/paper_energy.h \
-	include/thermoai/ladder.h
+	include/thermoai/ladder.h \
+	include/thermoai/dynamics.h \
+	include/thermoai/scheduler.h \
+	include/thermoai/geometry.h \
+	include/thermoai/perturbation.h \
+	include/thermoai/graph.h \
+	include/thermoai/rademacher.h \
+	include/thermoai/softmax.h
 nodist_thermoaiinclude_HEADERS = include/thermoai/version.h
 EXTRA_DIST += include/thermoai/version.h.in

@@ -46,6 +46,13 @@
 #include <thermoai/carbon.h>
 #include <thermoai/paper_energy.h>
 #include <thermoai/ladder.h>
+#include <thermoai/dynamics.h>
+#include <thermoai/scheduler.h>
+#include <thermoai/geometry.h>
+#include <thermoai/perturbation.h>
+#include <thermoai/graph.h>
+#include <thermoai/rademacher.h>
+#include <thermoai/softmax.h>
 #undef THERMOAI_H_INSIDE
 
 #endif /* THERMOAI_H */

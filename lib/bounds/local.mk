@@ -1,6 +1,7 @@
 ## lib/bounds: the physical and information-theoretic bounds as pure functions
 ## (Landauer, information theory, negentropy, energy accounting, flux, scaling
-## laws, intervals). Depends on lib/common.
+## laws, intervals; paper 002's training dynamics, attention geometry, spectral
+## and generalisation bounds, the Algorithm 1 scheduler). Depends on lib/common.
 lib_libthermoai_core_la_SOURCES += \
 	lib/bounds/landauer.c \
 	lib/bounds/info.c \
@@ -14,4 +15,11 @@ lib_libthermoai_core_la_SOURCES += \
 	lib/bounds/flux.c \
 	lib/bounds/scaling.c \
 	lib/bounds/energy.c \
-	lib/bounds/interval.c
+	lib/bounds/interval.c \
+	lib/bounds/dynamics.c \
+	lib/bounds/scheduler.c \
+	lib/bounds/geometry.c \
+	lib/bounds/perturbation.c \
+	lib/bounds/graph.c \
+	lib/bounds/rademacher.c \
+	lib/bounds/softmax.c

@@ -1,5 +1,6 @@
 ## lib/common: status, version, constants, the struct rules, argument checks and
-## scaled arithmetic, arrays, arenas, seeded random numbers, quadrature, Lanczos.
+## scaled arithmetic, arrays, arenas, seeded random numbers, quadrature, Lanczos, small dense
+## linear algebra (the Jacobi eigensolver).
 ## Depends on nothing else in lib/. Its headers are the only private headers
 ## other folders may include.
 lib_libthermoai_core_la_SOURCES += \
@@ -19,4 +20,6 @@ lib_libthermoai_core_la_SOURCES += \
 	lib/common/rng.c \
 	lib/common/quadrature.c \
 	lib/common/lanczos.h \
-	lib/common/lanczos.c
+	lib/common/lanczos.c \
+	lib/common/dense.h \
+	lib/common/dense.c

@@ -38,6 +38,10 @@ uint64_t thermoai__rng_stream_id(int purpose, uint64_t index)
         return (UINT64_C(0x63686b) << 32) | (index & UINT64_C(0xFFFFFFFF));
     case THERMOAI__RNG_IB_ENCODER:
         return UINT64_C(0x6962656e63);
+    case THERMOAI__RNG_GRAPH_SAMPLES:
+        return UINT64_C(0x73616d706c6573);
+    case THERMOAI__RNG_SCHEDULER_SIGNS:
+        return UINT64_C(0x73707361);
     default:
         return 0; /* no purpose has id 0 */
     }

@@ -25,6 +25,8 @@ THERMOAI_INTERNAL uint64_t thermoai__rng_next(uint64_t *state);
  *   SYNTH_TOKEN             0x746f6b << 32 | index       token, < 2^32
  *   SSA_CHECK               0x63686b << 32 | index       error-check round, < 2^32
  *   IB_ENCODER              0x6962656e63 ("ibenc")       0
+ *   GRAPH_SAMPLES           0x73616d706c6573 ("samples") 0   (graph.h: Theorem 9.2 sampler)
+ *   SCHEDULER_SIGNS         0x73707361 ("spsa")          0   (scheduler.h: Algorithm 1)
  *
  * Indexed purposes own a whole block of ids (below 2^28 + 1, or one 2^32 block
  * each); the unindexed ones lie outside every block (tests/internal/test_rng.c
@@ -41,9 +43,11 @@ enum thermoai__rng_purpose {
     THERMOAI__RNG_SYNTH_DIRECTION = 6,
     THERMOAI__RNG_SYNTH_TOKEN = 7,
     THERMOAI__RNG_SSA_CHECK = 8,
-    THERMOAI__RNG_IB_ENCODER = 9
+    THERMOAI__RNG_IB_ENCODER = 9,
+    THERMOAI__RNG_GRAPH_SAMPLES = 10,
+    THERMOAI__RNG_SCHEDULER_SIGNS = 11
 };
-#define THERMOAI__RNG_PURPOSES 10
+#define THERMOAI__RNG_PURPOSES 12
 
 /* The id of stream (purpose, index); index must lie in the purpose's range above. */
 THERMOAI_INTERNAL uint64_t thermoai__rng_stream_id(int purpose, uint64_t index);

@@ -208,6 +208,18 @@ int main(void)
                && offsetof(thermoai_allocator, user) == 2 * sizeof(void (*)(void))
                && sizeof(thermoai_allocator) == 3 * sizeof(void *),
            "thermoai_allocator: alloc, release, user (three pointers)");
+    tap_ok(sizeof(thermoai_scheduler_params) == 56 && offsetof(thermoai_scheduler_params, controls) == 4
+               && offsetof(thermoai_scheduler_params, horizon) == 8
+               && offsetof(thermoai_scheduler_params, flags) == 12
+               && offsetof(thermoai_scheduler_params, hold) == 16
+               && offsetof(thermoai_scheduler_params, reserved) == 20
+               && offsetof(thermoai_scheduler_params, budget_j) == 24
+               && offsetof(thermoai_scheduler_params, step_size) == 32
+               && offsetof(thermoai_scheduler_params, perturbation) == 40
+               && offsetof(thermoai_scheduler_params, seed) == 48,
+           "thermoai_scheduler_params: 56 bytes, offsets 4, 8, ..., 40, 48");
+    tap_ok(THERMOAI_SCHEDULER_DONE == 0x1u && THERMOAI_GRAPH_CONDUCTANCE_PAPER == 0x1u,
+           "scheduler state and conductance flag bits");
     tap_ok(sizeof(thermoai_synth_params) == 40 && offsetof(thermoai_synth_params, clusters) == 4
                && offsetof(thermoai_synth_params, separation) == 8
                && offsetof(thermoai_synth_params, noise) == 16

@@ -55,6 +55,7 @@ INIT(rd_ba_params)
 INIT(rd_ba_result)
 INIT(ib_params)
 INIT(ib_result)
+INIT(scheduler_params)
 
 struct entry {
     const char *name;
@@ -238,6 +239,7 @@ int main(void)
         E(paper_energy_train_terms, 112), E(ladder, 80),
         E(rd_ba_params, 24),   E(rd_ba_result, 48),
         E(ib_params, 32),          E(ib_result, 40),
+        E(scheduler_params, 56),
         { "synth_params", sizeof(thermoai_synth_params), thermoai_synth_params_size(), 40, synth_init },
     };
 #undef E

@@ -10,6 +10,12 @@ for fmt in text csv json markdown; do
     ok "reproduce --quick --format $fmt is memcheck-clean" vg reproduce --quick --format "$fmt"
 done
 ok "landauer is memcheck-clean" vg landauer --bits 1 --temperature-k 300 --json
+for c in temperature transport ou w2 schedule davis-kahan bernstein jl ssa cheeger graph sparsifier \
+    rademacher heat curvature mode-energy softmax; do
+    ok "bounds $c --csv is memcheck-clean" vg bounds $c --csv
+done
+ok "bounds w2 with full covariances is memcheck-clean" vg bounds w2 --mean1 0,0 --cov1 '2,1;1,2' --mean2 1,0 --cov2 '1,0;0,1'
+ok "bounds graph with the sparsifier is memcheck-clean" vg bounds graph --samples 100 --json
 usage() { vg landauer --bits x --temperature-k 1; test $? -eq 2; }
 ok "a usage error is memcheck-clean" usage
 done_testing

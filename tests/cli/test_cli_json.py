@@ -182,7 +182,7 @@ class EveryCommand(unittest.TestCase):
     @staticmethod
     def options(cmd):
         text = run(*(cmd.split() + ["--help"]))
-        return [m.group(1) for m in re.finditer(r"^  (--[a-z][a-z-]*)", text, re.M)
+        return [m.group(1) for m in re.finditer(r"^  (--[a-z][a-z0-9-]*)", text, re.M)
                 if m.group(1) not in ("--json", "--help")]
 
     def test_every_command(self):

@@ -7,7 +7,8 @@ EXTRA_DIST += tests/ref/landauer_ref.py tests/ref/landauer.csv tests/ref/entropy
 	tests/ref/calibrate_ref.py tests/ref/calibrate.csv tests/ref/work_ref.py tests/ref/work.csv \
 	tests/ref/pmf_ref.py tests/ref/pmf.csv \
 	tests/ref/rd_ref.py tests/ref/rd.csv \
-	tests/ref/ib_ref.py tests/ref/ib.csv
+	tests/ref/ib_ref.py tests/ref/ib.csv \
+	tests/ref/paper002_ref.py tests/ref/paper002.csv
 
 ## The accuracy sweep: every exported scalar function against mpmath over wide
 ## random domains (tests/ref/sweep_table.h; the points are generated at test
