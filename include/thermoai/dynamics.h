@@ -268,10 +268,11 @@ int thermoai_dynamics_ou_entropy_production(size_t n, const double *stiffness,
  * \param[in]  tau_s    \f$\tau_{opt}\f$ (thermoai_dynamics_lr_tau_opt()). Unit: s. Finite, > 0.
  * \param[in]  kappa    \f$\kappa\f$. [dimensionless]. Finite, >= 1.
  * \param[out] eta      \f$\eta^*(t)\f$. Unit: [theta]^2/[loss]. NaN on error.
- * \retval THERMOAI_OK           success (0 once \f$e^{-t/\tau}\f$ underflows)
+ * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p eta is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
  * \retval THERMOAI_E_INVALID    an input outside its domain
+ * \retval THERMOAI_E_RANGE      the result is below the normal range of double (large t / tau)
  * \par Source
  *   Paper 002, Theorem 6.6 (no proof given).
  * \warning Experimental (doc/abi-policy.md): rests on a statement the paper does not prove.

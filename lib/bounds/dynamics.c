@@ -9,6 +9,7 @@
 
 #include "common/dense.h"
 #include "common/internal.h"
+#include "common/xnum.h"
 
 /* Largest array length of the per-coordinate functions. */
 #define N_MAX ((size_t)1 << 28)
@@ -307,18 +308,19 @@ int thermoai_dynamics_ou_entropy_production(size_t n, const double *stiffness,
 
 int thermoai_dynamics_lr_schedule(double eta0, double t_s, double tau_s, double kappa, double *eta)
 {
-    double x, e;
+    thermoai__xn e, s;
 
     THERMOAI__OUTPUTS(eta);
     THERMOAI__TRY(THERMOAI__CHECK({ eta0, THERMOAI__POS }, { t_s, THERMOAI__NONNEG },
                                   { tau_s, THERMOAI__POS }, { kappa, THERMOAI__GE1 }));
-    x = t_s / tau_s;
-    e = exp(-x);
-    /* eta0 e^{-x} (1 + kappa e^{-2x})^{-1/2}; 0 once e^{-x} underflows, a value not an error */
-    e = eta0 * e / sqrt(1.0 + kappa * e * e);
-    if (e != 0.0 && !(fabs(e) >= DBL_MIN))
-        e = 0.0;
-    return thermoai__finish(e, eta);
+    /* eta0 e^{-x} (1 + kappa e^{-2x})^{-1/2} in extended range: positive for every t, so
+     * a value below the range of double is E_RANGE, as everywhere in the library */
+    e = thermoai__xn_exp(-(t_s / tau_s));
+    s = thermoai__xn_add(thermoai__xn_from(1.0),
+                         thermoai__xn_mul(thermoai__xn_from(kappa), thermoai__xn_mul(e, e)));
+    return thermoai__xn_finish_positive(
+        thermoai__xn_mul(thermoai__xn_mul(thermoai__xn_from(eta0), e), thermoai__xn_pow(s, -0.5)),
+        eta);
 }
 
 int thermoai_dynamics_lr_tau_opt(double kappa, double energy_total_j, double power_w,
@@ -381,7 +383,7 @@ int thermoai_dynamics_lr_energy_aware(double eta0, double lambda_w, thermoai_tim
         const double a = t_s * piece / QUAD_PIECES, b = t_s * (piece + 1) / QUAD_PIECES;
         double part;
 
-        status = thermoai__integrate(inverse_energy_fn, &c, a, b, 1e-10, &part, &err);
+        status = thermoai__integrate(inverse_energy_fn, &c, a, b, NULL, 0, 1e-10, &part, &err);
         if (status == THERMOAI_E_CALLBACK && c.status != THERMOAI_OK)
             return c.status;
         THERMOAI__TRY(status);

@@ -170,3 +170,8 @@ SWEEP_3_1(thermoai_rd_gaussian_energy_j, d, d, d, "6 + 2 / max(abs(log(a / b)), 
 SWEEP_3_1(thermoai_rd_bernoulli_energy_j, d, d, d,
           "8 + 4 * (hb(a) + hb(b)) / max(hb(a) - hb(b), 2 ** -60)", "unit; unit; pos",
           "K * c * (hb(a) - hb(b) if b < min(a, 1 - a) else 0)", "")
+
+/* ---- dynamics.h (the stable scalar closed forms; the rounding of t / tau is amplified
+ * by t / tau in the exponential) ---- */
+SWEEP_4_1(thermoai_dynamics_lr_schedule, d, d, d, d, "6 + 3 * b / c", "pos; nonneg; pos; ge1",
+          "a * exp(-b / c) * (1 + d * exp(-2 * b / c)) ** -0.5", "")
