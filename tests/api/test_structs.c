@@ -33,6 +33,9 @@ INIT(ssa_params)
 INIT(ssa_stats)
 INIT(spectral_params)
 INIT(spectral_info)
+INIT(loss_model)
+INIT(allocate_energy_model)
+INIT(allocate_result)
 
 struct entry {
     const char *name;
@@ -49,7 +52,8 @@ int main(void)
         E(model_arch, 72),         E(entropy_params, 32), E(entropy_breakdown, 56),
         E(flux_phases, 64),        E(scaling_negentropy_law, 64), E(scaling_loss_law, 64),
         E(ssa_params, 40),         E(ssa_stats, 80),      E(spectral_params, 32),
-        E(spectral_info, 32),
+        E(spectral_info, 32),      E(loss_model, 64),     E(allocate_energy_model, 40),
+        E(allocate_result, 128),
         { "synth_params", sizeof(thermoai_synth_params), thermoai_synth_params_size(), 40, synth_init },
     };
 #undef E
