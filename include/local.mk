@@ -19,6 +19,8 @@ thermoaiinclude_HEADERS = \
 	include/thermoai/scaling.h \
 	include/thermoai/loss.h \
 	include/thermoai/allocate.h \
+	include/thermoai/precision.h \
+	include/thermoai/sparsity.h \
 	include/thermoai/energy.h \
 	include/thermoai/interval.h \
 	include/thermoai/attention.h \

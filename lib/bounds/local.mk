@@ -10,5 +10,7 @@ lib_libthermoai_core_la_SOURCES += \
 	lib/bounds/loss_model.h \
 	lib/bounds/loss.c \
 	lib/bounds/allocate.c \
+	lib/bounds/precision.c \
+	lib/bounds/sparsity.c \
 	lib/bounds/energy.c \
 	lib/bounds/interval.c

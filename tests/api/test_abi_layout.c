@@ -174,5 +174,9 @@ int main(void)
                && offsetof(thermoai_allocate_result, tokens_elasticity) == 112
                && offsetof(thermoai_allocate_result, data_elasticity) == 120,
            "thermoai_allocate_result field offsets 4, 8, 16, ..., 120");
+    tap_ok(THERMOAI_PRECISION_DIGITAL_EXPONENT == 1.5 && THERMOAI_PRECISION_ANALOG_EXPONENT == 2.0
+               && THERMOAI_PRECISION_MEMORY_EXPONENT == 1.0 && THERMOAI_PRECISION_MAX_LAYERS == 4294967296.0,
+           "precision exponents 1.5, 2, 1; at most 2^32 layers");
+
     return tap_done();
 }

@@ -2,7 +2,8 @@
 C_TESTS += tests/bounds/test_landauer tests/bounds/test_info tests/bounds/test_negentropy \
 	tests/bounds/test_paper001_ref tests/bounds/test_energy tests/bounds/test_flux \
 	tests/bounds/test_scaling tests/bounds/test_interval \
-	tests/bounds/test_loss tests/bounds/test_allocate
+	tests/bounds/test_loss tests/bounds/test_allocate tests/bounds/test_precision \
+	tests/bounds/test_sparsity
 tests_bounds_test_landauer_LDADD = $(TEST_LIB)
 tests_bounds_test_negentropy_LDADD = $(TEST_LIB)
 tests_bounds_test_info_LDADD = $(TEST_LIB)
@@ -13,3 +14,5 @@ tests_bounds_test_scaling_LDADD = $(TEST_LIB)
 tests_bounds_test_interval_LDADD = $(TEST_LIB)
 tests_bounds_test_loss_LDADD = $(TEST_LIB)
 tests_bounds_test_allocate_LDADD = $(TEST_LIB)
+tests_bounds_test_precision_LDADD = $(TEST_LIB)
+tests_bounds_test_sparsity_LDADD = $(TEST_LIB)

@@ -3,4 +3,4 @@
 PY_TESTS += tests/ref/test_ref_regen.py
 EXTRA_DIST += tests/ref/landauer_ref.py tests/ref/landauer.csv tests/ref/entropy_ref.py \
 	tests/ref/entropy.csv tests/ref/negentropy_ref.py tests/ref/negentropy.csv \
-	tests/ref/allocate_ref.py tests/ref/allocate.csv
+	tests/ref/allocate_ref.py tests/ref/allocate.csv tests/ref/precision_ref.py tests/ref/precision.csv
