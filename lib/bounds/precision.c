@@ -89,7 +89,7 @@ static double fill_sum(const double *s, size_t n, double k, double lo, double hi
  */
 static double water_level(const double *s, size_t n, double total, double k, double lo, double hi)
 {
-    double umin = INFINITY, umax = -INFINITY, a, b, nu, free_u = 0.0, fixed = 0.0;
+    double umin = (double)INFINITY, umax = -(double)INFINITY, a, b, nu, free_u = 0.0, fixed = 0.0;
     size_t i, nfree = 0;
     int it;
 

@@ -446,7 +446,7 @@ static void published_fits(void)
     thermoai_loss_model m;
     thermoai_allocate_energy_model en;
     thermoai_allocate_result r;
-    double lo = INFINITY, hi = 0.0, q, ep, es, en_, el;
+    double lo = (double)INFINITY, hi = 0.0, q, ep, es, en_, el;
     int i;
 
     /* Hoffmann et al.'s approach-3 fit as printed, through the solver */
@@ -542,7 +542,7 @@ static void exponents_and_corollary(void)
 
     /* lifetime inference (a_m = 2 e_flop T): a smaller model trained on more tokens */
     preset(&m, "hoffmann2022");
-    for (ok = 1, k = 0, prev_p = INFINITY, prev_q = 0.0; k < 8; k++) {
+    for (ok = 1, k = 0, prev_p = (double)INFINITY, prev_q = 0.0; k < 8; k++) {
         (void)energy_model(&e, 6e-12, 0.0, 2e-12 * (k == 0 ? 0.0 : pow(10.0, 8.0 + k)), 0.0);
         if (fresh(&r) || thermoai_allocate_solve(&m, &e, 5.88e11, &r) != THERMOAI_OK || !(r.params < prev_p)
             || !(r.tokens_per_param > prev_q))

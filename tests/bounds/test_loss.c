@@ -138,13 +138,13 @@ int main(void)
     /* properties: monotone, limit */
     if (thermoai_loss_model_init(&m, sizeof m) != THERMOAI_OK || thermoai_loss_preset_find("besiroglu2024", &m) != THERMOAI_OK)
         tap_ok(0, "besiroglu2024");
-    for (ok = 1, prev = INFINITY, x = 1e3; x <= 1e15; x *= 3.0) {
+    for (ok = 1, prev = (double)INFINITY, x = 1e3; x <= 1e15; x *= 3.0) {
         if (thermoai_loss_nats(&m, x, 1e12, 0, &y) != THERMOAI_OK || !(y < prev))
             ok = 0;
         prev = y;
     }
     tap_ok(ok, "the loss falls with parameters");
-    for (ok = 1, prev = INFINITY, x = 1e3; x <= 1e15; x *= 3.0) {
+    for (ok = 1, prev = (double)INFINITY, x = 1e3; x <= 1e15; x *= 3.0) {
         if (thermoai_loss_nats(&m, 1e10, x, 0, &y) != THERMOAI_OK || !(y < prev))
             ok = 0;
         prev = y;

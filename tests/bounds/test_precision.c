@@ -55,7 +55,7 @@ static double err_of(const double *s, const uint32_t *b, size_t n, double k)
 static double exhaustive(const double *s, size_t n, uint32_t total, double k, uint32_t lo, uint32_t hi)
 {
     uint32_t b[MAXL];
-    double best = INFINITY;
+    double best = (double)INFINITY;
     size_t i;
 
     for (i = 0; i < n; i++)
