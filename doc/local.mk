@@ -1,5 +1,6 @@
-## Documentation: the Doxygen API reference (--enable-doxygen) and the errata,
-## which is generated from `thermoai reproduce --format markdown`, never by hand.
+## Documentation: the Doxygen API reference (`make doc`; installed with
+## --enable-doxygen), the man pages, and the errata, which is generated from
+## `thermoai reproduce --format markdown`, never by hand.
 
 DOC_PAGES = doc/mainpage.md doc/units.md doc/entropy-model.md doc/training-thermodynamics.md \
 	doc/ssa.md doc/reproduction.md \
@@ -13,10 +14,26 @@ doc/errata.md: cli/thermoai$(EXEEXT)
 	$(AM_V_GEN)$(MKDIR_P) doc && \
 	cli/thermoai$(EXEEXT) reproduce --format markdown > $@.tmp && mv $@.tmp $@
 
-if ENABLE_DOXYGEN
+## thermoai(1) from the command table, so that it cannot drift from the parser;
+## thermoai(3), the overview of the C API, is written by hand.
+dist_man_MANS = doc/thermoai.3
+nodist_man_MANS = doc/thermoai.1
+CLEANFILES += doc/thermoai.1
+doc/thermoai.1: cli/thermoai$(EXEEXT)
+	$(AM_V_GEN)$(MKDIR_P) doc && cli/thermoai$(EXEEXT) help --man > $@.tmp && mv $@.tmp $@
+
+## `make doc`: the HTML API reference in doc/html, whenever doxygen was found.
 doc/html/index.html: doc/Doxyfile doc/errata.md $(thermoaiinclude_HEADERS) \
 		$(nodist_thermoaiinclude_HEADERS) $(DOC_PAGES) examples/landauer_basic.c
-	$(AM_V_GEN)rm -rf doc/html && $(DOXYGEN) doc/Doxyfile
+	$(AM_V_GEN)if test -z "$(DOXYGEN)"; then \
+	  echo "make doc: doxygen not found (Debian: apt-get install doxygen libjs-mathjax)" >&2; \
+	  exit 1; fi; \
+	pages=; for p in $(DOC_PAGES); do pages="$$pages $(abs_top_srcdir)/$$p"; done; \
+	rm -rf doc/html && THERMOAI_DOC_PAGES="$$pages" $(DOXYGEN) doc/Doxyfile
+doc: doc/html/index.html doc/thermoai.1
+.PHONY: doc
+
+if ENABLE_DOXYGEN
 noinst_DATA += doc/html/index.html
 install-data-local: doc/html/index.html
 	$(MKDIR_P) '$(DESTDIR)$(htmldir)/api'

@@ -54,6 +54,8 @@ AM_TESTS_ENVIRONMENT = \
 	PKG_CONFIG='$(PKG_CONFIG_PROG)'; export PKG_CONFIG; \
 	prefix='$(prefix)'; export prefix; libdir='$(libdir)'; export libdir; \
 	includedir='$(includedir)'; export includedir; \
+	DOXYGEN='$(DOXYGEN)'; export DOXYGEN; THERMOAI_DOC_PAGES='$(DOC_PAGES)'; \
+	export THERMOAI_DOC_PAGES; \
 	MALLOC_PERTURB_=165; export MALLOC_PERTURB_;
 
 EXTRA_DIST += $(SH_TESTS) $(PY_TESTS)

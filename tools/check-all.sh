@@ -1,16 +1,21 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# The whole test suite, as CI runs it (.ci/run calls this script):
+# The whole test suite, as CI runs it (.ci/run calls this script). Two tiers: the quick
+# tier is `make check` (what a developer runs); this script is the full tier, and runs
+# each kind of check once:
 #   1. dependencies (tools/deps.sh), ./bootstrap
-#   2. gcc build with -Werror, Doxygen with warnings as errors, make check
-#   3. make check-valgrind (memcheck over the C tests and the CLI)
-#   4. ASan + UBSan build with -Werror, make check
-#   5. make distcheck, and the tarball holds nothing git does not know
-#   6. OpenMP build, make check, and make bench at the smallest size
-#   7. clang build with -Werror (a second compiler's warnings), make check
-# Ends with the line "N passed, N failed" (after a line "N skipped") and exits non-zero on any
-# failure. Test points are counted from Automake's test-suite.log of each run;
-# steps without their own tests (configure, build, Doxygen, distcheck) count as one.
+#   2. gcc build with -Werror, Doxygen with warnings as errors, make check (the quick tier)
+#   3. make check-valgrind: memcheck over the C tests at their quick sizes and the CLI
+#   4. clang build with -Werror, ASan and UBSan (a second compiler and the sanitizers in
+#      one build), make check
+#   5. OpenMP build: the thread-count determinism tests with real threads, and make bench
+#      at the smallest size
+#   6. make distcheck (VPATH build, install, uninstall, tarball) with a smoke test only,
+#      and the tarball holds nothing git does not know
+# Every step prints its duration. Ends with the line "N passed, N failed" (after a line
+# "N skipped") and exits non-zero on any failure. Test points are counted from
+# Automake's test-suite.log of each run; steps without their own tests (configure,
+# build, Doxygen, distcheck) count as one.
 set -u
 cd "$(dirname "$0")/.."
 top=$(pwd)
@@ -24,30 +29,37 @@ sh tools/deps.sh test || { echo "0 passed, 1 failed"; exit 1; }
 rm -rf _ci
 mkdir -p _ci/logs
 
+# seconds since the epoch, and the time since $1
+now() { date +%s; }
+took() { echo "$(($(now) - $1)) s"; }
+
 # step NAME COMMAND...: runs COMMAND with its output in _ci/logs, counts one result.
 step() {
     name=$1
     shift
     log=$top/_ci/logs/$(echo "$name" | tr -c 'A-Za-z0-9_\n-' '_').log
-    printf '%-66s' "$name"
+    printf '%-62s' "$name"
+    t0=$(now)
     if "$@" >"$log" 2>&1; then
-        echo "ok"
+        echo "ok ($(took "$t0"))"
         passed=$((passed + 1))
         return 0
     fi
-    echo "FAILED (log: _ci/logs/${log##*/})"
+    echo "FAILED after $(took "$t0") (log: _ci/logs/${log##*/})"
     tail -n 60 "$log" | sed 's/^/    | /'
     failed=$((failed + 1))
     return 1
 }
 
-# suite NAME DIR TARGET: runs `make TARGET` in DIR and counts its test points.
+# suite NAME DIR TARGET [MAKE ARGS...]: runs `make TARGET` in DIR and counts its test points.
 suite() {
     name=$1 dir=$2 target=$3
+    shift 3
     log=$top/_ci/logs/$(echo "$name" | tr -c 'A-Za-z0-9_\n-' '_').log
-    printf '%-66s' "$name"
+    printf '%-62s' "$name"
     rm -f "$dir/test-suite.log"
-    (cd "$dir" && make -j"$jobs" "$target") >"$log" 2>&1
+    t0=$(now)
+    (cd "$dir" && make -j"$jobs" "$target" "$@") >"$log" 2>&1
     rc=$?
     if [ ! -f "$dir/test-suite.log" ]; then
         echo "FAILED before running tests (log: _ci/logs/${log##*/})"
@@ -63,7 +75,7 @@ suite() {
     if [ "$rc" -ne 0 ] && [ "$2" -eq 0 ]; then
         failed=$((failed + 1)) # make failed although no test point did
     fi
-    echo "$1 passed, $2 failed, $3 skipped"
+    echo "$1 passed, $2 failed, $3 skipped ($(took "$t0"))"
     if [ "$rc" -ne 0 ]; then
         sed -n '/^FAIL\|^ERROR\|^XPASS/,$p' "$dir/test-suite.log" | head -n 200 | sed 's/^/    | /'
     fi
@@ -97,39 +109,42 @@ summary() {
     echo "$passed passed, $failed failed"
 }
 
+start=$(now)
 step "bootstrap (autoreconf -fi)" ./bootstrap || { summary; exit 1; }
 
-# 2. gcc, warnings as errors, Doxygen
+# 2. gcc, warnings as errors, Doxygen, the quick tier
 if step "configure --enable-werror --enable-doxygen" configure_in _ci/werror --enable-werror --enable-doxygen &&
     step "build (gcc -Werror)" make -C _ci/werror -j"$jobs"; then
     step "doxygen: API reference with zero warnings" make -C _ci/werror doc/html/index.html
     suite "make check (gcc -Werror)" _ci/werror check
-    # 3. valgrind
-    suite "make check-valgrind (memcheck)" _ci/werror check-valgrind
-    # 5. distcheck
-    step "make distcheck" make -C _ci/werror distcheck &&
-        step "dist tarball holds only git-tracked files and Autotools output" tarball_matches_git
+    # 3. valgrind, at the tests' quick sizes
+    suite "make check-valgrind (memcheck, quick sizes)" _ci/werror check-valgrind
 fi
 
-# 4. sanitizers
-if step "configure --enable-werror --enable-sanitizers" configure_in _ci/asan --enable-werror --enable-sanitizers &&
-    step "build (ASan + UBSan)" make -C _ci/asan -j"$jobs"; then
-    suite "make check (ASan + UBSan)" _ci/asan check
+# 4. clang with the sanitizers: a second compiler's warnings and ASan + UBSan in one build
+if step "configure CC=clang --enable-werror --enable-sanitizers" \
+        configure_in _ci/clang-asan --enable-werror --enable-sanitizers CC=clang CXX=clang++ &&
+    step "build (clang -Werror, ASan + UBSan)" make -C _ci/clang-asan -j"$jobs"; then
+    suite "make check (clang, ASan + UBSan)" _ci/clang-asan check
 fi
 
-# 6. OpenMP: the thread-count determinism tests with real threads, and make bench
+# 5. OpenMP: the thread-count determinism tests with real threads, and make bench
 if step "configure --enable-werror --enable-openmp" configure_in _ci/openmp --enable-werror --enable-openmp &&
     step "build (gcc -Werror, OpenMP)" make -C _ci/openmp -j"$jobs"; then
-    suite "make check (OpenMP)" _ci/openmp check
+    suite "thread determinism tests (OpenMP)" _ci/openmp check TESTS="$(cd "$top" &&
+        ls tests/attention/test_*.c | sed 's/\.c$//' | tr '\n' ' ')"
     step "make bench at N = 256 (it runs; timings are not judged)" \
         env BENCH_SIZES=256 BENCH_BIG= BENCH_DIMS=64 BENCH_THREADS="1 2" make -C _ci/openmp bench
 fi
 
-# 7. clang: a second compiler's warnings as errors, and the suite built by it
-if step "configure CC=clang --enable-werror" configure_in _ci/clang --enable-werror CC=clang CXX=clang++ &&
-    step "build (clang -Werror)" make -C _ci/clang -j"$jobs"; then
-    suite "make check (clang -Werror)" _ci/clang check
+# 6. distcheck: VPATH build, install and uninstall from the tarball, with a smoke test
+#    (the full suite ran in step 2)
+if [ -d _ci/werror ]; then
+    step "make distcheck (smoke test)" make -C _ci/werror distcheck \
+        TESTS="tests/common/test_version tests/api/test_symbols.sh tests/api/test_headers.sh" &&
+        step "dist tarball holds only git-tracked files and Autotools output" tarball_matches_git
 fi
 
+echo "total $(took "$start")"
 summary
 [ "$failed" -eq 0 ]

@@ -7,7 +7,7 @@
 set -eu
 what=${1:-test}
 build_pkgs="build-essential autoconf automake libtool pkg-config"
-test_pkgs="$build_pkgs valgrind doxygen python3 python3-mpmath g++ binutils clang"
+test_pkgs="$build_pkgs valgrind doxygen libjs-mathjax man-db python3 python3-mpmath g++ binutils clang"
 case $what in
     build) pkgs=$build_pkgs ;;
     test) pkgs=$test_pkgs ;;

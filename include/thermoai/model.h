@@ -44,7 +44,7 @@ extern "C" {
  */
 typedef struct thermoai_model_arch {
     uint32_t struct_size;    /**< sizeof(thermoai_model_arch); set by thermoai_model_arch_init() */
-    uint32_t flags;          /**< THERMOAI_ARCH_* bits; unknown bits give THERMOAI_E_UNSUPPORTED */
+    uint32_t flags;          /**< THERMOAI_MODEL_* bits; unknown bits give THERMOAI_E_UNSUPPORTED */
     uint32_t layers;         /**< transformer blocks \f$L\f$, >= 1 */
     uint32_t heads;          /**< query heads \f$h\f$, >= 1 */
     uint32_t kv_heads;       /**< key/value heads (GQA/MQA); 0 means \c heads; must divide \c heads */

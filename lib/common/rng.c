@@ -89,7 +89,7 @@ double thermoai__rng_unit(uint64_t *state)
  * [sqrt(1/2), sqrt(2)), log m = 2 atanh(s), s = (m - 1) / (m + 1), |s| < 0.1716,
  * summed to s^23 (the next term is below 2^-60 relative). Error about 2 ulp.
  */
-static double portable_log(double x)
+double thermoai__portable_log(double x)
 {
     int e;
     double m = frexp(x, &e), s, s2, sum;
@@ -112,7 +112,7 @@ static double portable_log(double x)
  * to an angle a in [0, pi/4] of a sine or cosine with a sign (exact steps), and
  * both are Taylor series to a^22 (the next term is below 2^-70). Error about 2 ulp.
  */
-static double portable_cos_turn(double u)
+double thermoai__portable_cos_turn(double u)
 {
     double a, a2, sum, v;
     int use_sin = 0, negative = 0, i;
@@ -152,5 +152,5 @@ double thermoai__rng_normal(uint64_t *state)
      * and cosine are our own, so that draws are the same on every platform. */
     const double u1 = 1.0 - thermoai__rng_unit(state), u2 = thermoai__rng_unit(state);
 
-    return sqrt(-2.0 * portable_log(u1)) * portable_cos_turn(u2);
+    return sqrt(-2.0 * thermoai__portable_log(u1)) * thermoai__portable_cos_turn(u2);
 }

@@ -50,6 +50,10 @@ THERMOAI_INTERNAL uint64_t thermoai__rng_stream(uint64_t seed, uint64_t id);
 THERMOAI_INTERNAL uint64_t thermoai__rng_below(uint64_t *state, uint64_t bound);
 /* Uniform on [0, 1) with 53 random bits. */
 THERMOAI_INTERNAL double thermoai__rng_unit(uint64_t *state);
+/* log x for x in (0, 1] and cos(2 pi u) for u in [0, 1), from IEEE basic operations
+ * only (the same bits on every platform); about 2 ulp from the true values. */
+THERMOAI_INTERNAL double thermoai__portable_log(double x);
+THERMOAI_INTERNAL double thermoai__portable_cos_turn(double u);
 /* Standard normal (Box-Muller with our own log and cosine: the same bits on every
  * IEEE-754 platform). */
 THERMOAI_INTERNAL double thermoai__rng_normal(uint64_t *state);

@@ -3,7 +3,8 @@
 C_TESTS += tests/api/test_abi_layout tests/api/test_structs
 tests_api_test_abi_layout_LDADD = $(TEST_LIB)
 tests_api_test_structs_LDADD = $(TEST_LIB)
-SH_TESTS += tests/api/test_headers.sh tests/api/test_symbols.sh tests/api/test_pkgconfig.sh
+SH_TESTS += tests/api/test_headers.sh tests/api/test_symbols.sh tests/api/test_pkgconfig.sh \
+	tests/api/test_man.sh tests/api/test_doc_html.sh
 PY_TESTS += tests/api/test_api_sync.py tests/api/test_layers.py
 # The install test must not race the other tests' use of the build tree.
 tests/api/test_pkgconfig.log: tests/cli/test_cli.log tests/examples/test_examples.log \

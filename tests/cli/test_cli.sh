@@ -34,20 +34,20 @@ ok "--version" expect 0 "^thermoai " '' --version
 ok "help exits 0" expect 0 'usage: thermoai' '' help
 ok "no command: usage on stderr, exit 2" expect 2 '' 'usage: thermoai'
 ok "unknown command: exit 2" expect 2 '' "unknown command 'frobnicate'" frobnicate
-ok "version with an argument: exit 2" expect 2 '' 'takes no arguments' version extra
-ok "missing --bits: exit 2" expect 2 '' 'missing --bits' landauer --temperature-k 300
-ok "missing --temperature-k: exit 2" expect 2 '' 'missing --temperature-k' landauer --bits 1
+ok "version with an argument: exit 2" expect 2 '' "unknown argument 'extra'" version extra
+ok "landauer --bits 1 uses the default 300 K" expect 0 '^2\.870978885e-21 J$' '' landauer --bits 1
+ok "landauer without options: 1 bit at 300 K" expect 0 '^2\.870978885e-21 J$' '' landauer
 ok "option without value: exit 2" expect 2 '' "needs a value" landauer --bits 1 --temperature-k
 ok "non-number: exit 2" expect 2 '' "not a number: 'abc'" landauer --bits abc --temperature-k 300
 ok "trailing garbage: exit 2" expect 2 '' "not a number: '300K'" landauer --bits 1 --temperature-k 300K
 ok "empty value: exit 2" expect 2 '' "not a number" landauer --bits= --temperature-k 300
 ok "literal beyond double: exit 2" expect 2 '' "not a number" landauer --bits 1e999 --temperature-k 300
 ok "unknown option: exit 2" expect 2 '' "unknown argument '--bytes'" landauer --bytes 1 --temperature-k 300
-ok "negative bits: library error, exit 1" expect 1 '' 'THERMOAI_E_INVALID' landauer --bits -1 --temperature-k 300
-ok "0 K: library error, exit 1" expect 1 '' 'THERMOAI_E_INVALID' landauer --bits 1 --temperature-k 0
-ok "NaN: library error, exit 1" expect 1 '' 'THERMOAI_E_NONFINITE' landauer --bits nan --temperature-k 300
+ok "negative bits: domain error naming the option, exit 1" expect 1 '' '--bits must be >= 0 (bits), got -1' landauer --bits -1 --temperature-k 300
+ok "0 K: domain error naming the option, exit 1" expect 1 '' '--temperature-k must be > 0 (kelvin), got 0' landauer --bits 1 --temperature-k 0
+ok "NaN: domain error, exit 1" expect 1 '' '--bits must be >= 0 (bits), got nan' landauer --bits nan --temperature-k 300
 ok "overflow: library error, exit 1" expect 1 '' 'THERMOAI_E_RANGE' landauer --bits 1e300 --temperature-k 1e300
-ok "reproduce: unknown format, exit 2" expect 2 '' "unknown format 'yaml'" reproduce --format yaml
+ok "reproduce: unknown format, exit 2" expect 2 '' "--format must be one of text, csv, json, markdown, not 'yaml'" reproduce --format yaml
 ok "reproduce: unknown paper, exit 2" expect 2 '' "unknown paper '004'" reproduce --paper 004
 ok "reproduce: unknown argument, exit 2" expect 2 '' "unknown argument" reproduce --all
 ok "reproduce --paper 000 text" expect 0 '^E000-landauer300\.01 ' '' reproduce --paper 000
@@ -55,7 +55,7 @@ ok "reproduce text ends with a summary" expect 0 '^[0-9]* records: [0-9]* match'
 ok "reproduce markdown has the coverage table" expect 0 '^## Catalog coverage' '' \
     reproduce --format markdown
 ok "presets models lists the presets" expect 0 '^llama-2-7b  *32  *4096  *32/32  *11008  *32000  *4096  *6738415616$' '' presets models
-ok "presets without 'models': exit 2" expect 2 '' "expected 'models'" presets
+ok "presets without 'models': exit 2" expect 2 '' "expected one of: 'models'" presets
 ok "presets models with junk: exit 2" expect 2 '' "unknown argument" presets models --yaml
 ok "landauer-model prints the per-layer breakdown" expect 0 '^  attention  *65152 bits$' '' \
     landauer-model --model llama-2-7b
@@ -65,9 +65,9 @@ ok "landauer-model --attention-rows all" expect 0 '^  attention  *400490496 bits
     landauer-model --model gpt-3-175b --attention-rows all
 ok "landauer-model without --model: exit 2" expect 2 '' 'missing --model' landauer-model
 ok "landauer-model unknown model: exit 2" expect 2 '' "unknown model 'gpt-7'" landauer-model --model gpt-7
-ok "landauer-model bad rows mode: exit 2" expect 2 '' "must be 'one' or 'all'" landauer-model --model gpt-3 --attention-rows some
+ok "landauer-model bad rows mode: exit 2" expect 2 '' "--attention-rows must be one of one, all, not 'some'" landauer-model --model gpt-3 --attention-rows some
 ok "landauer-model bad seq-len: exit 2" expect 2 '' "not a count: '-5'" landauer-model --model gpt-3 --seq-len -5
-ok "landauer-model alpha > 1: library error, exit 1" expect 1 '' 'THERMOAI_E_INVALID' landauer-model --model gpt-3 --saturation 1.5
+ok "landauer-model alpha > 1: domain error, exit 1" expect 1 '' '--saturation must be in \[0, 1\], got 1.5' landauer-model --model gpt-3 --saturation 1.5
 ok "landauer-model seq-len beyond 64 bits: exit 2" expect 2 '' 'not a count' \
     landauer-model --model gpt-3 --seq-len 18446744073709551616
 ok "landauer-model at n = 2^64 - 1 still erases (log2 n = 64 < d_k b)" expect 0 'Landauer bound' '' \
@@ -75,6 +75,23 @@ ok "landauer-model at n = 2^64 - 1 still erases (log2 n = 64 < d_k b)" expect 0 
 ok "ter of GPT-3 at 0.004 J/token, n = 2048" expect 0 '^TER 4.628e+10 ' '' \
     ter --model gpt-3-175b --energy-per-token-j 0.004 --seq-len 2048
 ok "ter without energy: exit 2" expect 2 '' 'missing --energy-per-token-j' ter --model gpt-3
-ok "ter negative energy: exit 1" expect 1 '' 'THERMOAI_E_INVALID' ter --model gpt-3 --energy-per-token-j -1
-ok "ter 0 K: exit 1" expect 1 '' 'THERMOAI_E_INVALID' ter --model gpt-3 --energy-per-token-j 1 --temperature-k 0
+ok "ter negative energy: exit 1" expect 1 '' '--energy-per-token-j must be >= 0 (J), got -1' ter --model gpt-3 --energy-per-token-j -1
+ok "ter 0 K: exit 1" expect 1 '' '--temperature-k must be > 0 (kelvin), got 0' ter --model gpt-3 --energy-per-token-j 1 --temperature-k 0
+ok "an override changes the model: 8 layers" expect 0 '^Landauer bound  *7.202270845e-15 J per token$' '' \
+    landauer-model --model gpt-3-175b --seq-len 2048 --layers 8
+ok "an override outside the library's domain: exit 1" expect 1 '' 'THERMOAI_E_INVALID' \
+    landauer-model --model llama-2-7b --kv-heads 5
+ok "help COMMAND prints the command's help" expect 0 '^usage: thermoai landauer ' '' help landauer
+ok "help of an unknown command: exit 2" expect 2 '' "no command 'frob'" help frob
+ok "--format csv on a calculator" expect 0 '^"landauer","' '' landauer --format csv
+ok "--format with a bad value: exit 2" expect 2 '' "--format must be one of text, json, csv" landauer --format yaml
+ok "a flag with a value: exit 2" expect 2 '' "takes no value" reproduce --quick=1
+# every command of the table answers --help with exit 0 and its own usage line
+"$cli" help >"$tap_tmp/help" 2>&1
+sed -n 's/^  \([a-z][a-z-]*\( [a-z][a-z-]*\)\{0,1\}\)  .*/\1/p' "$tap_tmp/help" | grep -v '^help' >"$tap_tmp/cmds"
+ok "the command list is not empty" test -s "$tap_tmp/cmds"
+while read -r cmd; do
+    # shellcheck disable=SC2086
+    ok "thermoai $cmd --help exits 0 with its usage" expect 0 "^usage: thermoai $cmd" '' $cmd --help
+done <"$tap_tmp/cmds"
 done_testing

@@ -65,7 +65,8 @@ def verdict(paper_text, paper, computed):
 class Landauer(unittest.TestCase):
     def test_json(self):
         obj = json.loads(run("landauer", "--bits", "1", "--temperature-k", "300", "--json"))
-        self.assertEqual(sorted(obj), ["bits", "energy_j", "temperature_k"])
+        self.assertEqual(sorted(obj), ["bits", "command", "energy_j", "temperature_k", "version"])
+        self.assertEqual(obj["command"], "landauer")
         self.assertEqual(obj["bits"], 1.0)
         self.assertEqual(obj["temperature_k"], 300.0)
         expected = 1.380649e-23 * 300.0 * math.log(2.0)
@@ -74,7 +75,9 @@ class Landauer(unittest.TestCase):
 
 class ModelCommands(unittest.TestCase):
     def test_presets_json(self):
-        presets = json.loads(run("presets", "models", "--json"))
+        obj = json.loads(run("presets", "models", "--json"))
+        self.assertEqual(obj["command"], "presets models")
+        presets = obj["presets"]
         names = [p["name"] for p in presets]
         for want in ("pythia-1.3b", "llama-2-7b", "llama-2-13b", "llama-2-70b", "mistral-7b",
                      "falcon-180b", "gpt-3-175b", "llama-3-8b", "llama-3-70b"):
@@ -99,6 +102,44 @@ class ModelCommands(unittest.TestCase):
                              "--seq-len", "2048", "--json"))
         self.assertAlmostEqual(obj["ter"] * obj["landauer_energy_j"] / 0.004, 1.0, places=14)
         self.assertEqual(obj["model"], "gpt-3-175b")
+
+
+class EveryCommand(unittest.TestCase):
+    """Every command of the table: --help lists its options; JSON carries the library
+    version and every option with its effective value (defaults included); CSV has the
+    same keys as JSON."""
+    REQUIRED = {"ter": ["--model", "llama-2-7b", "--energy-per-token-j", "0.001"],
+                "landauer-model": ["--model", "llama-2-7b"]}
+    SKIP_JSON = {"reproduce"}  # its record format is fixed by doc/reproduction.md
+
+    @staticmethod
+    def commands():
+        text = run("help")
+        return [m.group(1) for m in re.finditer(r"^  ([a-z][a-z-]*(?: [a-z][a-z-]*)?)  ", text, re.M)
+                if m.group(1) != "help"]
+
+    @staticmethod
+    def options(cmd):
+        text = run(*(cmd.split() + ["--help"]))
+        return [m.group(1) for m in re.finditer(r"^  (--[a-z][a-z-]*)", text, re.M)
+                if m.group(1) not in ("--json", "--help")]
+
+    def test_every_command(self):
+        version = run("version").split()[1]
+        cmds = self.commands()
+        self.assertIn("landauer", cmds)
+        for cmd in cmds:
+            if cmd in self.SKIP_JSON:
+                continue
+            with self.subTest(command=cmd):
+                args = cmd.split() + self.REQUIRED.get(cmd, [])
+                obj = json.loads(run(*(args + ["--json"])))
+                self.assertEqual(obj["command"], cmd)
+                self.assertEqual(obj["version"], version)
+                for opt in self.options(cmd):
+                    self.assertIn(opt[2:].replace("-", "_"), obj, "%s: %s not echoed" % (cmd, opt))
+                rows = list(csv.reader(io.StringIO(run(*(args + ["--csv"])), newline="")))
+                self.assertEqual(rows[0][:2], ["command", "version"])
 
 
 class Reproduce(unittest.TestCase):
