@@ -8,7 +8,10 @@ static const struct cli_command *const table[] = {
     &cli_cmd_landauer,
     &cli_cmd_landauer_model,
     &cli_cmd_ter,
+    &cli_cmd_allocate,
+    &cli_cmd_precision,
     &cli_cmd_presets_models,
+    &cli_cmd_presets_fits,
     &cli_cmd_reproduce,
     &cli_cmd_version,
 };

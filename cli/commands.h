@@ -16,6 +16,9 @@ extern const struct cli_command cli_cmd_landauer_model;
 extern const struct cli_command cli_cmd_ter;
 extern const struct cli_command cli_cmd_presets_models;
 extern const struct cli_command cli_cmd_reproduce;
+extern const struct cli_command cli_cmd_allocate;
+extern const struct cli_command cli_cmd_precision;
+extern const struct cli_command cli_cmd_presets_fits;
 
 /* ---- the model group: a preset and overrides of any of its fields (cli/model_options.c) */
 
