@@ -41,6 +41,9 @@ extern const struct cli_command cli_cmd_bounds_heat;
 extern const struct cli_command cli_cmd_bounds_curvature;
 extern const struct cli_command cli_cmd_bounds_spectral_energy;
 extern const struct cli_command cli_cmd_bounds_softmax;
+extern const struct cli_command cli_cmd_allocate;
+extern const struct cli_command cli_cmd_precision;
+extern const struct cli_command cli_cmd_presets_fits;
 
 /* ---- the model group: a preset and overrides of any of its fields (cli/model_options.c) */
 

@@ -143,6 +143,8 @@ const struct repro_catalog_item *repro_catalog_find(const char *record_id);
 int repro_paper000(struct repro_list *list);
 int repro_paper001(struct repro_list *list);
 int repro_paper002(struct repro_list *list);
+/* Paper 002's allocation, precision and sparsity items (paper002_alloc.c), called by repro_paper002(). */
+int repro_paper002_alloc(struct repro_list *list);
 int repro_paper003(struct repro_list *list);
 int repro_cross(struct repro_list *list);
 

@@ -31,6 +31,10 @@
 #include <thermoai/quadrature.h>
 #include <thermoai/flux.h>
 #include <thermoai/scaling.h>
+#include <thermoai/loss.h>
+#include <thermoai/allocate.h>
+#include <thermoai/precision.h>
+#include <thermoai/sparsity.h>
 #include <thermoai/energy.h>
 #include <thermoai/interval.h>
 #include <thermoai/attention.h>

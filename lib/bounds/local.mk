@@ -14,6 +14,11 @@ lib_libthermoai_core_la_SOURCES += \
 	lib/bounds/negentropy.c \
 	lib/bounds/flux.c \
 	lib/bounds/scaling.c \
+	lib/bounds/loss_model.h \
+	lib/bounds/loss.c \
+	lib/bounds/allocate.c \
+	lib/bounds/precision.c \
+	lib/bounds/sparsity.c \
 	lib/bounds/energy.c \
 	lib/bounds/interval.c \
 	lib/bounds/dynamics.c \

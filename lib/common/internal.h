@@ -173,6 +173,9 @@ THERMOAI_INTERNAL int thermoai__integrate(thermoai_time_fn fn, void *user, doubl
 #define THERMOAI__SIZE_V0_IB_PARAMS 32u
 #define THERMOAI__SIZE_V0_IB_RESULT 40u
 #define THERMOAI__SIZE_V0_SCHEDULER_PARAMS 56u
+#define THERMOAI__SIZE_V0_LOSS_MODEL 64u
+#define THERMOAI__SIZE_V0_ALLOCATE_ENERGY_MODEL 40u
+#define THERMOAI__SIZE_V0_ALLOCATE_RESULT 128u
 
 /* Largest struct_size accepted by the _init functions. */
 #define THERMOAI__STRUCT_SIZE_MAX 0x80000000u

@@ -238,5 +238,49 @@ int main(void)
                && offsetof(thermoai_spectral_info, residual) == 24,
            "thermoai_spectral_info: 32 bytes, offsets 4, 8, 16, 24");
     tap_ok(THERMOAI_VERSION_ABI == 0, "ABI (SONAME major) version is 0");
+    /* thermoai_loss_model (0.1.0): 64 bytes */
+    tap_ok(sizeof(thermoai_loss_model) == 64 && thermoai_loss_model_size() == 64,
+           "sizeof(thermoai_loss_model) == 64");
+    tap_ok(offsetof(thermoai_loss_model, reserved) == 4 && offsetof(thermoai_loss_model, irreducible_nats) == 8
+               && offsetof(thermoai_loss_model, params_coef) == 16
+               && offsetof(thermoai_loss_model, params_exponent) == 24
+               && offsetof(thermoai_loss_model, tokens_coef) == 32
+               && offsetof(thermoai_loss_model, tokens_exponent) == 40
+               && offsetof(thermoai_loss_model, data_coef) == 48
+               && offsetof(thermoai_loss_model, data_exponent) == 56,
+           "thermoai_loss_model field offsets 4, 8, 16, ..., 56");
+
+    /* thermoai_allocate_energy_model (0.1.0): 40 bytes */
+    tap_ok(sizeof(thermoai_allocate_energy_model) == 40 && thermoai_allocate_energy_model_size() == 40,
+           "sizeof(thermoai_allocate_energy_model) == 40");
+    tap_ok(offsetof(thermoai_allocate_energy_model, reserved) == 4
+               && offsetof(thermoai_allocate_energy_model, compute_j_per_param_token) == 8
+               && offsetof(thermoai_allocate_energy_model, data_j_per_sample) == 16
+               && offsetof(thermoai_allocate_energy_model, memory_j_per_param) == 24
+               && offsetof(thermoai_allocate_energy_model, fixed_j) == 32,
+           "thermoai_allocate_energy_model field offsets 4, 8, 16, 24, 32");
+
+    /* thermoai_allocate_result (0.1.0): 128 bytes */
+    tap_ok(sizeof(thermoai_allocate_result) == 128 && thermoai_allocate_result_size() == 128,
+           "sizeof(thermoai_allocate_result) == 128");
+    tap_ok(offsetof(thermoai_allocate_result, iterations) == 4 && offsetof(thermoai_allocate_result, params) == 8
+               && offsetof(thermoai_allocate_result, tokens) == 16 && offsetof(thermoai_allocate_result, data) == 24
+               && offsetof(thermoai_allocate_result, loss_nats) == 32
+               && offsetof(thermoai_allocate_result, multiplier_nats_per_j) == 40
+               && offsetof(thermoai_allocate_result, energy_j) == 48
+               && offsetof(thermoai_allocate_result, compute_energy_j) == 56
+               && offsetof(thermoai_allocate_result, data_energy_j) == 64
+               && offsetof(thermoai_allocate_result, memory_energy_j) == 72
+               && offsetof(thermoai_allocate_result, fixed_energy_j) == 80
+               && offsetof(thermoai_allocate_result, tokens_per_param) == 88
+               && offsetof(thermoai_allocate_result, marginal_spread) == 96
+               && offsetof(thermoai_allocate_result, params_elasticity) == 104
+               && offsetof(thermoai_allocate_result, tokens_elasticity) == 112
+               && offsetof(thermoai_allocate_result, data_elasticity) == 120,
+           "thermoai_allocate_result field offsets 4, 8, 16, ..., 120");
+    tap_ok(THERMOAI_PRECISION_DIGITAL_EXPONENT == 1.5 && THERMOAI_PRECISION_ANALOG_EXPONENT == 2.0
+               && THERMOAI_PRECISION_MEMORY_EXPONENT == 1.0 && THERMOAI_PRECISION_MAX_LAYERS == 4294967296.0,
+           "precision exponents 1.5, 2, 1; at most 2^32 layers");
+
     return tap_done();
 }

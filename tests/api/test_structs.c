@@ -56,6 +56,9 @@ INIT(rd_ba_result)
 INIT(ib_params)
 INIT(ib_result)
 INIT(scheduler_params)
+INIT(loss_model)
+INIT(allocate_energy_model)
+INIT(allocate_result)
 
 struct entry {
     const char *name;
@@ -240,6 +243,8 @@ int main(void)
         E(rd_ba_params, 24),   E(rd_ba_result, 48),
         E(ib_params, 32),          E(ib_result, 40),
         E(scheduler_params, 56),
+        E(loss_model, 64),     E(allocate_energy_model, 40),
+        E(allocate_result, 128),
         { "synth_params", sizeof(thermoai_synth_params), thermoai_synth_params_size(), 40, synth_init },
     };
 #undef E

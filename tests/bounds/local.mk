@@ -2,7 +2,9 @@
 C_TESTS += tests/bounds/test_landauer tests/bounds/test_info tests/bounds/test_negentropy \
 	tests/bounds/test_paper001_ref tests/bounds/test_energy tests/bounds/test_flux \
 	tests/bounds/test_scaling tests/bounds/test_interval tests/bounds/test_pmf \
-	tests/bounds/test_rd tests/bounds/test_ib
+	tests/bounds/test_rd tests/bounds/test_ib \
+	tests/bounds/test_loss tests/bounds/test_allocate tests/bounds/test_precision \
+	tests/bounds/test_sparsity
 tests_bounds_test_landauer_LDADD = $(TEST_LIB)
 tests_bounds_test_negentropy_LDADD = $(TEST_LIB)
 tests_bounds_test_info_LDADD = $(TEST_LIB)
@@ -38,3 +40,7 @@ tests_bounds_test_scheduler_LDADD = $(TEST_LIB)
 C_TESTS += tests/bounds/test_paper002_ref
 tests_bounds_test_paper002_ref_SOURCES = tests/bounds/test_paper002_ref.c
 tests_bounds_test_paper002_ref_LDADD = $(TEST_LIB)
+tests_bounds_test_loss_LDADD = $(TEST_LIB)
+tests_bounds_test_allocate_LDADD = $(TEST_LIB)
+tests_bounds_test_precision_LDADD = $(TEST_LIB)
+tests_bounds_test_sparsity_LDADD = $(TEST_LIB)

@@ -126,6 +126,30 @@ ok "help of an unknown command: exit 2" expect 2 '' "no command 'frob'" help fro
 ok "--format csv on a calculator" expect 0 '^"landauer","' '' landauer --format csv
 ok "--format with a bad value: exit 2" expect 2 '' "--format must be one of text, json, csv" landauer --format yaml
 ok "a flag with a value: exit 2" expect 2 '' "takes no value" reproduce --quick=1
+# allocate, precision, presets fits (allocate.h, precision.h, loss.h)
+ok "allocate: the Epoch fit at Chinchilla's budget gives N = 7.30e10" expect 0 '^  parameters  *7\.30164e+10$' '' \
+    allocate --energy-j 5.88e11 --fit besiroglu2024
+ok "allocate: Hoffmann's printed fit gives 92.83 tokens per parameter" expect 0 '(92\.83 per parameter)' '' \
+    allocate --energy-j 5.88e11 --fit hoffmann2022
+ok "allocate: lifetime inference moves to a smaller model" expect 0 '^  parameters  *4\.84323e+09$' '' \
+    allocate --energy-j 5.88e11 --inference-tokens 1e13 --mfu 0.4 --pue 1.2
+ok "allocate without --energy-j: exit 2" expect 2 '' 'missing --energy-j' allocate
+ok "allocate: unknown fit names the option, exit 2" expect 2 '' "--fit: unknown fit 'gpt'" allocate --energy-j 1e12 --fit gpt
+ok "allocate: zero energy, domain error, exit 1" expect 1 '' '--energy-j must be > 0 (J), got 0' allocate --energy-j 0
+ok "allocate: MFU 0, exit 1" expect 1 '' '--mfu must be > 0, got 0' allocate --energy-j 1e12 --mfu 0
+ok "allocate: budget below the fixed energy, exit 1" expect 1 '' '--energy-j must exceed --fixed-j' \
+    allocate --energy-j 1e6 --fixed-j 1e7
+ok "allocate: PUE below 1, exit 1" expect 1 '' '--pue must be >= 1' allocate --energy-j 1e12 --pue 0.5
+ok "precision: b* for c/tol = 2^16 is 8 bits" expect 0 '= 8 bits; 8 whole bits' '' precision --tolerance 1.52587890625e-05
+ok "precision: per-layer widths of Theorem 3.22" expect 0 '^     3           16     9.5000      9$' '' \
+    precision --sensitivities 1,4,16,0.25 --total-bits 32
+ok "precision: sensitivities from a file" sh -c 'printf "# layer sensitivities\n1 4\n16, 0.25\n" >"$1/s.txt" && "$2" precision --sensitivities-file "$1/s.txt" --total-bits 32 | grep -q "^     4         0.25     6.5000      6$"' - "$tap_tmp" "$cli"
+ok "precision: a bad number names the option, exit 2" expect 2 '' "--sensitivities: not a number: 'x'" precision --sensitivities 1,x
+ok "precision: a negative sensitivity, exit 1" expect 1 '' '--sensitivities must be > 0, got -4 (layer 2)' precision --sensitivities 1,-4
+ok "precision: a budget outside the bounds, exit 1" expect 1 '' '--total-bits must lie in \[4, 32\]' \
+    precision --sensitivities 1,2 --total-bits 40
+ok "precision: a missing file, exit 1" expect 1 '' "cannot open" precision --sensitivities-file /nonexistent/s.txt
+ok "presets fits lists the four fits" expect 0 '^besiroglu2024  *1.8172  *482.01  *0.3478  *2085.43  *0.3658$' '' presets fits
 # every command of the table answers --help with exit 0 and its own usage line
 "$cli" help >"$tap_tmp/help" 2>&1
 sed -n 's/^  \([a-z][a-z-]*\( [a-z][a-z-]*\)\{0,1\}\)  .*/\1/p' "$tap_tmp/help" | grep -v '^help' >"$tap_tmp/cmds"

@@ -157,6 +157,36 @@ class EnergyCommands(unittest.TestCase):
         self.assertAlmostEqual(obj["co2e_kg"] / (2048 * 400 * t * 1.1 / 3.6e6 * 0.385), 1.0, places=12)
 
 
+class AllocationCommands(unittest.TestCase):
+    def test_allocate_json(self):
+        obj = json.loads(run("allocate", "--energy-j", "5.88e11", "--fit", "besiroglu2024",
+                             "--inference-tokens", "1e12", "--json"))
+        opt = obj["energy_optimal"]
+        self.assertAlmostEqual(opt["energy_j"] / 5.88e11, 1.0, places=12)
+        self.assertAlmostEqual((opt["training_energy_j"] + opt["inference_energy_j"]) / opt["energy_j"], 1.0,
+                               places=12)
+        self.assertAlmostEqual(opt["inference_energy_j"] / (2e-12 * 1e12 * opt["params"]), 1.0, places=12)
+        self.assertLess(opt["marginal_spread"], 1e-9)
+        self.assertAlmostEqual(obj["flop_budget"]["flop"], 5.88e23, delta=1e9)
+        self.assertLess(opt["params"], obj["flop_budget"]["params"])
+
+    def test_presets_fits_json(self):
+        obj = json.loads(run("presets", "fits", "--json"))
+        names = [p["name"] for p in obj["presets"]]
+        self.assertEqual(names, ["hoffmann2022", "hoffmann2022-tex", "besiroglu2024", "kaplan2020"])
+
+    def test_precision_json_and_csv(self):
+        args = ["precision", "--sensitivities", "1,1000,3,0.5,0.01", "--total-bits", "22", "--min-bits", "1",
+                "--max-bits", "8"]
+        obj = json.loads(run(*(args + ["--json"])))
+        whole = [layer["bits_whole"] for layer in obj["allocation"]]
+        self.assertEqual(sum(whole), 22)
+        self.assertAlmostEqual(sum(layer["bits_real"] for layer in obj["allocation"]), 22.0, places=12)
+        self.assertGreaterEqual(obj["error_whole"], obj["error_real"])
+        rows = list(csv.reader(io.StringIO(run(*(args + ["--csv"])), newline="")))
+        self.assertEqual(len(rows), 1 + 5)
+
+
 class EveryCommand(unittest.TestCase):
     """Every command of the table: --help lists its options; JSON carries the library
     version and every option with its effective value (defaults included); CSV has the
@@ -170,7 +200,8 @@ class EveryCommand(unittest.TestCase):
                                    "--prompt-tokens", "16", "--generated", "2"],
                 "energy train": ["--model", "llama-2-7b", "--tokens", "1000000",
                                  "--hardware", "h100-sxm"],
-                "energy ladder": ["--model", "llama-2-7b", "--hardware", "h100-sxm"]}
+                "energy ladder": ["--model", "llama-2-7b", "--hardware", "h100-sxm"],
+                "allocate": ["--energy-j", "5.88e11"]}
     SKIP_JSON = {"reproduce"}  # its record format is fixed by doc/reproduction.md
 
     @staticmethod

@@ -58,4 +58,23 @@ figures002() {
          END { exit (bad || n != 7) }' "$tap_tmp/fig3.dat"
 }
 ok "examples/figures/paper002 --quick writes Figures 2a, 2b and 3" figures002
+figures_alloc() {
+    "$ex/figures/allocation" "$tap_tmp" || return 1
+    for fit in hoffmann2022 hoffmann2022-tex besiroglu2024 kaplan2020; do
+        for k in iso frontier lifetime; do
+            test -s "$tap_tmp/alloc_${fit}_$k.dat" || { echo "missing alloc_${fit}_$k.dat"; return 1; }
+        done
+    done
+    test -s "$tap_tmp/precision.dat" && test -s "$tap_tmp/precision_table5.dat" || return 1
+    # the frontier: 101 budgets 1e17 .. 1e27; hoffmann2022 has D/N = 122.1 at 1e25 FLOP
+    awk '!/^#/ { n++; if ($1 > 0.999e25 && $1 < 1.001e25) r = $4 } END { exit !(n == 101 && r > 122.0 && r < 122.2) }' \
+        "$tap_tmp/alloc_hoffmann2022_frontier.dat" || return 1
+    # serving 1e13 tokens: a smaller model than the frontier's at every budget
+    paste "$tap_tmp/alloc_besiroglu2024_frontier.dat" "$tap_tmp/alloc_besiroglu2024_lifetime.dat" |
+        awk '!/^#/ { if (!($7 < $2)) bad = 1 } END { exit bad }' || return 1
+    # precision: the b^1.5 law is 1 at 32 bits and 2^-1.5 at 16
+    awk '!/^#/ { if ($1 == 32 && $2 != 1) bad = 1; if ($1 == 16 && ($2 < 0.3535 || $2 > 0.3536)) bad = 1 }
+         END { exit bad }' "$tap_tmp/precision.dat"
+}
+ok "examples/figures/allocation writes the iso-loss, frontier and precision data" figures_alloc
 done_testing
