@@ -16,6 +16,11 @@ for c in temperature transport ou w2 schedule davis-kahan bernstein jl ssa cheeg
 done
 ok "bounds w2 with full covariances is memcheck-clean" vg bounds w2 --mean1 0,0 --cov1 '2,1;1,2' --mean2 1,0 --cov2 '1,0;0,1'
 ok "bounds graph with the sparsifier is memcheck-clean" vg bounds graph --samples 100 --json
+ok "allocate is memcheck-clean" vg allocate --energy-j 5.88e11 --inference-tokens 1e12 --csv
+ok "precision with sensitivities is memcheck-clean" vg precision --sensitivities 1,4,16,0.25 --json
+ok "presets fits is memcheck-clean" vg presets fits --csv
+bad_list() { vg precision --sensitivities 1,x; test $? -eq 2; }
+ok "a bad sensitivity list is memcheck-clean" bad_list
 usage() { vg landauer --bits x --temperature-k 1; test $? -eq 2; }
 ok "a usage error is memcheck-clean" usage
 done_testing
