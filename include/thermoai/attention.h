@@ -125,7 +125,8 @@ int thermoai_attention_cluster_mass(size_t n, size_t d, const float *q, const fl
  * \param[in]  flags  As for thermoai_attention_dense().
  * \param[out] name   "AVX-512F", "AVX2+FMA" or "portable C" (static storage).
  * \retval THERMOAI_OK      success
- * \retval THERMOAI_E_NULL  \p name is NULL
+ * \retval THERMOAI_E_NULL         \p name is NULL
+ * \retval THERMOAI_E_UNSUPPORTED  unknown bits in \p flags (\p *name is NULL then)
  * \since 0.1.0
  */
 THERMOAI_API THERMOAI_NODISCARD

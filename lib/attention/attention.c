@@ -48,6 +48,10 @@ int thermoai_attention_kernel_name(uint32_t flags, const char **name)
 
     if (name == NULL)
         return THERMOAI_E_NULL;
+    if ((flags & ~(uint32_t)KNOWN_FLAGS) != 0) { /* as every other flag-taking function */
+        *name = NULL;
+        return THERMOAI_E_UNSUPPORTED;
+    }
     thermoai__attn_kernels_select(&k, kernel_level(flags));
     *name = k.name;
     return THERMOAI_OK;

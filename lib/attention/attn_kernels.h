@@ -16,6 +16,14 @@
  * region gives the same bits at any thread count). */
 #define THERMOAI__PARALLEL_MIN_WORK 131072.0
 
+/* Sizes the attention-domain handles accept, one definition for all of them: tokens
+ * of an SSA plan and of synthetic data (indices fit in uint32_t with room for the
+ * cluster arithmetic), and the head dimension (per-row scratch on the stack). The
+ * exact kernel alone takes up to 2^31 - 1 of each (attention.c); the dense spectrum
+ * operator, O(n^2 d) per step, up to 2^20 tokens (spectral.c). */
+#define THERMOAI__ATTN_MAX_TOKENS ((size_t)1 << 28)
+#define THERMOAI__ATTN_MAX_HEAD_DIM 4096u
+
 /* Query rows per tile and keys per chunk of the score scratch. */
 #define ATTN_TILE_ROWS 4
 #define ATTN_KCHUNK 256

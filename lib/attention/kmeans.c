@@ -573,7 +573,6 @@ void thermoai__kmeans(const struct attn_kernels *kern, const float *x, size_t n,
         as[i] = UINT32_MAX;
     result->iterations = lloyd(kern, xs, rows, m, k, iterations, threads, b, as);
     result->total_iterations = result->iterations;
-    result->repairs = 0;
     for (round = 0; round < (fast ? 0u : KMEANS_REPAIR_ROUNDS); round++) {
         unsigned it;
 
@@ -582,7 +581,6 @@ void thermoai__kmeans(const struct attn_kernels *kern, const float *x, size_t n,
         it = lloyd(kern, xs, rows, m, k, iterations, threads, b, as);
         result->iterations = it > result->iterations ? it : result->iterations;
         result->total_iterations += it;
-        result->repairs++;
     }
     if (rows < n) { /* every row to the subset's centres, then a few full Lloyd steps */
         unsigned it;

@@ -56,7 +56,6 @@ struct kmeans_result {
     unsigned iterations; /* the most Lloyd updates of one run (each run stops at the limit, or
                             earlier once nothing changes): at most the limit */
     unsigned total_iterations; /* Lloyd updates of all runs (the first, after each repair, full) */
-    unsigned repairs;    /* split-merge moves made */
     uint32_t empty;    /* clusters empty after the last iteration */
 };
 

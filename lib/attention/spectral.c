@@ -23,7 +23,7 @@ THERMOAI__STATIC_ASSERT(sizeof(thermoai_spectral_info) == THERMOAI__SIZE_V0_SPEC
                         spectral_info_size);
 
 #define MAX_N (UINT32_C(1) << 20)
-#define MAX_D 4096u
+#define MAX_D THERMOAI__ATTN_MAX_HEAD_DIM
 #define KNOWN_FLAGS THERMOAI_SPECTRAL_PORTABLE
 
 int thermoai_spectral_params_init(thermoai_spectral_params *params, size_t size)

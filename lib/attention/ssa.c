@@ -27,8 +27,8 @@ THERMOAI__STATIC_ASSERT(sizeof(thermoai_ssa_stats) == 120, ssa_stats_size);
 THERMOAI__STATIC_ASSERT(THERMOAI__SIZE_V0_SSA_PARAMS == 40 && THERMOAI__SIZE_V0_SSA_STATS == 80,
                         ssa_v0_sizes);
 
-#define MAX_N (UINT32_C(1) << 28)
-#define MAX_D 4096u
+#define MAX_N THERMOAI__ATTN_MAX_TOKENS
+#define MAX_D THERMOAI__ATTN_MAX_HEAD_DIM
 #define MAX_THREADS 64u
 #define KNOWN_FLAGS (THERMOAI_SSA_CAUSAL | THERMOAI_SSA_PORTABLE)
 #define ROUTED_TOLERANCE 0.1 /* default relative Frobenius error the check accepts */

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "attn_kernels.h"
 #include "common/arrays.h"
 #include "common/internal.h"
 #include "common/rng.h"
@@ -13,8 +14,8 @@
 
 THERMOAI__STATIC_ASSERT(sizeof(thermoai_synth_params) == THERMOAI__SIZE_V0_SYNTH_PARAMS, synth_params_size);
 
-#define SYNTH_MAX_N ((size_t)1 << 28)
-#define SYNTH_MAX_D 4096u
+#define SYNTH_MAX_N THERMOAI__ATTN_MAX_TOKENS
+#define SYNTH_MAX_D THERMOAI__ATTN_MAX_HEAD_DIM
 
 /* Above this dimension the unit direction is staged in k instead of on the stack. */
 #define SYNTH_MAX_D_STACK 512

@@ -324,6 +324,13 @@ int main(void)
                && strcmp(portable, "portable C") == 0,
            "PORTABLE selects the portable C kernel");
     tap_ok(thermoai_attention_kernel_name(0, NULL) == THERMOAI_E_NULL, "kernel name: NULL");
+    {
+        const char *unknown = "set";
+
+        tap_ok(thermoai_attention_kernel_name(0x80000000u, &unknown) == THERMOAI_E_UNSUPPORTED
+                   && unknown == NULL,
+               "kernel name: unknown flag bits are E_UNSUPPORTED (they were ignored)");
+    }
     tap_ok(thermoai_attention_kernel_name(THERMOAI_ATTENTION_NO_AVX512, &portable) == THERMOAI_OK
                && strcmp(portable, "AVX-512F") != 0,
            "NO_AVX512 selects at most AVX2 (%s)", portable);
