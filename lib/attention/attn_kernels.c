@@ -602,7 +602,8 @@ AVX2 static void scale_avx2(float *y, size_t d, float f)
  * same columns fall to the scalar multiply-add tail), the exponential is the
  * same polynomial, and the row sums are accumulated in eight lanes in the AVX2
  * order. The two kernels therefore give bit-identical results
- * (tests/internal/test_attn_kernels.c), and so does everything built on them.
+ * (tests/attention/test_attention.c and test_ssa.c compare them), and so does
+ * everything built on them.
  */
 #  define AVX512 __attribute__((target("avx512f,avx2,fma")))
 

@@ -20,7 +20,7 @@ struct loss_preset {
 /*
  * Each row: the values as printed in the source. The Kaplan coefficients are
  * N_c^alpha_N and D_c^alpha_D for N_c = 8.8e13, D_c = 5.4e13 (mpmath, 40
- * digits, rounded to 17; tests/loss check them against pow()).
+ * digits, rounded to 17; tests/bounds/test_loss.c checks them against pow()).
  */
 static const struct loss_preset presets[] = {
     { "hoffmann2022", "chinchilla",

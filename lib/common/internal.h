@@ -136,6 +136,12 @@ THERMOAI_INTERNAL int thermoai__integrate(thermoai_time_fn fn, void *user, doubl
                                           const double *points, size_t n_points, double rel_tol,
                                           double *val, double *err);
 
+/* The Gauss-Kronrod (7, 15) tables of lib/common/quadrature.c, for its test: the 8
+ * non-negative Kronrod nodes (the last is 0), their weights, and the 4 Gauss
+ * weights (the Gauss nodes are nodes[1], [3], [5], [7]). */
+THERMOAI_INTERNAL void thermoai__gk15_rule(const double **nodes, const double **kronrod,
+                                           const double **gauss);
+
 /* ---- size-field structs (STYLE.md 2.7; lib/common/structs.c) ---------------------- */
 
 /*

@@ -52,6 +52,13 @@ struct piece {
     int edge_a, edge_b; /* the end is t0, t1 or a breakpoint: never sampled */
 };
 
+void thermoai__gk15_rule(const double **nodes, const double **kronrod, const double **gauss)
+{
+    *nodes = xk;
+    *kronrod = wk;
+    *gauss = wg;
+}
+
 static int eval(thermoai_time_fn fn, void *user, double t, double *f)
 {
     if (fn(t, user, f) != 0)

@@ -9,7 +9,7 @@ struct status_entry {
     const char *text;
 };
 
-/* One row per code of enum thermoai_status; tests/test_status.c checks all of them. */
+/* One row per code of enum thermoai_status; tests/common/test_status.c checks all of them. */
 static const struct status_entry status_table[] = {
     { THERMOAI_OK, "THERMOAI_OK", "success" },
     { THERMOAI_E_NULL, "THERMOAI_E_NULL", "a required pointer argument was NULL" },
