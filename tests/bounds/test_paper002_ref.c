@@ -30,10 +30,17 @@ static int energy_fn(double t, void *user, double *value)
     return 0;
 }
 
+/* A count read from the table: a[0] may be any double (a temperature, a
+ * negative rate), so it converts only when it is a count (no UB otherwise). */
+static size_t count_of(double x)
+{
+    return x >= 0.0 && x < 1e9 ? (size_t)x : 0;
+}
+
 /* Calls the function named fn with args a (count na); -1 for an unknown name. */
 static int call(const char *fn, const double *a, int na, double *out)
 {
-    const size_t n = (size_t)a[0];
+    const size_t n = count_of(a[0]);
     double o[8];
     int s;
 
