@@ -77,4 +77,16 @@ figures_alloc() {
          END { exit bad }' "$tap_tmp/precision.dat"
 }
 ok "examples/figures/allocation writes the iso-loss, frontier and precision data" figures_alloc
+figures_cost() {
+    "$ex/figures/cost" "$tap_tmp" || return 1
+    # every ladder row: Landauer < CMOS limit < arithmetic < arithmetic + data <= modelled
+    awk '!/^#/ { n++; if (!($3 > 0 && $3 < $4 && $4 < $5 && $5 < $6 && $6 <= $7)) bad = 1 }
+         END { exit bad || n != 9 }' "$tap_tmp/cost_ladder.dat" || return 1
+    # energy per token falls with batch and rises with context, on every device, while it fits
+    awk '!/^#/ && !/^batch/ { for (c = 2; c <= NF; c++) { if ($c > 0 && last[c] > 0 && $c > last[c]) bad = 1;
+         last[c] = $c } } END { exit bad }' "$tap_tmp/cost_batch.dat" || return 1
+    awk '!/^#/ && !/^context/ { for (c = 2; c <= NF; c++) { if ($c > 0 && last[c] > 0 && $c < last[c]) bad = 1;
+         last[c] = $c } } END { exit bad }' "$tap_tmp/cost_context.dat"
+}
+ok "examples/figures/cost: the ladder's rungs in order, energy falls with batch, rises with context" figures_cost
 done_testing
