@@ -9,10 +9,19 @@ dist_doc_DATA += $(DOC_PAGES)
 EXTRA_DIST += doc/Doxyfile.in
 
 nodist_doc_DATA = doc/errata.md
-CLEANFILES += doc/errata.md
+CLEANFILES += doc/errata.md doc/reruns.md
 doc/errata.md: cli/thermoai$(EXEEXT)
 	$(AM_V_GEN)$(MKDIR_P) doc && \
 	cli/thermoai$(EXEEXT) reproduce --format markdown > $@.tmp && mv $@.tmp $@
+
+## The empirical re-runs (paper 002's SSA timings) time code: never part of `make`
+## or the errata; `make reproduce-reruns` writes their own page, doc/reruns.md.
+reproduce-reruns: cli/thermoai$(EXEEXT)
+	$(MKDIR_P) doc
+	cli/thermoai$(EXEEXT) reproduce --reruns --paper 002 --format markdown > doc/reruns.md.tmp
+	mv doc/reruns.md.tmp doc/reruns.md
+	@echo "reproduce-reruns: doc/reruns.md"
+.PHONY: reproduce-reruns
 
 ## thermoai(1) from the command table, so that it cannot drift from the parser;
 ## thermoai(3), the overview of the C API, is written by hand.

@@ -4,7 +4,8 @@ check_PROGRAMS += examples/landauer_basic examples/ssa_basic examples/figures/pa
 examples_landauer_basic_LDADD = lib/libthermoai.la
 examples_ssa_basic_LDADD = lib/libthermoai.la $(LIBM)
 examples_figures_paper001_LDADD = lib/libthermoai.la $(LIBM)
-examples_figures_paper002_LDADD = examples/reproduce/libreproduce.la lib/libthermoai.la $(LIBM)
+examples_figures_paper002_LDADD = repro/librepro.la cli/libemit.la lib/libthermoai.la $(LIBM)
+examples_figures_paper002_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/repro
 examples_figures_allocation_LDADD = lib/libthermoai.la $(LIBM)
 examples_figures_cost_LDADD = lib/libthermoai.la $(LIBM)
 
@@ -30,26 +31,6 @@ figures: examples/figures/paper001$(EXEEXT) examples/figures/paper002$(EXEEXT) \
 	else echo "figures: data in doc/figures/*.dat; install gnuplot for the PNGs"; fi
 .PHONY: figures
 EXTRA_DIST += $(FIG_GNUPLOT)
-
-## The reproduction drivers (one file per paper) behind `thermoai reproduce`.
-noinst_LTLIBRARIES += examples/reproduce/libreproduce.la
-examples_reproduce_libreproduce_la_SOURCES = \
-	examples/reproduce/repro.h \
-	examples/reproduce/repro.c \
-	examples/reproduce/strbuf.h \
-	examples/reproduce/strbuf.c \
-	examples/reproduce/output.c \
-	examples/reproduce/catalog.c \
-	examples/reproduce/calls.h \
-	examples/reproduce/calls.c \
-	examples/reproduce/paper000.c \
-	examples/reproduce/paper001.c \
-	examples/reproduce/paper002.c \
-	examples/reproduce/paper002_alloc.c \
-	examples/reproduce/ssa_measure.h \
-	examples/reproduce/ssa_measure.c \
-	examples/reproduce/paper003.c \
-	examples/reproduce/cross.c
 
 exampledir = $(docdir)/examples
 dist_example_DATA = examples/landauer_basic.c examples/ssa_basic.c examples/figures/paper001.c \

@@ -130,6 +130,16 @@ def main(src):
         if not os.path.exists(test):
             errors.append("include/thermoai/%s: no test file %s" % (h, os.path.relpath(test, src)))
 
+    # the program side (cli/, repro/: the installed `thermoai`) uses no code of examples/
+    for d in ("cli", "repro"):
+        for p in sorted(glob.glob(os.path.join(src, d, "*.[ch]")) + glob.glob(os.path.join(src, d, "local.mk"))):
+            with open(p, encoding="utf-8") as f:
+                text = f.read()
+            if re.search(r"\bexamples/", text if p.endswith(".mk") else
+                         "\n".join(re.findall(r'^\s*#\s*include\s+"([^"]+)"', text, re.M))):
+                errors.append("%s: the program side uses examples/ (the installed binary may not)"
+                              % os.path.relpath(p, src))
+
     for e in errors:
         print(e)
     return 1 if errors else 0

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Writes examples/reproduce/catalog.c from the catalog table of REPRODUCTION.md.
+"""Writes repro/catalog.c from the catalog table of REPRODUCTION.md.
 
-Usage: tools/gen_catalog.py [path/to/REPRODUCTION.md] > examples/reproduce/catalog.c
+Usage: tools/gen_catalog.py [path/to/REPRODUCTION.md] > repro/catalog.c
 (default path: ../shared/design/REPRODUCTION.md beside the checkout).
 tests/test_catalog_sync.py checks that the committed file matches this output.
 """

@@ -23,7 +23,7 @@
 
 #include <thermoai/thermoai.h>
 
-#include "../reproduce/ssa_measure.h"
+#include "ssa_measure.h"
 
 static FILE *open_dat(const char *dir, const char *name)
 {

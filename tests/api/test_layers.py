@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""tools/check_layers.py: the tree obeys the layer rules of lib/, and the check
+"""tools/check_layers.py: the tree obeys the layer rules of lib/ (and the program side uses no examples/), and the check
 fails on each kind of planted violation (so that it cannot pass by accident)."""
 import os
 import shutil
@@ -27,10 +27,10 @@ class Layers(unittest.TestCase):
         self.assertEqual(rc, 0, out)
 
     def planted(self, edit):
-        """A copy of lib/, include/ and tests/ with one edit; returns the check's result."""
+        """A copy of lib/, include/, tests/, cli/ and repro/ with one edit; returns the check's result."""
         tmp = tempfile.mkdtemp()
         try:
-            for d in ("lib", "include", "tests"):
+            for d in ("lib", "include", "tests", "cli", "repro"):
                 shutil.copytree(os.path.join(SRC, d), os.path.join(tmp, d))
             edit(tmp)
             return run(tmp)
@@ -70,6 +70,16 @@ class Layers(unittest.TestCase):
         rc, out = self.planted(lambda t: self.append(
             t, "lib/bounds/energy.c", '\n/* thermoai_ssa_free() */ static const char *planted_s = "thermoai_ssa_free";\n'))
         self.assertEqual(rc, 0, out)
+
+    def test_program_side_uses_examples(self):
+        rc, out = self.planted(lambda t: self.append(t, "cli/local.mk",
+                                                     "\ncli_thermoai_LDADD += examples/libplanted.la\n"))
+        self.assertEqual(rc, 1)
+        self.assertIn("cli/local.mk: the program side uses examples/", out)
+        rc, out = self.planted(lambda t: self.append(t, "repro/paper000.c",
+                                                     '\n#include "../examples/planted.h"\n'))
+        self.assertEqual(rc, 1)
+        self.assertIn("repro/paper000.c: the program side uses examples/", out)
 
     def test_header_without_test_file(self):
         rc, out = self.planted(lambda t: os.remove(os.path.join(t, "tests", "bounds", "test_info.c")))

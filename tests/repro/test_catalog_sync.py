@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""examples/reproduce/catalog.c is the catalog of shared/design/REPRODUCTION.md."""
+"""repro/catalog.c is the catalog of shared/design/REPRODUCTION.md."""
 import os
 import subprocess
 import sys
@@ -18,7 +18,7 @@ class CatalogSync(unittest.TestCase):
     def test_generated_file_is_current(self):
         out = subprocess.run([sys.executable, os.path.join(SRC, "tools", "gen_catalog.py"), SPEC],
                              stdout=subprocess.PIPE, check=True).stdout.decode("utf-8")
-        with open(os.path.join(SRC, "examples", "reproduce", "catalog.c"), encoding="utf-8") as f:
+        with open(os.path.join(SRC, "repro", "catalog.c"), encoding="utf-8") as f:
             self.assertEqual(f.read(), out)
 
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The verdict rule of `thermoai reproduce` (examples/reproduce/repro.c):
+ * The verdict rule of `thermoai reproduce` (repro/repro.c):
  * significant digits read from printed text, the three match forms, and the
  * notes repro_add() writes. Expected values are worked out by hand below.
  */

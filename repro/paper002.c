@@ -473,9 +473,11 @@ int repro_paper002(struct repro_list *list)
     rc |= eq1(list);
     rc |= repro_paper002_alloc(list);
     rc |= table6_derived(list);
-    rc |= table6_rerun(list);
-    rc |= fig3_rerun(list);
-    rc |= robustness_rerun(list);
-    rc |= q_table_rerun(list);
+    if (list->reruns) { /* timing experiments: `thermoai reproduce --reruns` only */
+        rc |= table6_rerun(list);
+        rc |= fig3_rerun(list);
+        rc |= robustness_rerun(list);
+        rc |= q_table_rerun(list);
+    }
     return rc != 0 || list->failed ? -1 : 0;
 }

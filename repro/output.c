@@ -7,47 +7,8 @@
 
 #include <thermoai/thermoai.h>
 
+#include "emit.h"
 #include "repro.h"
-
-/* Full precision for machine-readable formats: %.17g round-trips a double. */
-static void put_number(FILE *out, double x)
-{
-    if (isfinite(x))
-        fprintf(out, "%.17g", x);
-    else
-        fputs("null", out);
-}
-
-void repro_json_string(FILE *out, const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-
-    fputc('"', out);
-    for (; *p != '\0'; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(out, "\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", out);
-        else if (*p == '\t')
-            fputs("\\t", out);
-        else if (*p < 0x20)
-            fprintf(out, "\\u%04x", *p);
-        else
-            fputc(*p, out); /* UTF-8 passes through unchanged */
-    }
-    fputc('"', out);
-}
-
-static void put_csv_field(FILE *out, const char *s)
-{
-    fputc('"', out);
-    for (; *s != '\0'; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
 
 static void put_md_cell(FILE *out, const char *s)
 {
@@ -69,62 +30,31 @@ static void put_md_number(FILE *out, double x)
         fputs("—", out);
 }
 
-static void write_json(FILE *out, const struct repro_list *list)
+/* JSON and CSV through the program side's one emitter (cli/emit.c): the same
+ * keys, escapes and round-trip numbers as every other command. */
+static int write_emit(FILE *out, const struct repro_list *list, int format)
 {
+    struct emit e;
     size_t i;
 
-    fputs("[\n", out);
+    emit_init(&e, out, format);
+    emit_array_begin(&e, NULL);
     for (i = 0; i < list->n; i++) {
         const struct repro_record *r = &list->rec[i];
 
-        fputs("  {\"id\": ", out);
-        repro_json_string(out, r->id);
-        fputs(", \"quantity\": ", out);
-        repro_json_string(out, r->quantity);
-        fputs(", \"unit\": ", out);
-        repro_json_string(out, r->unit);
-        fputs(", \"paper\": ", out);
-        put_number(out, r->paper);
-        fputs(", \"paper_text\": ", out);
-        repro_json_string(out, r->paper_text);
-        fputs(", \"computed\": ", out);
-        put_number(out, r->computed);
-        fputs(", \"verdict\": ", out);
-        repro_json_string(out, repro_verdict_name(r->verdict));
-        fputs(", \"note\": ", out);
-        repro_json_string(out, r->note);
-        fputs(i + 1 < list->n ? "},\n" : "}\n", out);
+        emit_begin(&e, NULL);
+        emit_string(&e, "id", r->id);
+        emit_string(&e, "quantity", r->quantity);
+        emit_string(&e, "unit", r->unit);
+        emit_double(&e, "paper", r->paper);
+        emit_string(&e, "paper_text", r->paper_text);
+        emit_double(&e, "computed", r->computed);
+        emit_string(&e, "verdict", repro_verdict_name(r->verdict));
+        emit_string(&e, "note", r->note);
+        emit_end(&e);
     }
-    fputs("]\n", out);
-}
-
-static void write_csv(FILE *out, const struct repro_list *list)
-{
-    size_t i;
-
-    fputs("id,quantity,unit,paper,paper_text,computed,verdict,note\r\n", out);
-    for (i = 0; i < list->n; i++) {
-        const struct repro_record *r = &list->rec[i];
-
-        put_csv_field(out, r->id);
-        fputc(',', out);
-        put_csv_field(out, r->quantity);
-        fputc(',', out);
-        put_csv_field(out, r->unit);
-        fputc(',', out);
-        if (isfinite(r->paper))
-            fprintf(out, "%.17g", r->paper);
-        fputc(',', out);
-        put_csv_field(out, r->paper_text);
-        fputc(',', out);
-        if (isfinite(r->computed))
-            fprintf(out, "%.17g", r->computed);
-        fputc(',', out);
-        put_csv_field(out, repro_verdict_name(r->verdict));
-        fputc(',', out);
-        put_csv_field(out, r->note);
-        fputs("\r\n", out);
-    }
+    emit_array_end(&e);
+    return emit_finish(&e);
 }
 
 struct tally {
@@ -147,7 +77,8 @@ static void count(const struct repro_list *list, const char *doc, struct tally *
 
 static void write_text(FILE *out, const struct repro_list *list)
 {
-    size_t i;
+    size_t i, d, n_docs;
+    const struct repro_paper *docs;
     struct tally t;
 
     for (i = 0; i < list->n; i++) {
@@ -164,23 +95,20 @@ static void write_text(FILE *out, const struct repro_list *list)
         if (r->note[0] != '\0')
             fprintf(out, "    note      %s\n", r->note);
     }
+    docs = repro_papers(&n_docs);
+    for (d = 0; d < n_docs; d++) {
+        count(list, docs[d].id, &t);
+        if ((list->docs_run >> d & 1u) && t.n[0] + t.n[1] + t.n[2] + t.n[3] == 0)
+            fprintf(out, "\n%s: no records yet; its catalog items are listed as not yet "
+                         "reproduced (--format markdown)\n",
+                    docs[d].title);
+    }
+    if (!list->reruns)
+        fputs("\nempirical re-runs (timing experiments) not run: pass --reruns\n", out);
     count(list, NULL, &t);
     fprintf(out, "\n%zu records: %zu match, %zu mismatch, %zu not-derivable, %zu rerun\n",
             list->n, t.n[REPRO_MATCH], t.n[REPRO_MISMATCH], t.n[REPRO_NOT_DERIVABLE],
             t.n[REPRO_RERUN]);
-}
-
-static const char *doc_title(const char *doc)
-{
-    if (strcmp(doc, "000") == 0)
-        return "Paper 000: Thermodynamic Bounds on Neural Network Inference";
-    if (strcmp(doc, "001") == 0)
-        return "Paper 001: Local Entropy Inversion in Large-Scale AI Systems";
-    if (strcmp(doc, "002") == 0)
-        return "Paper 002: A Unified Mathematical Theory of Energy-Efficient AI";
-    if (strcmp(doc, "003") == 0)
-        return "Paper 003: 99.8% of LLM Inference Power Isn't Spent on Computation";
-    return "Across documents";
 }
 
 static size_t records_of(const struct repro_list *list, const char *catalog_id)
@@ -205,16 +133,17 @@ static const char *line_of(const struct repro_list *list, const char *catalog_id
 
 static void write_markdown(FILE *out, const struct repro_list *list, const char *title)
 {
-    static const char *const docs[] = { "000", "001", "002", "003", "cross" };
-    size_t d, i, n_cat;
+    size_t d, i, n_cat, n_docs;
     const struct repro_catalog_item *cat = repro_catalog(&n_cat);
+    const struct repro_paper *docs = repro_papers(&n_docs);
     struct tally t;
 
-    fprintf(out, "# %s {#errata}\n\n", title != NULL ? title : "Errata");
+    fprintf(out, "# %s {#%s}\n\n", title != NULL ? title : "Errata",
+            list->reruns ? "reruns" : "errata");
     fprintf(out,
-            "Generated by `thermoai reproduce --format markdown` (thermoai %s); "
+            "Generated by `thermoai reproduce%s --format markdown` (thermoai %s); "
             "do not edit by hand.\n\n",
-            thermoai_version_string());
+            list->reruns ? " --reruns" : "", thermoai_version_string());
     fputs("Each row is one printed value. *computed* comes from library calls with the "
           "document's stated inputs; the verdict is decided by one rule "
           "(doc/reproduction.md): a number matches when the computed value rounds to "
@@ -226,23 +155,23 @@ static void write_markdown(FILE *out, const struct repro_list *list, const char 
     fputs("| document | records | match | mismatch | not-derivable | rerun |\n"
           "|---|---:|---:|---:|---:|---:|\n",
           out);
-    for (d = 0; d < sizeof docs / sizeof docs[0]; d++) {
-        count(list, docs[d], &t);
-        fprintf(out, "| %s | %zu | %zu | %zu | %zu | %zu |\n", docs[d],
+    for (d = 0; d < n_docs; d++) {
+        count(list, docs[d].id, &t);
+        fprintf(out, "| %s | %zu | %zu | %zu | %zu | %zu |\n", docs[d].id,
                 t.n[0] + t.n[1] + t.n[2] + t.n[3], t.n[REPRO_MATCH], t.n[REPRO_MISMATCH],
                 t.n[REPRO_NOT_DERIVABLE], t.n[REPRO_RERUN]);
     }
-    for (d = 0; d < sizeof docs / sizeof docs[0]; d++) {
+    for (d = 0; d < n_docs; d++) {
         int header = 0;
 
         for (i = 0; i < list->n; i++) {
             const struct repro_record *r = &list->rec[i];
             const struct repro_catalog_item *c = repro_catalog_find(r->id);
 
-            if (c == NULL || strcmp(c->doc, docs[d]) != 0)
+            if (c == NULL || strcmp(c->doc, docs[d].id) != 0)
                 continue;
             if (!header) {
-                fprintf(out, "\n## %s\n\n", doc_title(docs[d]));
+                fprintf(out, "\n## %s\n\n", docs[d].title);
                 fputs("| id | quantity | printed | paper | computed | unit | verdict | note |\n"
                       "|---|---|---|---:|---:|---|---|---|\n",
                       out);
@@ -281,6 +210,9 @@ static void write_markdown(FILE *out, const struct repro_list *list, const char 
             fputs("reproduced", out);
         else if (strcmp(cat[i].kind, "QUALITATIVE") == 0)
             fputs("qualitative: nothing to compute", out);
+        else if (!list->reruns && strcmp(cat[i].kind, "EMPIRICAL") == 0)
+            fputs("empirical: not on this page (`thermoai reproduce --reruns`, "
+                  "`make reproduce-reruns`)", out);
         else
             fputs("not yet reproduced by thermoai", out);
         fputs(" |\n", out);
@@ -294,10 +226,12 @@ int repro_write(FILE *out, const struct repro_list *list, int format, const char
         write_text(out, list);
         break;
     case REPRO_CSV:
-        write_csv(out, list);
+        if (write_emit(out, list, EMIT_CSV) != 0)
+            return -1;
         break;
     case REPRO_JSON:
-        write_json(out, list);
+        if (write_emit(out, list, EMIT_JSON) != 0)
+            return -1;
         break;
     case REPRO_MARKDOWN:
         write_markdown(out, list, title);

@@ -67,7 +67,10 @@ struct repro_list {
     struct repro_line *lines;
     size_t n_lines, cap_lines;
     int failed; /* set when a record could not be built (NaN computed, bad id, no memory) */
-    int quick;  /* set by the caller: empirical re-runs at small sizes (memcheck) */
+    int reruns; /* set by the caller: run the empirical re-runs (they time code, so
+                 * their records differ between runs; never in doc/errata.md) */
+    int quick;  /* set by the caller: the re-runs at small sizes (memcheck) */
+    unsigned docs_run; /* set by the caller: bit d for repro_papers()[d] run */
 };
 
 enum repro_format { REPRO_TEXT, REPRO_CSV, REPRO_JSON, REPRO_MARKDOWN };
@@ -84,8 +87,8 @@ int repro_sig_digits(const char *text);
  *        (sig_digits significant digits at the magnitude of paper).
  * RANGE: lo <= computed <= hi.
  * ORDER: floor(log10 computed) == floor(log10 paper) (same power of ten).
- * Comparisons allow a relative 1e-12 for the binary representation of the
- * decimal literals. A NaN computed value is a mismatch. */
+ * Comparisons allow a relative 4 DBL_EPSILON for the binary representation of
+ * the decimal literals. A NaN computed value is a mismatch. */
 int repro_verdict(int form, double computed, double paper, double lo, double hi,
                   int sig_digits);
 
@@ -117,9 +120,6 @@ int repro_add_line(struct repro_list *list, const char *id, const char *text);
 
 /* ---- output ----------------------------------------------------------------- */
 
-/* Writes s as a JSON string literal (quotes, escapes; UTF-8 passes through). */
-void repro_json_string(FILE *out, const char *s);
-
 /* Writes the records in the given format. Returns 0, or -1 on a write error. */
 int repro_write(FILE *out, const struct repro_list *list, int format, const char *title);
 
@@ -133,11 +133,25 @@ struct repro_catalog_item {
     const char *what;
 };
 
-/* The catalog of shared/design/REPRODUCTION.md, in its order. */
+/* The catalog of shared/design/REPRODUCTION.md, in its order, vendored in
+ * catalog.c (tools/gen_catalog.py; tests/repro/test_catalog_sync.py compares). */
 const struct repro_catalog_item *repro_catalog(size_t *count);
 
 /* The catalog item a record id ("E000-landauer300.01") belongs to, or NULL. */
 const struct repro_catalog_item *repro_catalog_find(const char *record_id);
+
+/* The documents, in catalog order: the one list of papers (papers.c). */
+struct repro_paper {
+    const char *id;    /* "000".."003", "cross" */
+    const char *title; /* for headings */
+    int (*driver)(struct repro_list *list);
+};
+
+/* The table of documents and its length. */
+const struct repro_paper *repro_papers(size_t *count);
+
+/* The document of id, or NULL. */
+const struct repro_paper *repro_paper_find(const char *id);
 
 /* Paper drivers: each appends its records and qualitative lines. Return 0 or -1. */
 int repro_paper000(struct repro_list *list);

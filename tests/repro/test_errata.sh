@@ -1,0 +1,45 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# doc/errata.md is deterministic: two runs of `thermoai reproduce --format markdown`
+# are byte-identical and hold no timing re-run; the re-runs come only with --reruns.
+. "$top_srcdir/tests/harness/taplib.sh"
+cli=$top_builddir/cli/thermoai
+
+two_runs_identical() {
+    "$cli" reproduce --format markdown >"$tap_tmp/a.md" || return 1
+    "$cli" reproduce --format markdown >"$tap_tmp/b.md" || return 1
+    cmp "$tap_tmp/a.md" "$tap_tmp/b.md"
+}
+ok "two runs of the errata are byte-identical" two_runs_identical
+
+no_reruns() {
+    ! grep -q '\*\*rerun\*\*' "$tap_tmp/a.md" && grep -q '{#errata}' "$tap_tmp/a.md"
+}
+ok "the errata hold no re-run record" no_reruns
+
+json_no_reruns() {
+    "$cli" reproduce --format json >"$tap_tmp/r.json" || return 1
+    ! grep -q '"verdict": "rerun"' "$tap_tmp/r.json"
+}
+ok "JSON without --reruns holds no re-run record" json_no_reruns
+
+quick_reruns() {
+    "$cli" reproduce --paper 002 --quick --format json >"$tap_tmp/q.json" || return 1
+    grep -q '"verdict": "rerun"' "$tap_tmp/q.json"
+}
+ok "--quick runs the re-runs (at small sizes)" quick_reruns
+
+paper003_says_so() {
+    "$cli" reproduce --paper 003 >"$tap_tmp/p3.txt" || return 1
+    if grep -q '^B003-' "$tap_tmp/p3.txt"; then return 0; fi
+    grep -q '^Paper 003: .*no records yet' "$tap_tmp/p3.txt"
+}
+ok "a document without records says so" paper003_says_so
+
+planted_difference() {
+    # the comparison itself can fail: a one-byte change is seen
+    sed 's/match/match /' "$tap_tmp/a.md" >"$tap_tmp/c.md"
+    ! cmp -s "$tap_tmp/a.md" "$tap_tmp/c.md"
+}
+ok "a changed byte is detected (the check can fail)" planted_difference
+done_testing
