@@ -1,9 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Library calls for the paper drivers, in value-returning form.
- * Each wrapper returns the library's result, or NaN after printing the failing
- * call and its status to stderr; repro_add() refuses a NaN computed value, so
- * a failed call can never turn into a verdict.
+ * Checked library calls for the paper drivers.
+ *
+ * REPRO_CALL(fn, a, ...) calls the library function fn (1 to 4 double inputs and
+ * one double output, its last parameter) and is the value: the output when fn
+ * returns THERMOAI_OK, else NaN after printing the call, its arguments and its
+ * status to stderr. repro_add() refuses a NaN computed value, so a failed call can
+ * never turn into a verdict. The compiler checks fn's type against the arity.
+ *
+ *   double e = REPRO_CALL(thermoai_landauer_energy_per_bit_j, 300.0);
+ *
+ * The other helpers compose several calls (a preset's parameter count, the
+ * per-token entropy, intervals); each prints a failing call the same way.
  */
 #ifndef THERMOAI_REPRO_CALLS_H
 #define THERMOAI_REPRO_CALLS_H
@@ -15,12 +23,19 @@
 
 #include "repro.h"
 
-/* thermoai_landauer_energy_per_bit_j(temperature_k) */
-double repro_landauer_per_bit_j(double temperature_k);
-/* thermoai_landauer_energy_j(bits, temperature_k) */
-double repro_landauer_energy_j(double bits, double temperature_k);
-/* thermoai_landauer_ratio(energy_per_bit_j, temperature_k) */
-double repro_landauer_ratio(double energy_per_bit_j, double temperature_k);
+/* The checked call of a function of n double inputs (REPRO_CALL picks by arity). */
+double repro_call1(const char *name, int (*fn)(double, double *), double a);
+double repro_call2(const char *name, int (*fn)(double, double, double *), double a, double b);
+double repro_call3(const char *name, int (*fn)(double, double, double, double *), double a,
+                   double b, double c);
+double repro_call4(const char *name, int (*fn)(double, double, double, double, double *),
+                   double a, double b, double c, double d);
+
+#define REPRO__PICK(a, b, c, d, name, ...) name
+#define REPRO_CALL(fn, ...)                                                               \
+    REPRO__PICK(__VA_ARGS__, repro_call4, repro_call3, repro_call2, repro_call1, none)    \
+    (#fn, fn, __VA_ARGS__)
+
 /* Temperature at which k_B T ln 2 equals energy_per_bit_j (ratio at T = 1 K). */
 double repro_landauer_implied_temperature_k(double energy_per_bit_j);
 
@@ -31,50 +46,12 @@ thermoai_entropy_breakdown repro_entropy(const thermoai_model_arch *arch,
 int repro_model_preset(const char *name, thermoai_model_arch *arch);
 /* thermoai_model_params() of a preset; 0 on failure */
 uint64_t repro_model_params(const char *preset);
-/* thermoai_ter_ratio(actual_energy_j, landauer_energy_j) */
-double repro_ter_ratio(double actual_energy_j, double landauer_energy_j);
-/* thermoai_ter_landauer_share(ter) */
-double repro_ter_landauer_share(double ter);
 /* thermoai_ter_gap_product(); 0 or -1 */
 int repro_ter_gap_product(const double *lo, const double *hi, size_t n, double *ter_lo,
                           double *ter_hi);
-/* thermoai_tip_relative_degradation(ppl_base, ppl_pruned) */
-double repro_tip_degradation(double ppl_base, double ppl_pruned);
 /* NaN, for values that could not be computed */
 double repro_nan(void);
 
-/* Paper 001's scalar functions, value-returning (NaN after a printed failure). */
-double repro_info_perplexity_from_bits(double cross_entropy_bits);
-double repro_info_cross_entropy_bits(double perplexity);
-double repro_info_uniform_entropy_bits(double outcomes);
-double repro_negentropy_description_bits_per_token(double model_bits, double tokens);
-double repro_negentropy_bits_per_token(double data_bits, double cross_bits, double model_bits,
-                                       double tokens);
-double repro_negentropy_total_bits(double tokens, double bits_per_token);
-double repro_negentropy_entropy_reduction_j_per_k(double tokens, double prior_bits,
-                                                  double cross_bits, double model_bits);
-double repro_negentropy_training_min_j(double tokens, double data_bits, double cross_bits,
-                                       double temperature_k);
-double repro_negentropy_efficiency(double min_energy_j, double actual_energy_j);
-double repro_negentropy_cost_j_per_bit(double energy_j, double tokens, double bits_per_token);
-double repro_negentropy_demon_efficiency(double tokens, double delta_h_bits,
-                                         double temperature_k, double heat_j);
-double repro_negentropy_demon_trend(double efficiency0, double elapsed_s,
-                                    double doubling_time_s);
-double repro_negentropy_flux_limit_bits_per_s(double power_w, double efficiency,
-                                              double temperature_k);
-double repro_negentropy_compression_ratio(double tokens, double bits_per_token,
-                                          double model_bits);
-double repro_energy_from_power_j(double power_w, double duration_s);
-double repro_energy_facility_j(double it_energy_j, double pue);
-double repro_energy_training_flop(double params, double tokens);
-double repro_energy_training_j(double flop, double j_per_flop, double pue);
-double repro_energy_inference_per_token_j(double params, double j_per_flop, double pue);
-double repro_energy_amortized_per_token_j(double training_j, double tokens, double inference_j);
-double repro_energy_break_even_tokens(double training_j, double inference_per_token_j);
-double repro_energy_entropy_rate_w_per_k(double power_w, double temperature_k);
-double repro_energy_entropy_produced_j_per_k(double power_w, double temperature_k,
-                                             double duration_s);
 /* thermoai_interval_monomial(1, factors, powers, n); NaN bounds on failure */
 thermoai_interval repro_interval_monomial(double coefficient, const thermoai_interval *factors,
                                           const int32_t *powers, size_t n);

@@ -26,7 +26,7 @@ static int per_bit_entries(struct repro_list *list)
         { "XDOC-constants.04", "k_B T ln 2 at 300 K in paper 002 Eq. (1) (= E002-eq1.01)",
           "2.9 × 10^-21 J", "J", 2.9e-21 },
     };
-    const double at300 = repro_landauer_per_bit_j(300.0);
+    const double at300 = REPRO_CALL(thermoai_landauer_energy_per_bit_j, 300.0);
     struct repro_reading readings[3];
     size_t i, n_readings = repro_landauer300_readings(readings);
     int rc = 0;
@@ -77,7 +77,7 @@ static int constant_entries(struct repro_list *list)
     s.paper_text = "0.693";
     s.paper = 0.693;
     /* ln 2 recovered from the library: (k_B * 1 K * ln 2) / k_B. */
-    s.computed = repro_landauer_per_bit_j(1.0) / kb;
+    s.computed = REPRO_CALL(thermoai_landauer_energy_per_bit_j, 1.0) / kb;
     s.note = NULL;
     rc |= repro_add(list, &s);
     return rc;

@@ -44,7 +44,7 @@ static int landauer300(struct repro_list *list)
     s.unit = "J";
     s.paper_text = "2.85 × 10^-21 joules";
     s.paper = paper;
-    s.computed = repro_landauer_per_bit_j(300.0);
+    s.computed = REPRO_CALL(thermoai_landauer_energy_per_bit_j, 300.0);
     s.readings = r;
     s.note = note;
     return repro_add(list, &s);
@@ -96,8 +96,8 @@ static int eq_175b(struct repro_list *list, double *bound_one_j, double *bound_a
     b = repro_entropy(&a, &one);
     *bound_one_j = b.token_energy_j;
     *bound_all_j = repro_entropy(&a, &all).token_energy_j;
-    ffn_norm_j = repro_landauer_energy_j(a.layers * (b.ffn_bits + b.norm_bits), GPT3_T_K);
-    per_layer_j = repro_landauer_energy_j(b.layer_bits, GPT3_T_K);
+    ffn_norm_j = REPRO_CALL(thermoai_landauer_energy_j, a.layers * (b.ffn_bits + b.norm_bits), GPT3_T_K);
+    per_layer_j = REPRO_CALL(thermoai_landauer_energy_j, b.layer_bits, GPT3_T_K);
 
     r[0].label = "all n = 2048 query rows per head (the Sec. 3.1 formula as printed)";
     r[0].value = *bound_all_j;
@@ -106,7 +106,7 @@ static int eq_175b(struct repro_list *list, double *bound_one_j, double *bound_a
     r[2].label = "FFN and LayerNorm terms only (no attention term)";
     r[2].value = ffn_norm_j;
     r[3].label = "k_B T instead of k_B T ln 2";
-    r[3].value = *bound_one_j / (repro_landauer_per_bit_j(1.0) / thermoai_constants_boltzmann_j_per_k());
+    r[3].value = *bound_one_j / (REPRO_CALL(thermoai_landauer_energy_per_bit_j, 1.0) / thermoai_constants_boltzmann_j_per_k());
     snprintf(note, sizeof note,
              "Computed with one query row per head (decoding one token with a KV cache): per "
              "layer %.0f attention + %.1f FFN + %.0f LayerNorm bits, %.6g bits per token",
@@ -143,13 +143,13 @@ static int ter_gpt3(struct repro_list *list, double bound_one_j, double bound_al
     s.unit = "1";
     s.paper_text = "2.4 × 10^11";
     s.paper = 2.4e11;
-    s.computed = repro_ter_ratio(energy_j, 1.7e-14);
+    s.computed = REPRO_CALL(thermoai_ter_ratio, energy_j, 1.7e-14);
     rc |= repro_add(list, &s);
 
-    r.value = repro_ter_ratio(energy_j, bound_all_j);
+    r.value = REPRO_CALL(thermoai_ter_ratio, energy_j, bound_all_j);
     s.id = "E000-TER-GPT3.02";
     s.quantity = "TER of GPT-3-175B, corrected chain: 0.004 J/token over the recomputed bound";
-    s.computed = repro_ter_ratio(energy_j, bound_one_j);
+    s.computed = REPRO_CALL(thermoai_ter_ratio, energy_j, bound_one_j);
     s.readings = &r;
     s.n_readings = 1;
     s.note = "Corrected chain: the bound of E000-eq-175B.01 (one query row per head) "
@@ -208,8 +208,8 @@ static int ter_table(struct repro_list *list)
         struct repro_reading slip = { "energy read in uJ instead of mJ, or the bound in pJ instead of fJ (TER 1000x too small)", 0 };
         struct repro_spec s = { 0 };
 
-        ter_printed[i] = repro_ter_ratio(row->energy_mj * MJ, row->bound_fj * FJ);
-        slip.value = repro_ter_ratio(row->energy_mj * 1e-6, row->bound_fj * FJ);
+        ter_printed[i] = REPRO_CALL(thermoai_ter_ratio, row->energy_mj * MJ, row->bound_fj * FJ);
+        slip.value = REPRO_CALL(thermoai_ter_ratio, row->energy_mj * 1e-6, row->bound_fj * FJ);
         snprintf(id, sizeof id, "T000-TER.%02zu", k);
         snprintf(quantity, sizeof quantity, "TER %s %s = %s mJ / %s fJ", row->model,
                  row->hardware, row->energy_text, row->bound_text);
@@ -241,7 +241,7 @@ static int ter_table(struct repro_list *list)
         struct repro_spec s = { 0 };
         char note[200];
 
-        all.value = repro_ter_ratio(row->energy_mj * MJ,
+        all.value = REPRO_CALL(thermoai_ter_ratio, row->energy_mj * MJ,
                                     row_bound_j(row, THERMOAI_ENTROPY_ROWS_ALL, 2048));
         snprintf(id, sizeof id, "T000-TER.%02zu", k);
         snprintf(quantity, sizeof quantity, "TER %s %s, corrected chain: %s mJ / recomputed bound",
@@ -255,7 +255,7 @@ static int ter_table(struct repro_list *list)
         s.unit = "1";
         s.paper_text = row->ter_text;
         s.paper = row->ter;
-        s.computed = repro_ter_ratio(row->energy_mj * MJ,
+        s.computed = REPRO_CALL(thermoai_ter_ratio, row->energy_mj * MJ,
                                      row_bound_j(row, THERMOAI_ENTROPY_ROWS_ONE, 2048));
         s.readings = &all;
         s.n_readings = 1;
@@ -407,16 +407,16 @@ static int reversible(struct repro_list *list)
 
     s.id = "E000-reversible.01";
     s.quantity = "Landauer share 1/TER at the low end of the claimed TER range (10^8)";
-    s.computed = repro_ter_landauer_share(1e8);
+    s.computed = REPRO_CALL(thermoai_ter_landauer_share, 1e8);
     rc |= repro_add(list, &s);
 
     s.id = "E000-reversible.02";
     s.quantity = "Landauer share 1/TER at the table's lowest printed TER (2.3e8, LLaMA-2-70B H100)";
-    s.computed = repro_ter_landauer_share(table[5].ter);
+    s.computed = REPRO_CALL(thermoai_ter_landauer_share, table[5].ter);
     rc |= repro_add(list, &s);
 
     for (i = 0; i < N_ROWS; i++) {
-        double ter = repro_ter_ratio(table[i].energy_mj * MJ,
+        double ter = REPRO_CALL(thermoai_ter_ratio, table[i].energy_mj * MJ,
                                      row_bound_j(&table[i], THERMOAI_ENTROPY_ROWS_ONE, 2048));
 
         if (i == 0 || ter < best_corrected)
@@ -424,7 +424,7 @@ static int reversible(struct repro_list *list)
     }
     s.id = "E000-reversible.03";
     s.quantity = "Landauer share 1/TER at the lowest TER of the corrected chain (T000-TER.09-16)";
-    s.computed = repro_ter_landauer_share(best_corrected);
+    s.computed = REPRO_CALL(thermoai_ter_landauer_share, best_corrected);
     s.note = "Corrected chain: printed energies over the recomputed bounds";
     rc |= repro_add(list, &s);
     return rc;
@@ -442,28 +442,28 @@ static int tip_derived(struct repro_list *list)
     s.quantity = "TIP 50% perplexity degradation, (5.54 - 5.47) / 5.47 (Sec. 5.3 text)";
     s.paper_text = "1.3%";
     s.paper = 0.013;
-    s.computed = repro_tip_degradation(dense, 5.54);
+    s.computed = REPRO_CALL(thermoai_tip_relative_degradation, dense, 5.54);
     rc |= repro_add(list, &s);
 
     s.id = "E000-TIP-derived.02";
     s.quantity = "SparseGPT 50% degradation, lower end of the baselines (Sec. 5.3 text)";
     s.paper_text = "7.7%";
     s.paper = 0.077;
-    s.computed = repro_tip_degradation(dense, 5.89);
+    s.computed = REPRO_CALL(thermoai_tip_relative_degradation, dense, 5.89);
     rc |= repro_add(list, &s);
 
     s.id = "E000-TIP-derived.03";
     s.quantity = "Magnitude 50% degradation, upper end of the baselines (Sec. 5.3 text)";
     s.paper_text = "43.1%";
     s.paper = 0.431;
-    s.computed = repro_tip_degradation(dense, 7.83);
+    s.computed = REPRO_CALL(thermoai_tip_relative_degradation, dense, 7.83);
     rc |= repro_add(list, &s);
 
     s.id = "E000-TIP-derived.04";
     s.quantity = "TIP 60% degradation (Sec. 5.3 text)";
     s.paper_text = "6.2%";
     s.paper = 0.062;
-    s.computed = repro_tip_degradation(dense, 5.81);
+    s.computed = REPRO_CALL(thermoai_tip_relative_degradation, dense, 5.81);
     rc |= repro_add(list, &s);
 
     s.id = "E000-TIP-derived.05";
@@ -473,7 +473,7 @@ static int tip_derived(struct repro_list *list)
     s.form = REPRO_RANGE;
     s.lo = 0.0;
     s.hi = 0.012;
-    s.computed = repro_tip_degradation(dense, 5.54);
+    s.computed = REPRO_CALL(thermoai_tip_relative_degradation, dense, 5.54);
     s.note = "The table's own TIP row (5.54 vs 5.47) degrades by 1.28%; the Sec. 5.3 text "
              "says 1.3%";
     rc |= repro_add(list, &s);

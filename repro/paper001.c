@@ -88,10 +88,10 @@ static int add_range(struct repro_list *list, const char *id, const char *quanti
 static int eq1(struct repro_list *list)
 {
     int rc = 0;
-    const double at300 = repro_landauer_per_bit_j(300.0);
+    const double at300 = REPRO_CALL(thermoai_landauer_energy_per_bit_j, 300.0);
     struct repro_reading at350 = { "T = 350 K, the paper's GPU temperature (Eq. 14)", 0.0 };
 
-    at350.value = repro_landauer_per_bit_j(T_GPU_K);
+    at350.value = REPRO_CALL(thermoai_landauer_energy_per_bit_j, T_GPU_K);
     rc |= add_point(list, "E001-eq1.01", "Q_min = k_B T ln 2 at T = 300 K, Eq. (1)", "J",
                     "2.87 × 10^-21 J", 2.87e-21, at300, NULL, 0, NULL);
     rc |= add_point(list, "E001-eq1.02", "Landauer limit C_min = k_B T ln 2, Sec. 3.4 (T from Eq. 1)",
@@ -113,41 +113,41 @@ static int intro(struct repro_list *list)
 
     rc |= add_order(list, "E001-intro.01",
                     "Training energy at the low end: 10^23 FLOP x 10 pJ/FLOP x PUE 1.1 (Eq. 29, Sec. 5.1)",
-                    "J", "10^13 joules", 1e13, repro_energy_training_j(1e23, 10e-12, 1.1), NULL, 0,
+                    "J", "10^13 joules", 1e13, REPRO_CALL(thermoai_energy_training_j, 1e23, 10e-12, 1.1), NULL, 0,
                     "Sec. 5.1 gives 10-50 pJ/FLOP and PUE 1.1-1.5");
     rc |= add_order(list, "E001-intro.02",
                     "Training energy at the high end: 10^25 FLOP x 50 pJ/FLOP x PUE 1.5", "J",
-                    "10^14 joules", 1e14, repro_energy_training_j(1e25, 50e-12, 1.5), NULL, 0,
+                    "10^14 joules", 1e14, REPRO_CALL(thermoai_energy_training_j, 1e25, 50e-12, 1.5), NULL, 0,
                     NULL);
 
     r4[0].label = "4-bit weights (4x the parameters)";
-    r4[0].value = repro_energy_training_flop(1e11 / 4.0, 1e12);
+    r4[0].value = REPRO_CALL(thermoai_energy_training_flop, 1e11 / 4.0, 1e12);
     r4[1].label = "8-bit weights";
-    r4[1].value = repro_energy_training_flop(1e11 / 8.0, 1e12);
+    r4[1].value = REPRO_CALL(thermoai_energy_training_flop, 1e11 / 8.0, 1e12);
     rc |= add_order(list, "E001-intro.03",
                     "Training FLOP at the low end: 6 N D with N = 10^11 bits / 16 bits, D = 10^12 tokens",
-                    "FLOP", "10^23", 1e23, repro_energy_training_flop(params_lo, 1e12), r4, 2,
+                    "FLOP", "10^23", 1e23, REPRO_CALL(thermoai_energy_training_flop, params_lo, 1e12), r4, 2,
                     "C = 6 N D (Eq. 34); the paper does not state the precision of its weights, "
                     "FP16 assumed");
     r16[0].label = "4-bit weights";
-    r16[0].value = repro_energy_training_flop(1e12 / 4.0, 1e13);
+    r16[0].value = REPRO_CALL(thermoai_energy_training_flop, 1e12 / 4.0, 1e13);
     r16[1].label = "8-bit weights";
-    r16[1].value = repro_energy_training_flop(1e12 / 8.0, 1e13);
+    r16[1].value = REPRO_CALL(thermoai_energy_training_flop, 1e12 / 8.0, 1e13);
     rc |= add_order(list, "E001-intro.04",
                     "Training FLOP at the high end: 6 N D with N = 10^12 bits / 16, D = 10^13", "FLOP",
-                    "10^25", 1e25, repro_energy_training_flop(params_hi, 1e13), r16, 2, NULL);
+                    "10^25", 1e25, REPRO_CALL(thermoai_energy_training_flop, params_hi, 1e13), r16, 2, NULL);
     {
         struct repro_reading r[2];
 
         r[0].label = "16 bits per token (a token id)";
-        r[0].value = repro_negentropy_compression_ratio(1e13, 16.0, 1e11);
+        r[0].value = REPRO_CALL(thermoai_negentropy_compression_ratio, 1e13, 16.0, 1e11);
         r[1].label = "32 bits per token (four bytes of text)";
-        r[1].value = repro_negentropy_compression_ratio(1e13, 32.0, 1e11);
+        r[1].value = REPRO_CALL(thermoai_negentropy_compression_ratio, 1e13, 32.0, 1e11);
         rc |= add_range(list, "E001-intro.05",
                         "Largest compression ratio the stated ranges allow: 10^13 tokens x 12 bits / "
                         "10^11 bits",
                         "1", "exceeding 10^4 : 1", 1e4, DBL_MAX,
-                        repro_negentropy_compression_ratio(1e13, 12.0, 1e11), r, 2,
+                        REPRO_CALL(thermoai_negentropy_compression_ratio, 1e13, 12.0, 1e11), r, 2,
                         "12 bits/token is the upper unigram entropy of Definition 2.3");
     }
     snprintf(note, sizeof note,
@@ -167,29 +167,29 @@ static int remark1(struct repro_list *list)
     int rc = 0;
 
     rc |= add_point(list, "E001-remark1.01", "log2 V for V = 32,000", "bit", "15",
-                    15.0, repro_info_uniform_entropy_bits(32000.0), NULL, 0, NULL);
+                    15.0, REPRO_CALL(thermoai_info_uniform_entropy_bits, 32000.0), NULL, 0, NULL);
     rc |= add_point(list, "E001-remark1.02", "log2 V for V = 128,000", "bit", "17",
-                    17.0, repro_info_uniform_entropy_bits(128000.0), NULL, 0, NULL);
+                    17.0, REPRO_CALL(thermoai_info_uniform_entropy_bits, 128000.0), NULL, 0, NULL);
     rc |= add_point(list, "E001-remark1.03", "PPL at H_cross = 3.5 bits (Definition 2.4)", "1",
-                    "11", 11.0, repro_info_perplexity_from_bits(3.5), NULL, 0, NULL);
+                    "11", 11.0, REPRO_CALL(thermoai_info_perplexity_from_bits, 3.5), NULL, 0, NULL);
     rc |= add_point(list, "E001-remark1.04", "PPL at H_cross = 4.5 bits (Definition 2.4)", "1",
-                    "23", 23.0, repro_info_perplexity_from_bits(4.5), NULL, 0, NULL);
+                    "23", 23.0, REPRO_CALL(thermoai_info_perplexity_from_bits, 4.5), NULL, 0, NULL);
 
     /* "Using H_uniform would increase reported compression by ~50 %" */
     r[0].label = "ratio of the prior entropies, log2(32000) / 10 - 1";
-    r[0].value = repro_info_uniform_entropy_bits(32000.0) / H_PRIOR - 1.0;
+    r[0].value = REPRO_CALL(thermoai_info_uniform_entropy_bits, 32000.0) / H_PRIOR - 1.0;
     r[1].label = "V = 128,000: compression increase";
-    r[1].value = repro_negentropy_bits_per_token(repro_info_uniform_entropy_bits(128000.0), h_cross,
+    r[1].value = REPRO_CALL(thermoai_negentropy_bits_per_token, REPRO_CALL(thermoai_info_uniform_entropy_bits, 128000.0), h_cross,
                                                  0.0, 1.0)
-                     / repro_negentropy_bits_per_token(H_PRIOR, h_cross, 0.0, 1.0)
+                     / REPRO_CALL(thermoai_negentropy_bits_per_token, H_PRIOR, h_cross, 0.0, 1.0)
                  - 1.0;
     rc |= add_point(list, "E001-remark1.05",
                     "Increase of compression with H_uniform (V = 32,000) instead of H_prior = 10, "
                     "H_cross = 4",
                     "1", "~50%", 0.5,
-                    repro_negentropy_bits_per_token(repro_info_uniform_entropy_bits(32000.0),
+                    REPRO_CALL(thermoai_negentropy_bits_per_token, REPRO_CALL(thermoai_info_uniform_entropy_bits, 32000.0),
                                                     h_cross, 0.0, 1.0)
-                            / repro_negentropy_bits_per_token(H_PRIOR, h_cross, 0.0, 1.0)
+                            / REPRO_CALL(thermoai_negentropy_bits_per_token, H_PRIOR, h_cross, 0.0, 1.0)
                         - 1.0,
                     r, 2, "Compression = prior - cross-entropy (Eq. 16 without the model term)");
     return rc;
@@ -204,13 +204,13 @@ static int eq14_15(struct repro_list *list)
     const thermoai_interval actual = { 1e13, 1e14 };
     thermoai_interval range, eta, printed_range = { 1.4e-8, 2.8e-8 }, f[2];
     const int32_t ratio[2] = { 1, -1 };
-    const double emin = repro_negentropy_training_min_j(1e12, H_PRIOR, 4.0, T_GPU_K);
+    const double emin = REPRO_CALL(thermoai_negentropy_training_min_j, 1e12, H_PRIOR, 4.0, T_GPU_K);
     struct repro_reading kb, lo_r, hi_r, chain;
     int rc = 0;
 
     kb.label = "the paper's constants k_B = 1.38e-23 J/K and ln 2 = 0.693";
     kb.value = emin * (1.38e-23 / thermoai_constants_boltzmann_j_per_k())
-               * (0.693 / (repro_landauer_per_bit_j(1.0) / thermoai_constants_boltzmann_j_per_k()));
+               * (0.693 / (REPRO_CALL(thermoai_landauer_energy_per_bit_j, 1.0) / thermoai_constants_boltzmann_j_per_k()));
     rc |= add_point(list, "E001-eq14.01",
                     "E_min = N k_B T ln 2 dH, N = 10^12, T = 350 K, dH = 6 bits (Eq. 12)", "J",
                     "2.0 × 10^-8 J", 2.0e-8, emin, &kb, 1, NULL);
@@ -230,7 +230,7 @@ static int eq14_15(struct repro_list *list)
                     2.8e-8, range.hi, &hi_r, 1, NULL);
 
     rc |= add_point(list, "E001-eq15.01", "eta = E_min / E_actual = 2e-8 J / 10^13 J (Eq. 15)",
-                    "1", "2 × 10^-21", 2e-21, repro_negentropy_efficiency(2e-8, 1e13), NULL, 0,
+                    "1", "2 × 10^-21", 2e-21, REPRO_CALL(thermoai_negentropy_efficiency, 2e-8, 1e13), NULL, 0,
                     NULL);
     f[0] = range;
     f[1] = actual;
@@ -248,7 +248,7 @@ static int eq14_15(struct repro_list *list)
     rc |= add_point(list, "E001-eq15.04",
                     "Orders of magnitude between E_actual = 10^13 J and E_min, log10(1/eta)", "1",
                     "approximately 21 orders of magnitude", 21.0,
-                    log10(1.0 / repro_negentropy_efficiency(emin, 1e13)), NULL, 0, NULL);
+                    log10(1.0 / REPRO_CALL(thermoai_negentropy_efficiency, emin, 1e13)), NULL, 0, NULL);
     {
         /* transistor ~1e6, memory 1e3-1e4, passes 1e3-1e6, PUE 1.1-1.5 */
         const double lo[4] = { 1e6, 1e3, 1e3, 1.1 }, hi[4] = { 1e6, 1e4, 1e6, 1.5 };
@@ -296,10 +296,10 @@ static int sec34(struct repro_list *list)
     {
         struct repro_reading at350 = { "Landauer limit at 350 K, the App. B temperature", 0 };
 
-        at350.value = repro_landauer_ratio(3.1, T_GPU_K);
+        at350.value = REPRO_CALL(thermoai_landauer_ratio, 3.1, T_GPU_K);
         rc |= add_order(list, "E001-sec3.4.05",
                         "C_AI = 3.1 J/bit over the Landauer limit at 300 K (App. B last sentence)", "1",
-                        "approximately 10^21 times", 1e21, repro_landauer_ratio(3.1, 300.0), &at350, 1,
+                        "approximately 10^21 times", 1e21, REPRO_CALL(thermoai_landauer_ratio, 3.1, 300.0), &at350, 1,
                         NULL);
     }
     f[0] = cai;
@@ -329,17 +329,17 @@ static int sec34(struct repro_list *list)
 static int appendix_b(struct repro_list *list, double *e_total_j)
 {
     const double tokens = 3e11, ppl = 20.5, gpu_hours = 3.6e6, gpu_w = 300.0, pue = 1.2;
-    const double h_cross = repro_info_cross_entropy_bits(ppl);
-    const double dh = repro_negentropy_bits_per_token(H_PRIOR, h_cross, MODEL_PER_TOKEN * tokens,
+    const double h_cross = REPRO_CALL(thermoai_info_cross_entropy_bits, ppl);
+    const double dh = REPRO_CALL(thermoai_negentropy_bits_per_token, H_PRIOR, h_cross, MODEL_PER_TOKEN * tokens,
                                                       tokens);
     struct repro_reading r;
     char note[300];
     int rc = 0;
 
     r.label = "the exact GPT-3 parameter count, 174.6e9 (preset gpt-3-175b)";
-    r.value = repro_energy_training_flop((double)repro_model_params("gpt-3-175b"), tokens);
+    r.value = REPRO_CALL(thermoai_energy_training_flop, (double)repro_model_params("gpt-3-175b"), tokens);
     rc |= add_point(list, "E001-appB.01", "Training FLOP 6 N D, N = 175e9, D = 3e11 (Eq. 41)", "FLOP",
-                    "3.14 × 10^23", 3.14e23, repro_energy_training_flop(175e9, tokens), &r, 1, NULL);
+                    "3.14 × 10^23", 3.14e23, REPRO_CALL(thermoai_energy_training_flop, 175e9, tokens), &r, 1, NULL);
     snprintf(note, sizeof note,
              "Needs the V100's sustained throughput. At its 125 TFLOP/s tensor peak the 3.14e23 "
              "FLOP take %.3g GPU-hours, so 3.6e6 hours means %.1f%% utilisation",
@@ -347,11 +347,11 @@ static int appendix_b(struct repro_list *list, double *e_total_j)
     rc |= repro_add_not_derivable(list, "E001-appB.02", "V100 GPU-hours of GPT-3 (Eq. 42)", "s",
                                   gpu_hours * 3600.0, "3.6 × 10^6 (V100) GPU hours", note);
     rc |= add_point(list, "E001-appB.03", "E_train = 3.6e6 h x 300 W (Eq. 44)", "J", "3.89 × 10^12 J",
-                    3.89e12, repro_energy_from_power_j(gpu_w, gpu_hours * 3600.0), NULL, 0, NULL);
+                    3.89e12, REPRO_CALL(thermoai_energy_from_power_j, gpu_w, gpu_hours * 3600.0), NULL, 0, NULL);
     rc |= add_point(list, "E001-appB.04", "E_total = PUE 1.2 x 3.89e12 J (Eq. 45)", "J",
-                    "4.67 × 10^12 J", 4.67e12, repro_energy_facility_j(3.89e12, pue), NULL, 0, NULL);
+                    "4.67 × 10^12 J", 4.67e12, REPRO_CALL(thermoai_energy_facility_j, 3.89e12, pue), NULL, 0, NULL);
     rc |= add_point(list, "E001-appB.05", "E_total of Eq. (45) in MWh", "J", "1,287 MWh",
-                    1287.0 * MWH_J, repro_energy_facility_j(3.89e12, pue), NULL, 0,
+                    1287.0 * MWH_J, REPRO_CALL(thermoai_energy_facility_j, 3.89e12, pue), NULL, 0,
                     "4.67e12 J is 1,297 MWh; 1,287 MWh (4.633e12 J) is the GPT-3 figure of "
                     "Patterson et al. 2021, quoted rather than converted");
     rc |= add_point(list, "E001-appB.06", "H_cross = log2 20.5 (Eq. 47)", "bit", "4.36", 4.36, h_cross,
@@ -362,43 +362,43 @@ static int appendix_b(struct repro_list *list, double *e_total_j)
         struct repro_reading bits[3];
 
         bits[0].label = "1 bit per parameter";
-        bits[0].value = repro_negentropy_description_bits_per_token(175e9 * 1.0, tokens);
+        bits[0].value = REPRO_CALL(thermoai_negentropy_description_bits_per_token, 175e9 * 1.0, tokens);
         bits[1].label = "4 bits per parameter";
-        bits[1].value = repro_negentropy_description_bits_per_token(175e9 * 4.0, tokens);
+        bits[1].value = REPRO_CALL(thermoai_negentropy_description_bits_per_token, 175e9 * 4.0, tokens);
         bits[2].label = "32 bits per parameter (FP32 training)";
-        bits[2].value = repro_negentropy_description_bits_per_token(175e9 * 32.0, tokens);
+        bits[2].value = REPRO_CALL(thermoai_negentropy_description_bits_per_token, 175e9 * 32.0, tokens);
         rc |= add_point(list, "E001-appB.08",
                         "Model description length per token L(M)/N: 175e9 FP16 parameters over 3e11 "
                         "tokens (Eq. 49's 0.5)",
                         "bit", "0.5", 0.5,
-                        repro_negentropy_description_bits_per_token(175e9 * 16.0, tokens), bits, 3,
+                        REPRO_CALL(thermoai_negentropy_description_bits_per_token, 175e9 * 16.0, tokens), bits, 3,
                         "At FP16 the model's own description (9.3 bits/token) exceeds the whole "
                         "compression, and Eq. (16) turns negative");
     }
     rc |= add_point(list, "E001-appB.09", "N_total = 3e11 x 5.1 bits (Eq. 50)", "bit",
-                    "1.53 × 10^12 bits", 1.53e12, repro_negentropy_total_bits(tokens, 5.1), NULL, 0,
+                    "1.53 × 10^12 bits", 1.53e12, REPRO_CALL(thermoai_negentropy_total_bits, tokens, 5.1), NULL, 0,
                     NULL);
     rc |= add_point(list, "E001-appB.10",
                     "N_total, corrected chain: 3e11 x dH with dH unrounded (5.142 bits)", "bit",
                     "1.53 × 10^12 bits", 1.53e12,
-                    repro_negentropy_total_bits(tokens, dh),
+                    REPRO_CALL(thermoai_negentropy_total_bits, tokens, dh),
                     NULL, 0, "Corrected chain: the rounding of dH to 5.1 changes the third digit");
     {
         struct repro_reading kb = { "the paper's constants 1.38e-23 and 0.693", 0 };
 
-        kb.value = repro_landauer_energy_j(1.53e12, T_GPU_K) * (1.38e-23 / thermoai_constants_boltzmann_j_per_k())
-                   * (0.693 / (repro_landauer_per_bit_j(1.0) / thermoai_constants_boltzmann_j_per_k()));
+        kb.value = REPRO_CALL(thermoai_landauer_energy_j, 1.53e12, T_GPU_K) * (1.38e-23 / thermoai_constants_boltzmann_j_per_k())
+                   * (0.693 / (REPRO_CALL(thermoai_landauer_energy_per_bit_j, 1.0) / thermoai_constants_boltzmann_j_per_k()));
         rc |= add_point(list, "E001-appB.11", "E_min = 1.53e12 bits x k_B x 350 K x ln 2 (Eqs. 51-53)",
-                        "J", "5.1 × 10^-9 J", 5.1e-9, repro_landauer_energy_j(1.53e12, T_GPU_K), &kb, 1,
+                        "J", "5.1 × 10^-9 J", 5.1e-9, REPRO_CALL(thermoai_landauer_energy_j, 1.53e12, T_GPU_K), &kb, 1,
                         NULL);
     }
     rc |= add_point(list, "E001-appB.12", "E_min of Eq. (53) in nJ", "J", "5.1 nJ", 5.1e-9,
-                    repro_landauer_energy_j(1.53e12, T_GPU_K), NULL, 0, NULL);
+                    REPRO_CALL(thermoai_landauer_energy_j, 1.53e12, T_GPU_K), NULL, 0, NULL);
     rc |= add_point(list, "E001-appB.13", "eta_D = 5.1e-9 J / 4.67e12 J (Eq. 54)", "1",
-                    "1.1 × 10^-21", 1.1e-21, repro_negentropy_efficiency(5.1e-9, 4.67e12), NULL, 0,
+                    "1.1 × 10^-21", 1.1e-21, REPRO_CALL(thermoai_negentropy_efficiency, 5.1e-9, 4.67e12), NULL, 0,
                     NULL);
     rc |= add_point(list, "E001-appB.14", "C_AI = 4.67e12 J / 1.53e12 bits (Eq. 55)", "J/bit",
-                    "3.1 J/bit", 3.1, repro_negentropy_cost_j_per_bit(4.67e12, tokens, 5.1), NULL, 0,
+                    "3.1 J/bit", 3.1, REPRO_CALL(thermoai_negentropy_cost_j_per_bit, 4.67e12, tokens, 5.1), NULL, 0,
                     NULL);
     *e_total_j = 4.67e12;
     return rc;
@@ -427,7 +427,7 @@ static const struct table1_row {
 
 static double delta_h(double ppl, double tokens)
 {
-    return repro_negentropy_bits_per_token(H_PRIOR, repro_info_cross_entropy_bits(ppl),
+    return REPRO_CALL(thermoai_negentropy_bits_per_token, H_PRIOR, REPRO_CALL(thermoai_info_cross_entropy_bits, ppl),
                                            MODEL_PER_TOKEN * tokens, tokens);
 }
 
@@ -442,7 +442,7 @@ static int table1_rows(struct repro_list *list)
         const struct table1_row *row = &table1[i];
         const double tokens = row->tokens_e12 * 1e12, e = row->energy_mwh * MWH_J;
         const double dh = delta_h(row->ppl, tokens);
-        const double kt = repro_landauer_per_bit_j(T_GPU_K);
+        const double kt = REPRO_CALL(thermoai_landauer_energy_per_bit_j, T_GPU_K);
         thermoai_interval f[3], cost, eta;
         struct repro_reading quad, alt[2];
         char id[48], q[200], note[300];
@@ -467,24 +467,24 @@ static int table1_rows(struct repro_list *list)
         rel_dh = 0.5 * (dh_hi - dh_lo) / dh;
 
         alt[0].label = "no model-size term, dH = 10 - log2 PPL";
-        alt[0].value = repro_negentropy_cost_j_per_bit(
-            e, tokens, repro_negentropy_bits_per_token(H_PRIOR, repro_info_cross_entropy_bits(row->ppl),
+        alt[0].value = REPRO_CALL(thermoai_negentropy_cost_j_per_bit, 
+            e, tokens, REPRO_CALL(thermoai_negentropy_bits_per_token, H_PRIOR, REPRO_CALL(thermoai_info_cross_entropy_bits, row->ppl),
                                                        0.0, tokens));
         alt[1].label = "the prior at log2 V of a 50257-token vocabulary";
-        alt[1].value = repro_negentropy_cost_j_per_bit(
+        alt[1].value = REPRO_CALL(thermoai_negentropy_cost_j_per_bit, 
             e, tokens,
-            repro_negentropy_bits_per_token(repro_info_uniform_entropy_bits(50257.0),
-                                            repro_info_cross_entropy_bits(row->ppl),
+            REPRO_CALL(thermoai_negentropy_bits_per_token, REPRO_CALL(thermoai_info_uniform_entropy_bits, 50257.0),
+                                            REPRO_CALL(thermoai_info_cross_entropy_bits, row->ppl),
                                             MODEL_PER_TOKEN * tokens, tokens));
         snprintf(id, sizeof id, "T001-table1.%02zu", k++);
         snprintf(q, sizeof q, "C_AI of %s: %g MWh / (%g x 10^12 tokens x dH(PPL %g))", row->model,
                  row->energy_mwh, row->tokens_e12, row->ppl);
         snprintf(note, sizeof note, "dH = 10 - log2 PPL - 0.5 = %.4g bits (App. B method)", dh);
         rc |= add_point(list, id, q, "J/bit", row->cai_text, row->cai,
-                        repro_negentropy_cost_j_per_bit(e, tokens, dh), alt, 2, note);
+                        REPRO_CALL(thermoai_negentropy_cost_j_per_bit, e, tokens, dh), alt, 2, note);
 
         quad.label = "first-order propagation in quadrature";
-        quad.value = repro_negentropy_cost_j_per_bit(e, tokens, dh) * sqrt(rel_e * rel_e + rel_dh * rel_dh);
+        quad.value = REPRO_CALL(thermoai_negentropy_cost_j_per_bit, e, tokens, dh) * sqrt(rel_e * rel_e + rel_dh * rel_dh);
         snprintf(id, sizeof id, "T001-table1.%02zu", k++);
         snprintf(q, sizeof q,
                  "Uncertainty of C_AI of %s: half-width of the range for E +- %g MWh and PPL +- %g",
@@ -495,9 +495,9 @@ static int table1_rows(struct repro_list *list)
         snprintf(id, sizeof id, "T001-table1.%02zu", k++);
         snprintf(q, sizeof q, "eta_D of %s at 350 K (Eq. 27)", row->model);
         rc |= add_point(list, id, q, "1", row->eta_text, row->eta_e21 * 1e-21,
-                        repro_negentropy_demon_efficiency(tokens, dh, T_GPU_K, e), NULL, 0, NULL);
+                        REPRO_CALL(thermoai_negentropy_demon_efficiency, tokens, dh, T_GPU_K, e), NULL, 0, NULL);
 
-        quad.value = repro_negentropy_demon_efficiency(tokens, dh, T_GPU_K, e)
+        quad.value = REPRO_CALL(thermoai_negentropy_demon_efficiency, tokens, dh, T_GPU_K, e)
                      * sqrt(rel_e * rel_e + rel_dh * rel_dh);
         snprintf(id, sizeof id, "T001-table1.%02zu", k++);
         snprintf(q, sizeof q, "Uncertainty of eta_D of %s: half-width of the propagated range", row->model);
@@ -523,18 +523,18 @@ static int entropy_production(struct repro_list *list)
     int rc = 0;
 
     rc |= add_point(list, "E001-eq32.01", "sigma = 10 MW / 350 K (Eq. 32)", "W/K", "28,600 W/K", 28600.0,
-                    repro_energy_entropy_rate_w_per_k(1e7, 350.0), NULL, 0, NULL);
+                    REPRO_CALL(thermoai_energy_entropy_rate_w_per_k, 1e7, 350.0), NULL, 0, NULL);
     rc |= add_point(list, "E001-appC.01", "sigma = 75 MW / 300 K (Eq. 60)", "W/K", "250,000 W/K",
-                    250000.0, repro_energy_entropy_rate_w_per_k(75e6, 300.0), NULL, 0, NULL);
+                    250000.0, REPRO_CALL(thermoai_energy_entropy_rate_w_per_k, 75e6, 300.0), NULL, 0, NULL);
     rc |= add_point(list, "E001-appC.02", "A 3-month run in seconds: 0.25 Julian year (Eq. 61)", "s",
                     "7.78 × 10^6", 7.78e6, 0.25 * thermoai_constants_julian_year_s(), &days, 1, NULL);
     snprintf(note, sizeof note,
              "The model's negentropy (App. B: N k_B ln 2 (10 - 4.36 - 0.5) over 3e11 tokens) is "
              "%.2g J/K, 23 orders below: it does not compensate this entropy, as the appendix says",
-             repro_negentropy_entropy_reduction_j_per_k(3e11, H_PRIOR, repro_info_cross_entropy_bits(20.5),
+             REPRO_CALL(thermoai_negentropy_entropy_reduction_j_per_k, 3e11, H_PRIOR, REPRO_CALL(thermoai_info_cross_entropy_bits, 20.5),
                                                         MODEL_PER_TOKEN * 3e11));
     rc |= add_point(list, "E001-appC.03", "Delta S = 250,000 W/K x 7.78e6 s (Eq. 61)", "J/K",
-                    "1.95 × 10^12 J/K", 1.95e12, repro_energy_entropy_produced_j_per_k(75e6, 300.0, 7.78e6),
+                    "1.95 × 10^12 J/K", 1.95e12, REPRO_CALL(thermoai_energy_entropy_produced_j_per_k, 75e6, 300.0, 7.78e6),
                     NULL, 0, note);
     return rc;
 }
@@ -547,25 +547,25 @@ static int sec73(struct repro_list *list)
     struct repro_reading model = { "with App. B's 0.5 bits of model description", 0 };
     int rc = 0;
 
-    model.value = repro_negentropy_bits_per_token(H_PRIOR, 7.5, MODEL_PER_TOKEN, 1.0);
+    model.value = REPRO_CALL(thermoai_negentropy_bits_per_token, H_PRIOR, 7.5, MODEL_PER_TOKEN, 1.0);
     rc |= add_point(list, "E001-sec7.3.01",
                     "H_cross at the compression limit: H_prior 10 - N_inf 7.5 (Eq. 16 solved for H_cross)",
                     "bit", "2.5 bits/token (upper end of 1.5–2.5)", 2.5,
-                    repro_negentropy_bits_per_token(H_PRIOR, 7.5, 0.0, 1.0), &model, 1, NULL);
+                    REPRO_CALL(thermoai_negentropy_bits_per_token, H_PRIOR, 7.5, 0.0, 1.0), &model, 1, NULL);
     rc |= add_point(list, "E001-sec7.3.02", "PPL at H_cross = 1.5 bits", "1", "3", 3.0,
-                    repro_info_perplexity_from_bits(1.5), NULL, 0, NULL);
+                    REPRO_CALL(thermoai_info_perplexity_from_bits, 1.5), NULL, 0, NULL);
     rc |= add_point(list, "E001-sec7.3.03", "PPL at H_cross = 2.5 bits", "1", "6", 6.0,
-                    repro_info_perplexity_from_bits(2.5), NULL, 0, NULL);
+                    REPRO_CALL(thermoai_info_perplexity_from_bits, 2.5), NULL, 0, NULL);
     rc |= add_point(list, "E001-sec7.3.04",
                     "Yearly growth of the flux limit (Eq. 33) when power doubles and efficiency grows 40%",
                     "1", "approximately 140%/year", 1.4,
-                    repro_negentropy_flux_limit_bits_per_s(2e7, 1.4e-21, T_GPU_K)
-                            / repro_negentropy_flux_limit_bits_per_s(1e7, 1e-21, T_GPU_K)
+                    REPRO_CALL(thermoai_negentropy_flux_limit_bits_per_s, 2e7, 1.4e-21, T_GPU_K)
+                            / REPRO_CALL(thermoai_negentropy_flux_limit_bits_per_s, 1e7, 1e-21, T_GPU_K)
                         - 1.0,
                     &added, 1, "Growth factors multiply: 2 x 1.4 = 2.8, that is +180%/year");
     rc |= add_point(list, "E001-sec7.3.05",
                     "Yearly efficiency gain at the Sec. 5.4 doubling time of 2.3 years (Eq. 28)", "1",
-                    "~40%/year", 0.4, repro_negentropy_demon_trend(1.0, year, 2.3 * year) - 1.0, NULL, 0,
+                    "~40%/year", 0.4, REPRO_CALL(thermoai_negentropy_demon_trend, 1.0, year, 2.3 * year) - 1.0, NULL, 0,
                     "40%/year would mean a doubling time of 2.06 years");
     return rc;
 }
@@ -573,31 +573,31 @@ static int sec73(struct repro_list *list)
 /* E001-eq36, E001-eq38 and T001-table3: training against inference. */
 static int training_vs_inference(struct repro_list *list, double e_train_appb)
 {
-    const double e_inf = repro_energy_inference_per_token_j(1.75e11, 2e-11, 1.2);
+    const double e_inf = REPRO_CALL(thermoai_energy_inference_per_token_j, 1.75e11, 2e-11, 1.2);
     const double e_inf_printed = 8.4e-3, bits_used = 5.5; /* Table 3: "~5-6 bits/token" */
     struct repro_reading r;
     int rc = 0;
 
     r.label = "E_FLOP = 20 fJ (2e-14 J) instead of 20 pJ";
-    r.value = repro_energy_inference_per_token_j(1.75e11, 2e-14, 1.2);
+    r.value = REPRO_CALL(thermoai_energy_inference_per_token_j, 1.75e11, 2e-14, 1.2);
     rc |= add_point(list, "E001-eq36.01", "E_inference = 2 x 1.75e11 x 20 pJ x 1.2 (Eq. 36)", "J",
                     "8.4 mJ/token", 8.4e-3, e_inf, &r, 1,
                     "2 x 1.75e11 x 2e-11 = 7 J; the printed mJ is 1000x too small");
     rc |= add_point(list, "E001-eq38.01", "N_break-even = 5e12 J / 8.4 mJ (Eq. 38)", "1",
-                    "6 × 10^14 tokens", 6e14, repro_energy_break_even_tokens(5e12, e_inf_printed), NULL, 0,
+                    "6 × 10^14 tokens", 6e14, REPRO_CALL(thermoai_energy_break_even_tokens, 5e12, e_inf_printed), NULL, 0,
                     NULL);
     rc |= add_point(list, "E001-eq38.02", "N_break-even, corrected chain: 5e12 J / Eq. (36)'s 8.4 J", "1",
-                    "6 × 10^14 tokens", 6e14, repro_energy_break_even_tokens(5e12, e_inf), NULL, 0,
+                    "6 × 10^14 tokens", 6e14, REPRO_CALL(thermoai_energy_break_even_tokens, 5e12, e_inf), NULL, 0,
                     "Corrected chain: with the recomputed inference energy");
     rc |= add_order(list, "E001-eq38.03", "Queries of 600 tokens to break even: 6e14 / 600", "1",
                     "roughly 10^12 inference queries", 1e12,
-                    repro_energy_break_even_tokens(5e12, e_inf_printed) / 600.0, NULL, 0, NULL);
+                    REPRO_CALL(thermoai_energy_break_even_tokens, 5e12, e_inf_printed) / 600.0, NULL, 0, NULL);
 
     r.label = "energy read in mJ instead of J";
-    r.value = repro_energy_amortized_per_token_j(e_train_appb, 3e11, 0.0) * 1e3;
+    r.value = REPRO_CALL(thermoai_energy_amortized_per_token_j, e_train_appb, 3e11, 0.0) * 1e3;
     rc |= add_range(list, "T001-table3.01",
                     "Training energy per token, GPT-3: 4.67e12 J / 3e11 tokens (App. B)", "J",
-                    "~10^4–10^5 J", 1e4, 1e5, repro_energy_amortized_per_token_j(e_train_appb, 3e11, 0.0),
+                    "~10^4–10^5 J", 1e4, 1e5, REPRO_CALL(thermoai_energy_amortized_per_token_j, e_train_appb, 3e11, 0.0),
                     &r, 1, NULL);
     r.label = "Eq. (36) as printed, 8.4 mJ";
     r.value = e_inf_printed;
@@ -606,24 +606,24 @@ static int training_vs_inference(struct repro_list *list, double e_train_appb)
     rc |= add_range(list, "T001-table3.03", "Negentropy created per token, GPT-3 (App. B dH)", "bit",
                     "~5–6 bits/token", 5.0, 6.0, delta_h(20.5, 3e11), NULL, 0, NULL);
     rc |= add_order(list, "T001-table3.04", "Demon efficiency of training, GPT-3 (App. B)", "1",
-                    "~10^-21", 1e-21, repro_negentropy_demon_efficiency(3e11, delta_h(20.5, 3e11), T_GPU_K,
+                    "~10^-21", 1e-21, REPRO_CALL(thermoai_negentropy_demon_efficiency, 3e11, delta_h(20.5, 3e11), T_GPU_K,
                                                                         e_train_appb),
                     NULL, 0, NULL);
     {
         struct repro_reading rr[2];
-        const double eta_train = repro_negentropy_demon_efficiency(3e11, delta_h(20.5, 3e11), T_GPU_K,
+        const double eta_train = REPRO_CALL(thermoai_negentropy_demon_efficiency, 3e11, delta_h(20.5, 3e11), T_GPU_K,
                                                                    e_train_appb);
-        const double eta_inf = repro_negentropy_demon_efficiency(1.0, bits_used, T_GPU_K, e_inf);
+        const double eta_inf = REPRO_CALL(thermoai_negentropy_demon_efficiency, 1.0, bits_used, T_GPU_K, e_inf);
 
         rr[0].label = "with Eq. (36) as printed, 8.4 mJ";
-        rr[0].value = repro_negentropy_demon_efficiency(1.0, bits_used, T_GPU_K, e_inf_printed);
+        rr[0].value = REPRO_CALL(thermoai_negentropy_demon_efficiency, 1.0, bits_used, T_GPU_K, e_inf_printed);
         rr[1].label = "with 8.4 uJ per token";
-        rr[1].value = repro_negentropy_demon_efficiency(1.0, bits_used, T_GPU_K, 8.4e-6);
+        rr[1].value = REPRO_CALL(thermoai_negentropy_demon_efficiency, 1.0, bits_used, T_GPU_K, 8.4e-6);
         rc |= add_range(list, "T001-table3.05",
                         "Demon efficiency of inference: 5.5 bits per token at 350 K over Eq. (36)'s energy",
                         "1", "~10^-15–10^-14", 1e-15, 1e-14, eta_inf, rr, 2, NULL);
-        rr[0].value = repro_negentropy_demon_efficiency(1.0, bits_used, T_GPU_K, e_inf_printed) / eta_train;
-        rr[1].value = repro_negentropy_demon_efficiency(1.0, bits_used, T_GPU_K, 8.4e-6) / eta_train;
+        rr[0].value = REPRO_CALL(thermoai_negentropy_demon_efficiency, 1.0, bits_used, T_GPU_K, e_inf_printed) / eta_train;
+        rr[1].value = REPRO_CALL(thermoai_negentropy_demon_efficiency, 1.0, bits_used, T_GPU_K, 8.4e-6) / eta_train;
         rc |= add_order(list, "T001-table3.06",
                         "Inference over training demon efficiency (text under Table 3)", "1",
                         "~10^6 efficiency improvement", 1e6, eta_inf / eta_train, rr, 2,
@@ -641,15 +641,15 @@ static int table2(struct repro_list *list)
 
     rc |= add_range(list, "T001-table2.01",
                     "AI J/bit from its rows: 10^10 W for a year over 10^18 bits/year", "J/bit", "~1–10",
-                    1.0, 10.0, repro_negentropy_cost_j_per_bit(repro_energy_from_power_j(1e10, year), 1.0, 1e18),
+                    1.0, 10.0, REPRO_CALL(thermoai_negentropy_cost_j_per_bit, REPRO_CALL(thermoai_energy_from_power_j, 1e10, year), 1.0, 1e18),
                     NULL, 0, NULL);
     rc |= add_range(list, "T001-table2.02", "The same at 10^11 W", "J/bit", "~1–10", 1.0, 10.0,
-                    repro_negentropy_cost_j_per_bit(repro_energy_from_power_j(1e11, year), 1.0, 1e18),
+                    REPRO_CALL(thermoai_negentropy_cost_j_per_bit, REPRO_CALL(thermoai_energy_from_power_j, 1e11, year), 1.0, 1e18),
                     NULL, 0, NULL);
     rc |= add_range(list, "T001-table2.03",
                     "Biosphere J/bit from its rows: 1.7e17 W for a year over 10^34 bits/year", "J/bit",
                     "~10^-10–10^-12", 1e-12, 1e-10,
-                    repro_negentropy_cost_j_per_bit(repro_energy_from_power_j(1.7e17, year), 1.0, 1e34),
+                    REPRO_CALL(thermoai_negentropy_cost_j_per_bit, REPRO_CALL(thermoai_energy_from_power_j, 1.7e17, year), 1.0, 1e34),
                     NULL, 0, NULL);
     return rc;
 }

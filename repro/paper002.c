@@ -22,18 +22,18 @@ static int eq1(struct repro_list *list)
 {
     int rc = 0;
     const double gpu_j_per_flop = 1e-12; /* Remark 3.1: "approx 1 pJ per floating-point operation" */
-    const double gap = repro_landauer_ratio(gpu_j_per_flop, 300.0);
+    const double gap = REPRO_CALL(thermoai_landauer_ratio, gpu_j_per_flop, 300.0);
     struct repro_reading kb_doc = { "k_B = 1.38e-23 J/K as in Table 3", 0.0 };
     struct repro_spec s = { 0 };
 
-    kb_doc.value = repro_landauer_per_bit_j(300.0) * (1.38e-23 / thermoai_constants_boltzmann_j_per_k());
+    kb_doc.value = REPRO_CALL(thermoai_landauer_energy_per_bit_j, 300.0) * (1.38e-23 / thermoai_constants_boltzmann_j_per_k());
 
     s.id = "E002-eq1.01";
     s.quantity = "E_min = k_B T ln 2 at T = 300 K, Eq. (1)";
     s.unit = "J";
     s.paper_text = "2.9 × 10^-21 J";
     s.paper = 2.9e-21;
-    s.computed = repro_landauer_per_bit_j(300.0);
+    s.computed = REPRO_CALL(thermoai_landauer_energy_per_bit_j, 300.0);
     s.readings = &kb_doc;
     s.n_readings = 1;
     rc |= repro_add(list, &s);

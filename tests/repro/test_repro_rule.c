@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "calls.h"
 #include "repro.h"
 #include "../harness/tap.h"
 
@@ -150,8 +151,24 @@ static void records(void)
     repro_list_free(&list);
 }
 
+/* REPRO_CALL: the value on THERMOAI_OK, NaN (and a message) on any other status. */
+static void checked_calls(void)
+{
+    const double e = REPRO_CALL(thermoai_landauer_energy_per_bit_j, 300.0);
+    const double ratio = REPRO_CALL(thermoai_ter_ratio, 2.0, 0.5);
+    const double bad = REPRO_CALL(thermoai_landauer_energy_per_bit_j, -1.0);
+    const double nan_in = REPRO_CALL(thermoai_ter_ratio, (double)NAN, 1.0);
+
+    /* k_B T ln 2 at 300 K, mpmath at 30 digits: 2.87097888507872379450e-21 */
+    tap_ok(fabs(e - 2.87097888507872379450e-21) <= 4e-37, "REPRO_CALL(1 input) is the output");
+    tap_ok(ratio == 4.0, "REPRO_CALL(2 inputs): 2 / 0.5 = 4");
+    tap_ok(isnan(bad), "a negative temperature gives NaN, not a value");
+    tap_ok(isnan(nan_in), "a NaN input gives NaN");
+}
+
 int main(void)
 {
+    checked_calls();
     sig_digits();
     verdicts();
     records();
