@@ -428,7 +428,18 @@ static int q_table_rerun(struct repro_list *list)
         }
         clusters = r.clusters;
         info.struct_size = sizeof info;
-        s = thermoai_spectral_attention(n, d, qm, km, NULL, clusters + 1, lambda, &info);
+        {
+            size_t bytes = 0;
+            void *work = NULL;
+
+            s = thermoai_spectral_attention_workspace_bytes(n, d, NULL, clusters + 1, &bytes);
+            if (s == THERMOAI_OK && (work = malloc(bytes)) == NULL)
+                s = THERMOAI_E_NOMEM;
+            if (s == THERMOAI_OK)
+                s = thermoai_spectral_attention(n, d, qm, km, NULL, clusters + 1, work, bytes, lambda,
+                                                &info);
+            free(work);
+        }
         if (s == THERMOAI_OK)
             s = thermoai_spectral_cluster_quality(lambda[clusters - 1], lambda[clusters], info.lambda_max,
                                          &quality);

@@ -113,11 +113,18 @@ static int spectrum_of(size_t n, size_t d, const float *q, const float *k, const
                        uint32_t variant, double *lambda, double *lmax)
 {
     thermoai_spectral_info info;
+    size_t bytes = 0;
+    void *work = NULL;
     int s;
 
     info.struct_size = sizeof info;
     if (variant == UINT32_MAX) {
-        s = thermoai_spectral_attention(n, d, q, k, NULL, n, lambda, &info);
+        s = thermoai_spectral_attention_workspace_bytes(n, d, NULL, n, &bytes);
+        if (s == THERMOAI_OK && (work = malloc(bytes)) == NULL)
+            s = THERMOAI_E_NOMEM;
+        if (s == THERMOAI_OK)
+            s = thermoai_spectral_attention(n, d, q, k, NULL, n, work, bytes, lambda, &info);
+        free(work);
     } else {
         thermoai_ssa_params p;
         thermoai_ssa *plan = NULL;
@@ -131,7 +138,12 @@ static int spectrum_of(size_t n, size_t d, const float *q, const float *k, const
         if (s == THERMOAI_OK)
             s = thermoai_ssa_execute(plan, q, k, v, y);
         if (s == THERMOAI_OK)
-            s = thermoai_spectral_ssa(plan, q, k, NULL, n, lambda, &info);
+            s = thermoai_spectral_ssa_workspace_bytes(plan, NULL, n, &bytes);
+        if (s == THERMOAI_OK && (work = malloc(bytes)) == NULL)
+            s = THERMOAI_E_NOMEM;
+        if (s == THERMOAI_OK)
+            s = thermoai_spectral_ssa(plan, q, k, NULL, n, work, bytes, lambda, &info);
+        free(work);
         thermoai_ssa_free(plan);
         free(y);
     }

@@ -137,14 +137,17 @@ THERMOAI_API size_t thermoai_spectral_info_size(void);
  * \param[in]  k       Keys, n x d row-major float32, finite.
  * \param[in]  params  Settings, or NULL for the defaults.
  * \param[in]  count   How many eigenvalues, 1 <= count <= n (n: the whole spectrum).
+ * \param[in]  workspace        At least thermoai_spectral_attention_workspace_bytes() bytes,
+ *                              any alignment (nothing is allocated here).
+ * \param[in]  workspace_bytes  Size of \p workspace.
  * \param[out] lambda  \p count eigenvalues ascending, \f$\lambda_1 \dots \lambda_{count}\f$,
  *                     [dimensionless], in [0, 2] (rounding below 0 or above 2 is clamped). On error all
  *                     \p count entries are NaN (also those beyond n).
  * \param[out] info    Steps, \f$\lambda_N\f$, \f$\pi_{min}\f$, residual; may be NULL. On
  *                     error every double field its \c struct_size covers is NaN.
  * \retval THERMOAI_OK               success
- * \retval THERMOAI_E_NULL           \p q, \p k or \p lambda is NULL
- * \retval THERMOAI_E_SIZE           a \c struct_size too small
+ * \retval THERMOAI_E_NULL           \p q, \p k, \p workspace or \p lambda is NULL
+ * \retval THERMOAI_E_SIZE           a \c struct_size too small, or \p workspace_bytes too small
  * \retval THERMOAI_E_UNSUPPORTED    unknown flags, or non-zero bytes beyond this library's struct
  * \retval THERMOAI_E_INVALID        n, d or count out of range, or a negative or NaN tolerance
  * \retval THERMOAI_E_NONFINITE      an input holds NaN or infinity
@@ -152,18 +155,38 @@ THERMOAI_API size_t thermoai_spectral_info_size(void);
  *                                   126 binary orders of magnitude)
  * \retval THERMOAI_E_NO_CONVERGENCE the residuals stayed above the tolerance after
  *                                   max_iterations steps
- * \retval THERMOAI_E_NOMEM          allocation failed (memory: about \f$8N(m + 5) + 8 N d\f$ bytes
- *                                   for \f$m\f$ steps)
+ * \retval THERMOAI_E_NOMEM          the workspace size overflows size_t
  * \par Source
  *   Paper 002, Definition 8.2 (for the symmetrised weights, see the file comment).
  * \par Thread safety
- *   Reentrant; allocates its work memory.
+ *   Reentrant; the workspace is the caller's (one per concurrent call).
  * \since 0.1.0
  */
 THERMOAI_API THERMOAI_NODISCARD
 int thermoai_spectral_attention(size_t n, size_t d, const float *q, const float *k,
                                 const thermoai_spectral_params *params, size_t count,
-                                double *lambda, thermoai_spectral_info *info);
+                                void *workspace, size_t workspace_bytes, double *lambda,
+                                thermoai_spectral_info *info);
+
+/**
+ * \brief Bytes of workspace thermoai_spectral_attention() needs.
+ *
+ * About \f$8N(m + 5) + 8Nd + 8m^2\f$ bytes for \f$m\f$ = min(max_iterations, N) Lanczos steps.
+ * \param[in]  n       As thermoai_spectral_attention().
+ * \param[in]  d       As thermoai_spectral_attention().
+ * \param[in]  params  As thermoai_spectral_attention(), or NULL.
+ * \param[in]  count   As thermoai_spectral_attention().
+ * \param[out] bytes   The size; 0 on error.
+ * \retval THERMOAI_OK       success
+ * \retval THERMOAI_E_NULL   \p bytes is NULL
+ * \retval THERMOAI_E_NOMEM  the size overflows size_t
+ * \retval other             as thermoai_spectral_attention() for bad n, d, count or params
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_spectral_attention_workspace_bytes(size_t n, size_t d,
+                                                const thermoai_spectral_params *params,
+                                                size_t count, size_t *bytes);
 
 /**
  * \brief The \p count smallest eigenvalues of \f$\mathbf L_{sym}\f$ of the graph an SSA plan attends over.
@@ -180,10 +203,14 @@ int thermoai_spectral_attention(size_t n, size_t d, const float *q, const float 
  * \param[in]     k       Its keys, n x d, finite.
  * \param[in]     params  Settings, or NULL (flags and threads are ignored: one thread).
  * \param[in]     count   1 <= count <= n.
+ * \param[in]     workspace        At least thermoai_spectral_ssa_workspace_bytes() bytes for
+ *                                 this plan and execution, any alignment.
+ * \param[in]     workspace_bytes  Size of \p workspace.
  * \param[out]    lambda  \p count eigenvalues ascending [dimensionless]; all \p count NaN on error.
  * \param[out]    info    As thermoai_spectral_attention(); may be NULL.
  * \retval THERMOAI_OK            success
- * \retval THERMOAI_E_NULL        \p plan, \p q, \p k or \p lambda is NULL
+ * \retval THERMOAI_E_NULL        \p plan, \p q, \p k, \p workspace or \p lambda is NULL
+ * \retval THERMOAI_E_SIZE        \p workspace_bytes too small (or a \c struct_size)
  * \retval THERMOAI_E_DOMAIN      the plan has not been executed
  * \retval THERMOAI_E_UNSUPPORTED the centroid variant (its terms are not token edges), or bad flags
  * \retval other                  as thermoai_spectral_attention()
@@ -193,8 +220,31 @@ int thermoai_spectral_attention(size_t n, size_t d, const float *q, const float 
  */
 THERMOAI_API THERMOAI_NODISCARD
 int thermoai_spectral_ssa(struct thermoai_ssa *plan, const float *q, const float *k,
-                          const thermoai_spectral_params *params, size_t count, double *lambda,
-                          thermoai_spectral_info *info);
+                          const thermoai_spectral_params *params, size_t count, void *workspace,
+                          size_t workspace_bytes, double *lambda, thermoai_spectral_info *info);
+
+/**
+ * \brief Bytes of workspace thermoai_spectral_ssa() needs for the last execution of \p plan.
+ *
+ * The graph's edges depend on the plan's clusters and sample draws (not on q and k):
+ * \f$8(N + 1) + 12\,\mathrm{nnz} + 8N\f$ bytes plus the Lanczos work of
+ * thermoai_spectral_attention_workspace_bytes(). Walks the graph once to count.
+ * \param[in,out] plan    An executed plan of variant paper or importance (its scratch is used).
+ * \param[in]     params  As thermoai_spectral_ssa(), or NULL.
+ * \param[in]     count   As thermoai_spectral_ssa().
+ * \param[out]    bytes   The size; 0 on error.
+ * \retval THERMOAI_OK            success
+ * \retval THERMOAI_E_NULL        \p plan or \p bytes is NULL
+ * \retval THERMOAI_E_DOMAIN      the plan has not been executed
+ * \retval THERMOAI_E_UNSUPPORTED the centroid variant
+ * \retval THERMOAI_E_NOMEM       the size overflows size_t
+ * \retval other                  as thermoai_spectral_ssa() for bad count or params
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_spectral_ssa_workspace_bytes(struct thermoai_ssa *plan,
+                                          const thermoai_spectral_params *params, size_t count,
+                                          size_t *bytes);
 
 /**
  * \brief Cluster quality \f$\mathcal Q = (\lambda_{k+1} - \lambda_k)/\lambda_N\f$.

@@ -4,7 +4,6 @@
 
 #include <math.h>
 #include <stddef.h>
-#include <stdlib.h>
 #include <string.h>
 
 #ifdef THERMOAI_WITH_OPENMP
@@ -12,6 +11,7 @@
 #endif
 
 #include "attn_kernels.h"
+#include "common/arena.h"
 #include "common/arrays.h"
 #include "common/internal.h"
 #include "common/lanczos.h"
@@ -241,47 +241,99 @@ static float largest_score(const struct dense_op *op)
     return best;
 }
 
+/* The pieces of the dense spectrum's workspace: packed keys and queries (16
+ * floats of slack each for the kernels' tails), W^T x, and the Lanczos work. */
+struct dense_layout {
+    size_t kp, qp, other, work, total;
+};
+
+static int dense_layout(size_t n, size_t d, const struct thermoai__spectrum_setup *set,
+                        struct dense_layout *out)
+{
+    struct thermoai__layout l = { 0, 0 };
+    const size_t kw = ATTN_KSTRIDE(n);
+    size_t work;
+
+    if (thermoai__laplacian_spectrum_doubles(n, &set->lanczos, &work) != THERMOAI_OK
+        || kw > (SIZE_MAX - 16) / d)
+        return THERMOAI_E_NOMEM;
+    out->kp = thermoai__layout_reserve(&l, d * kw + 16, sizeof(float));
+    out->qp = thermoai__layout_reserve(&l, d * kw + 16, sizeof(float));
+    out->other = thermoai__layout_reserve(&l, n, sizeof(double));
+    out->work = thermoai__layout_reserve(&l, work, sizeof(double));
+    out->total = thermoai__layout_total(&l);
+    return out->total == 0 ? THERMOAI_E_NOMEM : THERMOAI_OK;
+}
+
+/* Checks the arguments both entry points share; resolves set. */
+static int dense_args(size_t n, size_t d, const thermoai_spectral_params *params, size_t count,
+                      struct thermoai__spectrum_setup *set)
+{
+    if (n < 2 || n > MAX_N || d < 1 || d > MAX_D)
+        return THERMOAI_E_INVALID;
+    return thermoai__spectrum_setup(params, n, count, set);
+}
+
+int thermoai_spectral_attention_workspace_bytes(size_t n, size_t d,
+                                                const thermoai_spectral_params *params,
+                                                size_t count, size_t *bytes)
+{
+    struct thermoai__spectrum_setup set;
+    struct dense_layout lay;
+    int status;
+
+    if (bytes == NULL)
+        return THERMOAI_E_NULL;
+    *bytes = 0;
+    status = dense_args(n, d, params, count, &set);
+    if (status == THERMOAI_OK)
+        status = dense_layout(n, d, &set, &lay);
+    if (status == THERMOAI_OK)
+        *bytes = lay.total;
+    return status;
+}
+
 int thermoai_spectral_attention(size_t n, size_t d, const float *q, const float *k,
                                 const thermoai_spectral_params *params, size_t count,
-                                double *lambda, thermoai_spectral_info *info)
+                                void *workspace, size_t workspace_bytes, double *lambda,
+                                thermoai_spectral_info *info)
 {
     struct thermoai__spectrum_setup set;
     struct dense_op op;
-    size_t steps = 0, floats;
+    struct dense_layout lay;
+    size_t steps = 0;
     double lambda_max = (double)NAN, pi_min = (double)NAN, residual = (double)NAN;
-    void *mem = NULL;
+    unsigned char *base;
     int status;
 
     if (lambda == NULL) /* the info's doubles NaN all the same */
         return thermoai__spectrum_finish(THERMOAI_E_NULL, 0, 0, NULL, 0, (double)NAN, (double)NAN,
                                          (double)NAN, info);
     thermoai__spectrum_nan(lambda, count);
-    if (q == NULL || k == NULL)
+    if (q == NULL || k == NULL || workspace == NULL)
         status = THERMOAI_E_NULL;
-    else if (n < 2 || n > MAX_N || d < 1 || d > MAX_D)
-        status = THERMOAI_E_INVALID;
     else
-        status = thermoai__spectrum_setup(params, n, count, &set);
+        status = dense_args(n, d, params, count, &set);
     if (status == THERMOAI_OK && (!thermoai__all_finite(q, n * d) || !thermoai__all_finite(k, n * d)))
         status = THERMOAI_E_NONFINITE;
+    if (status == THERMOAI_OK)
+        status = dense_layout(n, d, &set, &lay);
+    if (status == THERMOAI_OK && workspace_bytes < lay.total)
+        status = THERMOAI_E_SIZE;
     if (status != THERMOAI_OK)
         return thermoai__spectrum_finish(status, n <= MAX_N ? n : 0, count, lambda, 0, (double)NAN, (double)NAN,
                                          (double)NAN, info);
 
+    base = (unsigned char *)thermoai__align(workspace, THERMOAI__ARENA_ALIGN);
     op.n = n;
     op.d = d;
     op.q = q;
     op.k = k;
     op.kw = ATTN_KSTRIDE(n);
     op.threads = set.threads;
-    floats = 2 * d * op.kw + 16;
-    mem = malloc(floats * sizeof(float) + 64 + n * sizeof(double));
-    if (mem == NULL)
-        return thermoai__spectrum_finish(THERMOAI_E_NOMEM, n, count, lambda, 0, (double)NAN, (double)NAN, (double)NAN,
-                                         info);
-    op.kp = (float *)thermoai__align(mem, 64);
-    op.qp = op.kp + d * op.kw;
-    op.other = (double *)thermoai__align(op.qp + d * op.kw, 8);
+    op.kp = (float *)(void *)(base + lay.kp);
+    op.qp = (float *)(void *)(base + lay.qp);
+    op.other = (double *)(void *)(base + lay.other);
     thermoai__attn_kernels_select(&op.kern, (set.flags & THERMOAI_SPECTRAL_PORTABLE) ? ATTN_SIMD_NONE : ATTN_SIMD_BEST);
     thermoai__attn_pack(k, NULL, n, d, d, op.kp, op.kw);
     thermoai__attn_pack(q, NULL, n, d, d, op.qp, op.kw);
@@ -290,17 +342,15 @@ int thermoai_spectral_attention(size_t n, size_t d, const float *q, const float 
     if (!isfinite(op.shift)) {
         status = THERMOAI_E_RANGE;
     } else {
-        status = thermoai__laplacian_spectrum(n, dense_matvec, &op, &set.lanczos, count, lambda,
+        status = thermoai__laplacian_spectrum(n, dense_matvec, &op, &set.lanczos, count,
+                                              (double *)(void *)(base + lay.work), lambda,
                                               &lambda_max, &pi_min, &steps, &residual);
         if (status == THERMOAI_E_CALLBACK) /* dense_matvec cannot fail */
             status = THERMOAI_E_INTERNAL;
     }
-    free(mem);
     return thermoai__spectrum_finish(status, n, count, lambda, steps, lambda_max, pi_min, residual,
                                      info);
 }
-
-/* ---- pure functions --------------------------------------------------------- */
 
 int thermoai_spectral_cluster_quality(double lambda_k, double lambda_k1, double lambda_n, double *quality)
 {

@@ -188,26 +188,33 @@ static double clamp_eigenvalue(double lambda) /* rounding can leave [0, 2] by ~1
     return lambda < 0.0 ? 0.0 : lambda > 2.0 ? 2.0 : lambda;
 }
 
-int thermoai__laplacian_spectrum(size_t n, thermoai__matvec matvec, void *ctx,
-                                 const struct thermoai__lanczos_settings *set, size_t count,
-                                 double *lambda, double *lambda_max, double *pi_min, size_t *steps,
-                                 double *residual)
+int thermoai__laplacian_spectrum_doubles(size_t n, const struct thermoai__lanczos_settings *set,
+                                         size_t *doubles)
 {
     const size_t ms = set->max_steps < n ? set->max_steps : n;
-    size_t need = 0, j, i;
-    double *mem, *deg, *dinv, *w, *V, *alpha, *beta, *dt, *et, *Z, total = 0.0, dmin = (double)INFINITY;
+    size_t need = 0;
+
+    /* deg, dinv, tmp, w: 4n; V: n (ms + 1); alpha, beta, dt, et: 4 (ms + 1); Z: ms^2 */
+    if (add_product(&need, 4, n) || add_product(&need, n, ms + 1) || add_product(&need, 4, ms + 1)
+        || add_product(&need, ms, ms) || need > SIZE_MAX / sizeof(double))
+        return THERMOAI_E_NOMEM;
+    *doubles = need;
+    return THERMOAI_OK;
+}
+
+int thermoai__laplacian_spectrum(size_t n, thermoai__matvec matvec, void *ctx,
+                                 const struct thermoai__lanczos_settings *set, size_t count,
+                                 double *work, double *lambda, double *lambda_max, double *pi_min,
+                                 size_t *steps, double *residual)
+{
+    const size_t ms = set->max_steps < n ? set->max_steps : n;
+    size_t j, i;
+    double *mem = work, *deg, *dinv, *w, *V, *alpha, *beta, *dt, *et, *Z, total = 0.0, dmin = (double)INFINITY;
     struct scaled_op op;
     uint64_t rng = thermoai__rng_stream(set->seed, thermoai__rng_stream_id(THERMOAI__RNG_LANCZOS_START, 0));
     int status = THERMOAI_E_NO_CONVERGENCE;
 
     *steps = 0;
-    /* deg, dinv, tmp, w: 4n; V: n (ms + 1); alpha, beta, dt, et: 4 (ms + 1); Z: ms^2 */
-    if (add_product(&need, 4, n) || add_product(&need, n, ms + 1) || add_product(&need, 4, ms + 1)
-        || add_product(&need, ms, ms) || need > SIZE_MAX / sizeof(double))
-        return THERMOAI_E_NOMEM;
-    mem = (double *)malloc(need * sizeof(double));
-    if (mem == NULL)
-        return THERMOAI_E_NOMEM;
     deg = mem;
     dinv = deg + n;
     op.tmp = dinv + n;
@@ -307,6 +314,5 @@ int thermoai__laplacian_spectrum(size_t n, thermoai__matvec matvec, void *ctx,
         }
     }
 out:
-    free(mem);
     return status;
 }

@@ -38,14 +38,22 @@ THERMOAI_INTERNAL int thermoai__tridiag_eigen(size_t n, double *d, double *e, do
  * max_steps steps. Outputs: *lambda_max, *pi_min = min_i D_ii / sum D (the
  * stationary distribution of the walk D^-1 W), *steps, *residual (the largest
  * residual among the reported values).
- * Returns THERMOAI_OK, THERMOAI_E_NOMEM, THERMOAI_E_CALLBACK (matvec failed),
+ * work holds thermoai__laplacian_spectrum_doubles() doubles (the caller's
+ * workspace: nothing is allocated here).
+ * Returns THERMOAI_OK, THERMOAI_E_CALLBACK (matvec failed),
  * THERMOAI_E_RANGE (a degree is zero or not finite), THERMOAI_E_NO_CONVERGENCE,
  * or THERMOAI_E_INTERNAL (the tridiagonal solver failed).
  */
 THERMOAI_INTERNAL int thermoai__laplacian_spectrum(size_t n, thermoai__matvec matvec, void *ctx,
                                                    const struct thermoai__lanczos_settings *set,
-                                                   size_t count, double *lambda,
+                                                   size_t count, double *work, double *lambda,
                                                    double *lambda_max, double *pi_min,
                                                    size_t *steps, double *residual);
+
+/* The doubles of work thermoai__laplacian_spectrum() needs for n and set, into
+ * *doubles; THERMOAI_E_NOMEM when the count overflows size_t. */
+THERMOAI_INTERNAL int thermoai__laplacian_spectrum_doubles(size_t n,
+                                                           const struct thermoai__lanczos_settings *set,
+                                                           size_t *doubles);
 
 #endif

@@ -107,14 +107,20 @@ static int fail_spectral(void *out)
     const float q[2] = { 0.0f, 0.0f };
     double lambda[1];
 
-    return thermoai_spectral_attention(1, 1, q, q, NULL, 1, lambda, (thermoai_spectral_info *)out);
+    double work[8];
+
+    return thermoai_spectral_attention(1, 1, q, q, NULL, 1, work, sizeof work, lambda,
+                                       (thermoai_spectral_info *)out);
 }
 
 static int fail_spectral_null(void *out)
 {
     const float q[2] = { 0.0f, 0.0f };
 
-    return thermoai_spectral_attention(2, 1, q, q, NULL, 1, NULL, (thermoai_spectral_info *)out);
+    double work[8];
+
+    return thermoai_spectral_attention(2, 1, q, q, NULL, 1, work, sizeof work, NULL,
+                                       (thermoai_spectral_info *)out);
 }
 
 static int fail_preset(void *out)

@@ -19,6 +19,47 @@
 #include "attn_util.h"
 #include "../harness/tap.h"
 
+/* The spectrum functions with a workspace of exactly the queried size
+ * (malloc'ed here). Where the query itself refuses the arguments, the call is
+ * made with a small workspace so that the function's own checks answer. */
+static int spec_dense(size_t n, size_t d, const float *q, const float *k,
+                      const thermoai_spectral_params *p, size_t count, double *lambda,
+                      thermoai_spectral_info *info)
+{
+    size_t bytes = 0;
+    double small[8];
+    void *work;
+    int rc;
+
+    if (thermoai_spectral_attention_workspace_bytes(n, d, p, count, &bytes) != THERMOAI_OK)
+        return thermoai_spectral_attention(n, d, q, k, p, count, small, sizeof small, lambda, info);
+    work = malloc(bytes);
+    if (work == NULL)
+        return THERMOAI_E_NOMEM;
+    rc = thermoai_spectral_attention(n, d, q, k, p, count, work, bytes, lambda, info);
+    free(work);
+    return rc;
+}
+
+static int spec_ssa(thermoai_ssa *plan, const float *q, const float *k,
+                    const thermoai_spectral_params *p, size_t count, double *lambda,
+                    thermoai_spectral_info *info)
+{
+    size_t bytes = 0;
+    double small[8];
+    void *work;
+    int rc;
+
+    if (thermoai_spectral_ssa_workspace_bytes(plan, p, count, &bytes) != THERMOAI_OK)
+        return thermoai_spectral_ssa(plan, q, k, p, count, small, sizeof small, lambda, info);
+    work = malloc(bytes);
+    if (work == NULL)
+        return THERMOAI_E_NOMEM;
+    rc = thermoai_spectral_ssa(plan, q, k, p, count, work, bytes, lambda, info);
+    free(work);
+    return rc;
+}
+
 /* Eigenvalues of the symmetric n x n matrix a (destroyed) by cyclic Jacobi, ascending. */
 static void jacobi_eigenvalues(size_t n, double *a, double *w)
 {
@@ -129,7 +170,7 @@ static void check_against_jacobi(size_t n, size_t d, double amp, size_t count, i
     reference_spectrum(n, d, q, k, ref, &pi_ref);
     p.flags = flags;
     info.struct_size = sizeof info;
-    rc = thermoai_spectral_attention(n, d, q, k, &p, count, lam, &info);
+    rc = spec_dense(n, d, q, k, &p, count, lam, &info);
     for (i = 0; i < count; i++) {
         err = fmax(err, fabs(lam[i] - ref[i]));
         if (i > 0 && lam[i] < lam[i - 1])
@@ -170,68 +211,100 @@ static void check_threads_and_bad_input(void)
     util_fill(q, n * d, 2.0, 1);
     util_fill(k, n * d, 2.0, 2);
     p.threads = 1;
-    rc = thermoai_spectral_attention(n, d, q, k, &p, 10, a, NULL);
+    rc = spec_dense(n, d, q, k, &p, 10, a, NULL);
     p.threads = 2;
-    rc2 = thermoai_spectral_attention(n, d, q, k, &p, 10, b, NULL);
+    rc2 = spec_dense(n, d, q, k, &p, 10, b, NULL);
     tap_ok(rc == THERMOAI_OK && rc2 == THERMOAI_OK && memcmp(a, b, sizeof a) == 0,
            "1 and 2 threads: bit-identical eigenvalues");
     p.threads = 0;
     p.seed = 99;
-    rc2 = thermoai_spectral_attention(n, d, q, k, &p, 10, b, NULL);
+    rc2 = spec_dense(n, d, q, k, &p, 10, b, NULL);
     for (i = 0, allnan = 1; i < 10; i++)
         allnan &= fabs(a[i] - b[i]) <= 1e-9;
     tap_ok(rc2 == THERMOAI_OK && allnan, "another starting vector: the same eigenvalues");
     p.seed = 0;
+    {
+        size_t bytes = 0, big = 7;
+        void *work;
+        /* the workspace holds at least 4n + n (m + 1) doubles (m >= 1 Lanczos steps)
+           and the packed keys and queries, 2 n d floats */
+        info.struct_size = sizeof info;
+        rc = thermoai_spectral_attention_workspace_bytes(n, d, &p, 10, &bytes);
+        tap_ok(rc == THERMOAI_OK && bytes >= 8 * (4 * n + n * 2) + 4 * 2 * n * d,
+               "dense workspace query: %zu bytes", bytes);
+        work = malloc(bytes + 64);
+        rc = work == NULL ? THERMOAI_E_NOMEM
+                          : thermoai_spectral_attention(n, d, q, k, &p, 10, (char *)work + 1, bytes,
+                                                        b, NULL);
+        tap_ok(rc == THERMOAI_OK && memcmp(a, b, sizeof a) == 0,
+               "an unaligned workspace of exactly the queried size: the same eigenvalues");
+        rc = work == NULL ? THERMOAI_E_NOMEM
+                          : thermoai_spectral_attention(n, d, q, k, &p, 10, work, bytes - 1, b, &info);
+        tap_ok(rc == THERMOAI_E_SIZE && isnan(b[0]) && isnan(b[9]) && isnan(info.lambda_max),
+               "one byte short -> E_SIZE, lambda and info NaN");
+        rc = thermoai_spectral_attention(n, d, q, k, &p, 10, NULL, bytes, b, NULL);
+        tap_ok(rc == THERMOAI_E_NULL && isnan(b[0]), "NULL workspace -> E_NULL, lambda NaN");
+        free(work);
+        tap_ok(thermoai_spectral_attention_workspace_bytes(n, d, &p, 10, NULL) == THERMOAI_E_NULL,
+               "workspace query: NULL bytes -> E_NULL");
+        tap_ok(thermoai_spectral_attention_workspace_bytes(1, d, &p, 1, &big) == THERMOAI_E_INVALID
+                   && big == 0,
+               "workspace query: n = 1 -> E_INVALID, bytes 0");
+        big = 7;
+        tap_ok(thermoai_spectral_attention_workspace_bytes(n, d, &p, n + 1, &big) == THERMOAI_E_INVALID
+                   && big == 0,
+               "workspace query: count > n -> E_INVALID, bytes 0");
+    }
 
 #define ALL_NAN(v, c) (((c) > 0 && isnan((v)[0])) && isnan((v)[(c) - 1]))
-    tap_ok(thermoai_spectral_attention(n, d, q, k, NULL, 10, NULL, NULL) == THERMOAI_E_NULL,
+    tap_ok(spec_dense(n, d, q, k, NULL, 10, NULL, NULL) == THERMOAI_E_NULL,
            "NULL lambda -> E_NULL");
-    rc = thermoai_spectral_attention(n, d, NULL, k, NULL, 10, a, NULL);
+    rc = spec_dense(n, d, NULL, k, NULL, 10, a, NULL);
     tap_ok(rc == THERMOAI_E_NULL && ALL_NAN(a, 10), "NULL q -> E_NULL, NaN");
-    rc = thermoai_spectral_attention(1, d, q, k, NULL, 1, a, NULL);
+    rc = spec_dense(1, d, q, k, NULL, 1, a, NULL);
     tap_ok(rc == THERMOAI_E_INVALID && isnan(a[0]), "n = 1 -> E_INVALID");
-    rc = thermoai_spectral_attention(n, 0, q, k, NULL, 10, a, NULL);
+    rc = spec_dense(n, 0, q, k, NULL, 10, a, NULL);
     tap_ok(rc == THERMOAI_E_INVALID && ALL_NAN(a, 10), "d = 0 -> E_INVALID");
-    rc = thermoai_spectral_attention(n, d, q, k, NULL, 0, a, NULL);
+    rc = spec_dense(n, d, q, k, NULL, 0, a, NULL);
     tap_ok(rc == THERMOAI_E_INVALID, "count = 0 -> E_INVALID");
-    rc = thermoai_spectral_attention(8, d, q, k, NULL, 9, a, NULL);
+    rc = spec_dense(8, d, q, k, NULL, 9, a, NULL);
     tap_ok(rc == THERMOAI_E_INVALID && ALL_NAN(a, 9), "count > n -> E_INVALID, all 9 NaN");
     /* issue 20: every entry the caller passed is NaN on error, also beyond n */
     for (i = 0; i < 10; i++)
         a[i] = 1.0;
-    rc = thermoai_spectral_attention(4, d, q, k, NULL, 6, a, NULL);
+    rc = spec_dense(4, d, q, k, NULL, 6, a, NULL);
     tap_ok(rc == THERMOAI_E_INVALID && isnan(a[4]) && isnan(a[5]) && a[6] == 1.0,
            "n = 4, count = 6 -> E_INVALID, lambda[0..5] NaN, lambda[6] untouched");
     a[0] = 1.0;
-    rc = thermoai_spectral_attention(0, d, q, k, NULL, 1, a, NULL);
+    rc = spec_dense(0, d, q, k, NULL, 1, a, NULL);
     tap_ok(rc == THERMOAI_E_INVALID && isnan(a[0]), "n = 0 -> E_INVALID, lambda[0] NaN");
     a[0] = 1.0;
-    rc = thermoai_spectral_attention(((size_t)1 << 20) + 1, d, q, k, NULL, 1, a, NULL);
+    rc = spec_dense(((size_t)1 << 20) + 1, d, q, k, NULL, 1, a, NULL);
     tap_ok(rc == THERMOAI_E_INVALID && isnan(a[0]), "n = 2^20 + 1 -> E_INVALID, lambda[0] NaN");
     a[0] = 1.0;
-    rc = thermoai_spectral_ssa(NULL, q, k, NULL, 1, a, NULL);
+    rc = spec_ssa(NULL, q, k, NULL, 1, a, NULL);
     tap_ok(rc == THERMOAI_E_NULL && isnan(a[0]), "ssa spectrum: NULL plan -> E_NULL, NaN");
     p.tolerance = -1.0;
-    rc = thermoai_spectral_attention(n, d, q, k, &p, 10, a, NULL);
+    rc = spec_dense(n, d, q, k, &p, 10, a, NULL);
     tap_ok(rc == THERMOAI_E_INVALID && ALL_NAN(a, 10), "negative tolerance -> E_INVALID");
     p.tolerance = (double)NAN;
-    rc = thermoai_spectral_attention(n, d, q, k, &p, 10, a, NULL);
+    rc = spec_dense(n, d, q, k, &p, 10, a, NULL);
     tap_ok(rc == THERMOAI_E_INVALID, "NaN tolerance -> E_INVALID");
     p.tolerance = 0.0;
     p.flags = 0x1u;
-    rc = thermoai_spectral_attention(n, d, q, k, &p, 10, a, NULL);
+    rc = spec_dense(n, d, q, k, &p, 10, a, NULL);
     tap_ok(rc == THERMOAI_E_UNSUPPORTED, "unknown flag -> E_UNSUPPORTED");
     p.flags = 0;
     p.struct_size = 16;
-    rc = thermoai_spectral_attention(n, d, q, k, &p, 10, a, NULL);
+    rc = spec_dense(n, d, q, k, &p, 10, a, NULL);
     tap_ok(rc == THERMOAI_E_SIZE, "params struct_size 16 -> E_SIZE");
     p.struct_size = sizeof p;
     info.struct_size = 8;
-    rc = thermoai_spectral_attention(n, d, q, k, &p, 10, a, &info);
+    rc = spec_dense(n, d, q, k, &p, 10, a, &info);
     tap_ok(rc == THERMOAI_E_SIZE && ALL_NAN(a, 10), "info struct_size 8 -> E_SIZE, NaN");
     info.struct_size = sizeof info;
     q[7] = (double)INFINITY;
-    rc = thermoai_spectral_attention(n, d, q, k, &p, 10, a, &info);
+    rc = spec_dense(n, d, q, k, &p, 10, a, &info);
     tap_ok(rc == THERMOAI_E_NONFINITE && ALL_NAN(a, 10) && isnan(info.lambda_max)
                && isnan(info.pi_min),
            "infinite query -> E_NONFINITE, eigenvalues and info NaN");
@@ -239,7 +312,7 @@ static void check_threads_and_bad_input(void)
     util_fill(k, n * d, 6.0, 2);
     p.max_iterations = 11;
     p.tolerance = 1e-14;
-    rc = thermoai_spectral_attention(n, d, q, k, &p, 10, a, &info);
+    rc = spec_dense(n, d, q, k, &p, 10, a, &info);
     tap_ok(rc == THERMOAI_E_NO_CONVERGENCE && ALL_NAN(a, 10) && info.iterations == 11,
            "11 steps for 10 eigenvalues at tolerance 1e-14 -> E_NO_CONVERGENCE, NaN (%d)", rc);
     free(q);
@@ -282,7 +355,7 @@ static void check_ssa_spectrum(void)
                 rc = thermoai_ssa_execute(plan, q, k, v, y);
             info.struct_size = sizeof info;
             if (rc == THERMOAI_OK)
-                rc = thermoai_spectral_ssa(plan, q, k, NULL, n, sparse, &info);
+                rc = spec_ssa(plan, q, k, NULL, n, sparse, &info);
             for (i = 0, err = 0.0; i < n; i++)
                 err = fmax(err, fabs(sparse[i] - dense[i]));
             tap_ok(rc == THERMOAI_OK && err <= 1e-9 && fabs(info.pi_min - pi_ref) <= 1e-9,
@@ -299,26 +372,55 @@ static void check_ssa_spectrum(void)
         tap_ok(0, "create");
         return;
     }
-    rc = thermoai_spectral_ssa(plan, q, k, NULL, 5, sparse, NULL);
+    rc = spec_ssa(plan, q, k, NULL, 5, sparse, NULL);
     tap_ok(rc == THERMOAI_E_DOMAIN && isnan(sparse[0]), "before execution -> E_DOMAIN");
+    {
+        size_t bytes = 7;
+
+        tap_ok(thermoai_spectral_ssa_workspace_bytes(plan, NULL, 5, &bytes) == THERMOAI_E_DOMAIN
+                   && bytes == 0,
+               "SSA workspace query before execution -> E_DOMAIN, bytes 0");
+    }
     rc = thermoai_ssa_execute(plan, q, k, v, y);
-    rc = rc == THERMOAI_OK ? thermoai_spectral_ssa(plan, q, k, NULL, 5, sparse, &info) : rc;
+    rc = rc == THERMOAI_OK ? spec_ssa(plan, q, k, NULL, 5, sparse, &info) : rc;
     tap_ok(rc == THERMOAI_OK && fabs(sparse[0]) <= 1e-9 && sparse[4] >= sparse[0]
                && info.lambda_max <= 2.0,
            "k = 8, s = 3: lambda_1 = 0, lambda_5 = %.4f, lambda_N = %.4f", sparse[4],
            info.lambda_max);
-    tap_ok(thermoai_spectral_ssa(plan, NULL, k, NULL, 5, sparse, NULL) == THERMOAI_E_NULL,
+    {
+        size_t bytes = 0, again = 0;
+        void *work;
+
+        rc = thermoai_spectral_ssa_workspace_bytes(plan, NULL, 5, &bytes);
+        tap_ok(rc == THERMOAI_OK && bytes > 80 * 12
+                   && thermoai_spectral_ssa_workspace_bytes(plan, NULL, 5, &again) == THERMOAI_OK
+                   && again == bytes,
+               "SSA workspace query: %zu bytes, the same twice", bytes);
+        work = malloc(bytes);
+        rc = work == NULL ? THERMOAI_E_NOMEM
+                          : thermoai_spectral_ssa(plan, q, k, NULL, 5, work, bytes - 1, sparse, &info);
+        tap_ok(rc == THERMOAI_E_SIZE && isnan(sparse[0]) && isnan(sparse[4]) && isnan(info.lambda_max),
+               "SSA spectrum: one byte short -> E_SIZE, lambda and info NaN");
+        rc = thermoai_spectral_ssa(plan, q, k, NULL, 5, NULL, bytes, sparse, NULL);
+        tap_ok(rc == THERMOAI_E_NULL && isnan(sparse[0]), "SSA spectrum: NULL workspace -> E_NULL");
+        free(work);
+        tap_ok(thermoai_spectral_ssa_workspace_bytes(plan, NULL, 5, NULL) == THERMOAI_E_NULL
+                   && thermoai_spectral_ssa_workspace_bytes(NULL, NULL, 5, &bytes) == THERMOAI_E_NULL
+                   && bytes == 0,
+               "SSA workspace query: NULL bytes or plan -> E_NULL, bytes 0");
+    }
+    tap_ok(spec_ssa(plan, NULL, k, NULL, 5, sparse, NULL) == THERMOAI_E_NULL,
            "SSA spectrum: NULL q -> E_NULL");
-    tap_ok(thermoai_spectral_ssa(NULL, q, k, NULL, 5, sparse, NULL) == THERMOAI_E_NULL,
+    tap_ok(spec_ssa(NULL, q, k, NULL, 5, sparse, NULL) == THERMOAI_E_NULL,
            "SSA spectrum: NULL plan -> E_NULL");
-    tap_ok(thermoai_spectral_ssa(plan, q, k, NULL, 81, sparse, NULL) == THERMOAI_E_INVALID
+    tap_ok(spec_ssa(plan, q, k, NULL, 81, sparse, NULL) == THERMOAI_E_INVALID
                && isnan(sparse[80]),
            "SSA spectrum: count > n -> E_INVALID, all 81 NaN");
     thermoai_ssa_free(plan);
     sp.variant = THERMOAI_SSA_CENTROID;
     if (thermoai_ssa_create(n, d, &sp, &plan) == THERMOAI_OK
         && thermoai_ssa_execute(plan, q, k, v, y) == THERMOAI_OK)
-        tap_ok(thermoai_spectral_ssa(plan, q, k, NULL, 5, sparse, NULL) == THERMOAI_E_UNSUPPORTED,
+        tap_ok(spec_ssa(plan, q, k, NULL, 5, sparse, NULL) == THERMOAI_E_UNSUPPORTED,
                "SSA spectrum of the centroid variant -> E_UNSUPPORTED");
     else
         tap_ok(0, "centroid plan");

@@ -85,11 +85,26 @@ static void laplacian(void)
 {
     struct thermoai__lanczos_settings set = { 200, 1e-10, 5 };
     struct graph path = { 60, 0 }, full = { 30, 1 };
-    double lambda[4], lmax, pimin, res, worst = 0.0;
-    size_t steps = 0, k;
+    double lambda[4], lmax, pimin, res, worst = 0.0, *work;
+    size_t steps = 0, k, need = 0;
     int status;
 
-    status = thermoai__laplacian_spectrum(path.n, matvec, &path, &set, 4, lambda, &lmax, &pimin,
+    /* 4n + n (m + 1) + 4 (m + 1) + m^2 doubles for n = m = 60, by hand: 7744 */
+    status = thermoai__laplacian_spectrum_doubles(path.n, &set, &need);
+    tap_ok(status == THERMOAI_OK && need == 7744, "work for P_60: 7744 doubles (got %zu)", need);
+    {
+        const struct thermoai__lanczos_settings huge = { SIZE_MAX / 2, 1e-10, 5 };
+
+        tap_ok(thermoai__laplacian_spectrum_doubles(SIZE_MAX / 4, &huge, &need) == THERMOAI_E_NOMEM,
+               "a work size that overflows size_t: E_NOMEM");
+    }
+    work = malloc(7744 * sizeof *work);
+    if (work == NULL) {
+        tap_ok(0, "malloc");
+        return;
+    }
+
+    status = thermoai__laplacian_spectrum(path.n, matvec, &path, &set, 4, work, lambda, &lmax, &pimin,
                                           &steps, &res);
     tap_ok(status == THERMOAI_OK, "path graph P_60: converges (%zu steps)", steps);
     for (k = 0; k < 4; k++)
@@ -98,17 +113,18 @@ static void laplacian(void)
     tap_ok(fabs(lmax - 2.0) < 1e-8, "P_60: the largest is 2 (bipartite)");
     tap_ok(fabs(pimin - 1.0 / 118.0) < 1e-15, "P_60: pi_min = 1 / (2 |E|) = 1/118");
 
-    tap_ok(thermoai__laplacian_spectrum(full.n, matvec, &full, &set, 3, lambda, &lmax, &pimin,
+    tap_ok(thermoai__laplacian_spectrum(full.n, matvec, &full, &set, 3, work, lambda, &lmax, &pimin,
                                         &steps, &res)
                == THERMOAI_OK,
            "complete graph K_30: converges");
     tap_ok(fabs(lambda[0]) < 1e-8 && fabs(lambda[1] - 30.0 / 29.0) < 1e-8
                && fabs(lambda[2] - 30.0 / 29.0) < 1e-8 && fabs(lmax - 30.0 / 29.0) < 1e-8,
            "K_30: 0, then 30/29 (multiple)");
-    tap_ok(thermoai__laplacian_spectrum(full.n, failing, &full, &set, 3, lambda, &lmax, &pimin,
+    tap_ok(thermoai__laplacian_spectrum(full.n, failing, &full, &set, 3, work, lambda, &lmax, &pimin,
                                         &steps, &res)
                == THERMOAI_E_CALLBACK,
            "a failing operator gives THERMOAI_E_CALLBACK");
+    free(work);
 }
 
 int main(void)

@@ -607,14 +607,18 @@ _declare("thermoai_ssa_get_stats", ctypes.c_int, _vp, ctypes.POINTER(SsaStats))
 _declare("thermoai_ssa_clusters", ctypes.c_int, _vp, _vp)
 _declare("thermoai_ssa_free", None, _vp)
 _declare("thermoai_spectral_ssa", ctypes.c_int, _vp, _vp, _vp, ctypes.POINTER(SpectrumParams),
-         _size, _vp, ctypes.POINTER(SpectrumInfo))
+         _size, _vp, _size, _vp, ctypes.POINTER(SpectrumInfo))
+_declare("thermoai_spectral_ssa_workspace_bytes", ctypes.c_int, _vp, ctypes.POINTER(SpectrumParams),
+         _size, ctypes.POINTER(_size))
 _declare("thermoai_synth_params_init", ctypes.c_int, ctypes.POINTER(SynthParams), _size,
          ctypes.c_uint32)
 _declare("thermoai_synth_generate", ctypes.c_int, _size, _size, ctypes.POINTER(SynthParams), _vp,
          _vp, _vp, _vp)
 _declare("thermoai_spectral_params_init", ctypes.c_int, ctypes.POINTER(SpectrumParams), _size)
 _declare("thermoai_spectral_attention", ctypes.c_int, _size, _size, _vp, _vp,
-         ctypes.POINTER(SpectrumParams), _size, _vp, ctypes.POINTER(SpectrumInfo))
+         ctypes.POINTER(SpectrumParams), _size, _vp, _size, _vp, ctypes.POINTER(SpectrumInfo))
+_declare("thermoai_spectral_attention_workspace_bytes", ctypes.c_int, _size, _size,
+         ctypes.POINTER(SpectrumParams), _size, ctypes.POINTER(_size))
 _declare("thermoai_spectral_cluster_quality", ctypes.c_int, _d, _d, _d, _pd)
 _declare("thermoai_spectral_fallback", ctypes.c_int, _d, _pu32)
 _declare("thermoai_spectral_mixing_time_bound", ctypes.c_int, _d, _d, _d, _d, _pd)
@@ -719,8 +723,13 @@ class Ssa:
         lam = array.array("d", bytes(8 * count))
         info = SpectrumInfo()
         info.struct_size = ctypes.sizeof(info)
-        _check(_lib.thermoai_spectral_ssa(self._plan, _addr(q), _addr(k), None, count, _addr(lam),
-                                          ctypes.byref(info)), "thermoai_spectral_ssa")
+        need = _size(0)
+        _check(_lib.thermoai_spectral_ssa_workspace_bytes(self._plan, None, count, ctypes.byref(need)),
+               "thermoai_spectral_ssa_workspace_bytes")
+        work = ctypes.create_string_buffer(max(need.value, 1))
+        _check(_lib.thermoai_spectral_ssa(self._plan, _addr(q), _addr(k), None, count, work,
+                                          need.value, _addr(lam), ctypes.byref(info)),
+               "thermoai_spectral_ssa")
         return list(lam), {"iterations": info.iterations, "lambda_max": info.lambda_max,
                            "pi_min": info.pi_min, "residual": info.residual}
 
@@ -749,8 +758,13 @@ def attention_spectrum(q, k, n, d, count, max_iterations=0, tolerance=0.0, seed=
     lam = array.array("d", bytes(8 * count))
     info = SpectrumInfo()
     info.struct_size = ctypes.sizeof(info)
-    _check(_lib.thermoai_spectral_attention(n, d, _addr(q), _addr(k), ctypes.byref(p), count,
-                                            _addr(lam), ctypes.byref(info)),
+    need = _size(0)
+    _check(_lib.thermoai_spectral_attention_workspace_bytes(n, d, ctypes.byref(p), count,
+                                                            ctypes.byref(need)),
+           "thermoai_spectral_attention_workspace_bytes")
+    work = ctypes.create_string_buffer(max(need.value, 1))
+    _check(_lib.thermoai_spectral_attention(n, d, _addr(q), _addr(k), ctypes.byref(p), count, work,
+                                            need.value, _addr(lam), ctypes.byref(info)),
            "thermoai_spectral_attention")
     return list(lam), {"iterations": info.iterations, "lambda_max": info.lambda_max,
                        "pi_min": info.pi_min, "residual": info.residual}
