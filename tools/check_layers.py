@@ -130,6 +130,13 @@ def main(src):
         if not os.path.exists(test):
             errors.append("include/thermoai/%s: no test file %s" % (h, os.path.relpath(test, src)))
 
+    # three memory shapes: only the handles' default allocator calls malloc/free
+    for p, (d, text) in files.items():
+        if os.path.relpath(p, lib) != os.path.join("common", "arena.c") and \
+                re.search(r"\b(malloc|calloc|realloc|free)\s*\(", strip(text)):
+            errors.append("%s: calls the C allocator (only lib/common/arena.c may: pure, "
+                          "caller workspace or handle)" % os.path.relpath(p, src))
+
     # the program side (cli/, repro/: the installed `thermoai`) uses no code of examples/
     for d in ("cli", "repro"):
         for p in sorted(glob.glob(os.path.join(src, d, "*.[ch]")) + glob.glob(os.path.join(src, d, "local.mk"))):

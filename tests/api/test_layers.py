@@ -81,6 +81,12 @@ class Layers(unittest.TestCase):
         self.assertEqual(rc, 1)
         self.assertIn("repro/paper000.c: the program side uses examples/", out)
 
+    def test_malloc_outside_the_arena(self):
+        rc, out = self.planted(lambda t: self.append(
+            t, "lib/bounds/energy.c", "\n#include <stdlib.h>\nstatic void *planted_m(void) { return malloc(8); }\n"))
+        self.assertEqual(rc, 1)
+        self.assertIn("lib/bounds/energy.c: calls the C allocator", out)
+
     def test_header_without_test_file(self):
         rc, out = self.planted(lambda t: os.remove(os.path.join(t, "tests", "bounds", "test_info.c")))
         self.assertEqual(rc, 1)
