@@ -36,7 +36,8 @@
  *               overflows or is non-zero below DBL_MIN.
  *   pre         "" or a Python expression mapping the drawn inputs x (a list
  *               of floats/ints) to valid ones (orderings the domains cannot
- *               say), e.g. "sorted(x)".
+ *               say), e.g. "sorted(x)"; i is the draw's index, and the
+ *               helpers flux_pre and near_pow2 of sweep_points.py are there.
  *
  *   SWEEP_FLUX_1, SWEEP_NLAW_1, SWEEP_LLAW_1: the functions of a parameter
  *   struct and scalars (the flux phases, the scaling laws): the struct's
@@ -175,3 +176,17 @@ SWEEP_3_1(thermoai_rd_bernoulli_energy_j, d, d, d,
  * by t / tau in the exponential) ---- */
 SWEEP_4_1(thermoai_dynamics_lr_schedule, d, d, d, d, "6 + 3 * b / c", "pos; nonneg; pos; ge1",
           "a * exp(-b / c) * (1 + d * exp(-2 * b / c)) ** -0.5", "")
+SWEEP_3_1(thermoai_dynamics_temperature, d, d, d, "2", "pos; ge1; nonneg", "a * c / (2 * b)", "")
+SWEEP_3_1(thermoai_dynamics_transport_entropy_bound, d, d, d, "2", "nonneg; pos; pos", "a / (b * c)", "")
+SWEEP_3_1(thermoai_dynamics_transport_energy_bound, d, d, d, "2", "nonneg; pos; pos", "a / (2 * b * c)", "")
+SWEEP_2_1(thermoai_dynamics_speed_energy_product, d, d, "1", "nonneg; pos", "a / (2 * b)", "")
+/* three square roots, each half an ulp, and two roundings of the ratio */
+SWEEP_3_1(thermoai_dynamics_lr_tau_opt, d, d, d, "3", "ge1; pos; pos", "sqrt(a * b / c)", "")
+/* -T dS + W - dL and T dS + (L0 - Lf) as sums: the rounding of each partial sum
+ * (the product and the first sum), in ulps of the result where the terms cancel */
+SWEEP_4_1(thermoai_dynamics_second_law_slack, d, d, d, d,
+          "2 + (2 * abs(b * c) + abs(d)) / max(abs(d - a - b * c), 1e-300)", "finite; pos; finite; nonneg",
+          "-b * c + d - a", "")
+SWEEP_4_1(thermoai_dynamics_min_dissipation, d, d, d, d,
+          "2 + (abs(a * b) + abs(c - d)) / max(abs(a * b + c - d), 1e-300)", "pos; finite; finite; finite",
+          "a * b + (c - d)", "")
