@@ -190,3 +190,18 @@ SWEEP_4_1(thermoai_dynamics_second_law_slack, d, d, d, d,
 SWEEP_4_1(thermoai_dynamics_min_dissipation, d, d, d, d,
           "2 + (abs(a * b) + abs(c - d)) / max(abs(a * b + c - d), 1e-300)", "pos; finite; finite; finite",
           "a * b + (c - d)", "")
+
+/* ---- geometry.h: a suppressed mode is 0, not a range error (flush) ---- */
+SWEEP_3_1(thermoai_geometry_heat_factor, d, d, d, "2", "nonneg; nonneg; nonneg", "flush(exp(-a * b * c))", "")
+SWEEP_3_1(thermoai_geometry_heat_cutoff, d, d, d, "3", "pos; pos; open01", "-log(c) / (a * b)", "")
+/* the rounding of kappa t is amplified in e^{-kappa t} (info_bound_tol) */
+SWEEP_4_1(thermoai_geometry_information_bound, d, d, d, d, "info_bound_tol(x)",
+          "nonneg; finite[1e-10, 1e10]; nonneg; nonneg[0, 1e10]",
+          "a * flush(exp(-b * d)) + c * (d if b == 0 else -expm1(-b * d) / b)", "")
+SWEEP_5_1(thermoai_geometry_spectral_energy_j, d, d, d, d, d, "3",
+          "nonneg; ge1; ge1; nonneg; nonneg", "a * b * d + a * c * e", "")
+
+/* ---- graph.h: the first output of cheeger_bounds, lambda2 / 2 (0 below DBL_MIN) ---- */
+SWEEP_1_2(thermoai_graph_cheeger_bounds, d, "0", "nonneg[0, 2]", "flush(a / 2)", "")
+SWEEP_3_1(thermoai_graph_sparsifier_min_edges, d, d, d, "2", "ge1[2, 1.7976931348623157e308]; open01; pos",
+          "c * a / (b * b)", "")
