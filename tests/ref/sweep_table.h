@@ -205,3 +205,34 @@ SWEEP_5_1(thermoai_geometry_spectral_energy_j, d, d, d, d, d, "3",
 SWEEP_1_2(thermoai_graph_cheeger_bounds, d, "0", "nonneg[0, 2]", "flush(a / 2)", "")
 SWEEP_3_1(thermoai_graph_sparsifier_min_edges, d, d, d, "2", "ge1[2, 1.7976931348623157e308]; open01; pos",
           "c * a / (b * b)", "")
+
+/* ---- perturbation.h ---- */
+SWEEP_4_1(thermoai_perturbation_sin_theta_bound, d, d, z, d, "2", "nonneg; nonneg; u64; pos",
+          "2 * min(sqrt(c) * a, b) / d", "")
+/* the rounding of the exponent's argument x = t^2 / (2 (sigma^2 + R t / 3)), four
+ * operations, is amplified by x; a vanishing tail is 0 (flush) */
+SWEEP_5_1(thermoai_perturbation_bernstein_tail, z, z, d, d, d, "4 + 3 * e * e / (2 * c + 2 * d * e / 3)",
+          "u64; u64; nonneg; nonneg; pos", "flush((a + b) * exp(-e * e / 2 / (c + d * e / 3)))",
+          "x if x[2] or x[3] else x[:2] + [1.0] + x[3:]")
+SWEEP_5_1(thermoai_perturbation_bernstein_deviation, z, z, d, d, d, "4", "u64; u64; nonneg; nonneg; open01",
+          "log((a + b) / e) * d / 3 + sqrt((log((a + b) / e) * d / 3) ** 2 + 2 * log((a + b) / e) * c)", "")
+/* m = ceil(...): either neighbour where the value is within a few ulps of an integer */
+SWEEP_3_1(thermoai_perturbation_jl_dimension_gaussian, d, d, d,
+          "ceil_tol(2 * log(a * (a - 1) / c) / (b * b / 2 - b ** 3 / 3), 6)",
+          "ge1[2, 1.7976931348623157e308]; pos[1e-5, 0.99999]; open01",
+          "ceil(2 * log(a * (a - 1) / c) / (b * b / 2 - b ** 3 / 3))", "")
+SWEEP_2_1(thermoai_perturbation_davis_kahan, d, d, "1", "nonneg; pos", "a / b", "")
+/* nine roundings of at most half an ulp each (two logs, their difference, two roots,
+ * a quotient, a sum, a product and a quotient) */
+SWEEP_6_1(thermoai_perturbation_ssa_bound, d, d, d, d, d, d, "5",
+          "pos; pos; nonneg; ge1; open01; ge1", "a / b * (c + sqrt(log(d / e) / f))", "")
+/* nine roundings of at most half an ulp each (two logs, their difference, two roots,
+ * three products and a quotient): 4 ulp were seen */
+SWEEP_6_1(thermoai_perturbation_ssa_sampling_error, d, d, d, d, d, d, "5",
+          "pos; nonneg; ge1; ge1; open01; ge1", "a * b * c * sqrt(log(d / e) / f)", "")
+/* six roundings (a log, two roots, two products, a quotient) */
+SWEEP_3_1(thermoai_perturbation_tradeoff_error, d, d, d, "4", "pos; ge1; ge1", "a * b * sqrt(log(b) / c)", "")
+SWEEP_3_1(thermoai_perturbation_tradeoff_edges, d, d, d, "3", "pos; ge1[2, 1.7976931348623157e308]; pos",
+          "(a * b / c) ** 2 * log(b)", "")
+SWEEP_3_1(thermoai_perturbation_jl_dimension, d, d, d, "ceil_tol(c * log(a) / (b * b), 3)",
+          "ge1[2, 1.7976931348623157e308]; pos[1e-5, 0.99999]; pos[1e-3, 1e3]", "ceil(c * log(a) / (b * b))", "")
