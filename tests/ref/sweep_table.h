@@ -236,3 +236,23 @@ SWEEP_3_1(thermoai_perturbation_tradeoff_edges, d, d, d, "3", "pos; ge1[2, 1.797
           "(a * b / c) ** 2 * log(b)", "")
 SWEEP_3_1(thermoai_perturbation_jl_dimension, d, d, d, "ceil_tol(c * log(a) / (b * b), 3)",
           "ge1[2, 1.7976931348623157e308]; pos[1e-5, 0.99999]; pos[1e-3, 1e3]", "ceil(c * log(a) / (b * b))", "")
+
+/* ---- precision.h: optimal_bits's first output, b* (its rounding of c / tol is
+ * amplified where b* is near 0) ---- */
+SWEEP_2_1(thermoai_precision_degradation, d, d, "2", "nonneg; nonneg", "a * 2 ** (-2 * b)", "")
+SWEEP_2_2(thermoai_precision_optimal_bits, d, d, "3 + 2 / max(abs(log(a / b)), 2 ** -60)", "pos; pos",
+          "log(a / b, 2) / 2", "")
+/* the rounding of b / b_ref is amplified by x in the power; bit widths from 1e-3
+ * (a subnormal b, whose b / b_ref underflows, gives E_RANGE for a result near
+ * e_ref when x is tiny: not fixed) */
+SWEEP_4_1(thermoai_precision_energy_j, d, d, d, d, "2 + d",
+          "nonneg[1e-30, 1e3]; pos[1, 1e3]; nonneg[1e-3, 1e3]; nonneg[0, 4]",
+          "a * (c / b) ** d", "")
+
+/* ---- rademacher.h ---- */
+SWEEP_4_1(thermoai_rademacher_bound, d, d, d, d, "3", "unit; nonneg; open01; ge1",
+          "a + 2 * b + 3 * sqrt(log(2 / c) / (2 * d))", "")
+SWEEP_2_1(thermoai_rademacher_sparse, d, d, "0", "unit; nonneg", "a * b", "")
+
+/* ---- softmax.h ---- */
+SWEEP_2_1(thermoai_softmax_rank_bound, z, z, "0", "u64; u64[0, 100000]", "min(a, 2 ** b)", "")
