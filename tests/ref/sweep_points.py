@@ -332,12 +332,19 @@ def near_pow2(v, i):
     power of two below it: where log2 rounds down to an integer."""
     if i % 4 != 0 or v < 2:
         return v
-    return math.nextafter(2.0 ** math.floor(math.log2(v)), math.inf)
+    return math.nextafter(math.ldexp(0.5, math.frexp(v)[1]), math.inf)
+
+
+def ceil_log2(v):
+    """ceil(log2 v) of v >= 1, exactly: from the binary exponent (v = m 2^e,
+    m in [1/2, 1): e, or e - 1 when v is a power of two)."""
+    m, e = mp.frexp(mpf(v))
+    return e - 1 if m == mpf(0.5) else e
 
 
 NAMES = {name: getattr(mp, name) for name in ("exp", "expm1", "log", "log1p", "sqrt", "pi")}
 NAMES.update(log2=lambda v: mp.log(v, 2), flux_rate=flux_rate, flux_total=flux_total, DOMAIN=DOMAIN,
-             min=min, max=max, abs=abs, sum=sum, range=range, hb=hb, flush=flush, ceil=mp.ceil)
+             min=min, max=max, abs=abs, sum=sum, range=range, hb=hb, flush=flush, ceil=mp.ceil, ceil_log2=ceil_log2)
 TOL_NAMES = dict(abs=abs, max=max, min=min, log=mp.log, log2=lambda v: mp.log(v, 2), flux_rate_tol=flux_rate_tol,
                  flux_total_tol=flux_total_tol, nlaw_tol=nlaw_tol, llaw_tol=llaw_tol, range=range, sum=sum,
                  hb=hb, ceil_tol=ceil_tol, info_bound_tol=info_bound_tol, exp=mp.exp, sqrt=mp.sqrt)

@@ -256,3 +256,25 @@ SWEEP_2_1(thermoai_rademacher_sparse, d, d, "0", "unit; nonneg", "a * b", "")
 
 /* ---- softmax.h ---- */
 SWEEP_2_1(thermoai_softmax_rank_bound, z, z, "0", "u64; u64[0, 100000]", "min(a, 2 ** b)", "")
+
+/* ---- sparsity.h: the first output of breakeven_density, the exact rho* ---- */
+SWEEP_5_1(thermoai_sparsity_dense_energy_j, d, d, d, d, d, "3", "nonneg; nonneg; nonneg; nonneg; nonneg",
+          "2 * a * b * d + a * b * c * e", "")
+SWEEP_5_1(thermoai_sparsity_unstructured_energy_j, d, d, d, d, d, "3", "nonneg; nonneg; nonneg; nonneg; nonneg",
+          "2 * a * d + a * (b + c) * e", "")
+SWEEP_6_1(thermoai_sparsity_block_energy_j, d, d, d, d, d, d, "3", "nonneg; ge1; nonneg; nonneg; nonneg; nonneg",
+          "2 * a * b * b * e + (a * b * b * c + a * d) * f", "")
+SWEEP_6_1(thermoai_sparsity_lowrank_energy_j, d, d, d, d, d, d, "3", "nonneg; nonneg; nonneg; nonneg; nonneg; nonneg",
+          "2 * (a + b) * c * e + (a + b) * c * d * f", "")
+/* one draw in four just above a power of two, where log2 N rounds down to an integer */
+SWEEP_2_1(thermoai_sparsity_attention_index_bits, d, d, "2", "ge1; unit", "b * a * a * ceil_log2(a)",
+          "[near_pow2(x[0], i), x[1]]")
+SWEEP_4_2(thermoai_sparsity_breakeven_density, d, d, d, d, "3", "pos; pos; nonneg; nonneg",
+          "1 / (1 + c * d / (a * b))", "")
+/* the roundings of eta + 1 and of log2 rho are amplified by the exponent
+ * p = (eta + 1) log2(1 / rho) of rho^-(eta + 1) */
+SWEEP_4_1(thermoai_sparsity_pareto_multiplier, d, d, d, d, "3 + 1.5 * abs((b + 1) * log2(d))",
+          "pos; pos[1e-3, 1e3]; pos; pos[1e-300, 1]", "a * b * d ** (-b - 1) / c", "")
+/* the rounding of log2 rho = log2(c eta / (lambda E1)) / (eta + 1) is amplified by |log2 rho| */
+SWEEP_4_1(thermoai_sparsity_pareto_density, d, d, d, d, "3 + 1.5 * abs(log2(a * b / (c * d))) / (b + 1)",
+          "pos; pos[1e-3, 1e3]; pos; pos", "min(1, (a * b / (c * d)) ** (1 / (b + 1)))", "")
