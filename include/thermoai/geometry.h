@@ -178,7 +178,8 @@ int thermoai_geometry_heat_filter(size_t n, const double *laplacian, const doubl
  * \retval THERMOAI_E_NULL       \p info_bits is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
  * \retval THERMOAI_E_INVALID    an input outside its domain
- * \retval THERMOAI_E_RANGE      the bound overflows (negative curvature over a long time)
+ * \retval THERMOAI_E_RANGE      the bound overflows (negative curvature over a long time),
+ *                               or is positive and below DBL_MIN
  * \par Source
  *   Paper 002, Theorem 5.2 and App. B.8.
  * \warning Experimental: rests on an unproven step of the paper.

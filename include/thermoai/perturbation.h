@@ -153,7 +153,7 @@ int thermoai_perturbation_bernstein_tail(size_t d1, size_t d2, double sigma2, do
  * \retval THERMOAI_E_NULL       \p t is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
  * \retval THERMOAI_E_INVALID    an input outside its domain
- * \retval THERMOAI_E_RANGE      the result overflows
+ * \retval THERMOAI_E_RANGE      the result overflows or underflows
  * \par Source
  *   Paper 002, Theorem 9.5 and App. B.11; Tropp (2012).
  * \since 0.1.0
@@ -281,7 +281,7 @@ int thermoai_perturbation_davis_kahan(double norm_f, double gap, double *bound);
  * \retval THERMOAI_E_NULL       \p bound is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
  * \retval THERMOAI_E_INVALID    an input outside its domain
- * \retval THERMOAI_E_RANGE      the result overflows
+ * \retval THERMOAI_E_RANGE      the result overflows or underflows
  * \par Source
  *   Paper 002, Theorem 9.4 and App. B.11.
  * \warning Experimental: unspecified constant, undefined d, proof through a false lemma form.
@@ -311,7 +311,7 @@ int thermoai_perturbation_ssa_bound(double c, double gap, double eps_cluster, do
  * \retval THERMOAI_E_NULL       \p bound is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
  * \retval THERMOAI_E_INVALID    an input outside its domain
- * \retval THERMOAI_E_RANGE      the result overflows
+ * \retval THERMOAI_E_RANGE      the result overflows or underflows
  * \par Source
  *   Paper 002, Lemma 9.6.
  * \warning Experimental: statement and proof disagree.

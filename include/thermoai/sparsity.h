@@ -136,7 +136,7 @@ int thermoai_sparsity_lowrank_energy_j(double rows, double cols, double rank, do
  * \retval THERMOAI_E_NULL       \p bits is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
  * \retval THERMOAI_E_INVALID    an input outside its domain
- * \retval THERMOAI_E_RANGE      the result overflows
+ * \retval THERMOAI_E_RANGE      the result overflows, or is positive and below DBL_MIN
  * \par Source
  *   Paper 002, Proposition 4.9 item 1.
  * \since 0.1.0

@@ -326,14 +326,17 @@ int thermoai_dynamics_lr_schedule(double eta0, double t_s, double tau_s, double 
 int thermoai_dynamics_lr_tau_opt(double kappa, double energy_total_j, double power_w,
                                  double *tau_s)
 {
-    double ratio;
-    const double num[2] = { kappa, energy_total_j };
+    double num[2], den;
 
     THERMOAI__OUTPUTS(tau_s);
     THERMOAI__TRY(THERMOAI__CHECK({ kappa, THERMOAI__GE1 }, { energy_total_j, THERMOAI__POS },
                                   { power_w, THERMOAI__POS }));
-    THERMOAI__TRY(thermoai__scaled_ratio(num, 2, &power_w, 1, &ratio));
-    return thermoai__finish_positive(sqrt(ratio), tau_s);
+    /* the ratio of the roots, not the root of the ratio: kappa E / P may overflow or
+     * underflow where its root does not */
+    num[0] = sqrt(kappa);
+    num[1] = sqrt(energy_total_j);
+    den = sqrt(power_w);
+    return thermoai__scaled_ratio(num, 2, &den, 1, tau_s);
 }
 
 struct inverse_energy {

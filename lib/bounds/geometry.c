@@ -106,7 +106,8 @@ int thermoai_geometry_heat_factor(double lambda, double tau, double layers, doub
         const double p = lambda * tau, pe = fma(lambda, tau, -p);
         const double hi = p * layers, lo = fma(p, layers, -hi) + pe * layers;
 
-        x = isfinite(hi) ? exp(-hi) * exp(-lo) : 0.0;
+        /* exp(-hi) is 0 from 746 on, where exp(-lo) of |lo| <= ulp(hi) may be inf */
+        x = hi < 746.0 ? exp(-hi) * exp(-lo) : 0.0;
     }
     if (x != 0.0 && x < DBL_MIN)
         x = 0.0; /* a suppressed mode is 0, not a range error */
@@ -217,8 +218,11 @@ int thermoai_geometry_information_bound(double info0_bits, double kappa_per_s,
     /* (1 - e^{-kappa t}) / kappa = t (1 - e^{-x}) / x, = t at x = 0 */
     phi = x == 0.0 ? t_s : t_s * (-expm1(-x) / x);
     if (decay != 0.0 && decay < DBL_MIN)
-        decay = 0.0;
-    return thermoai__finish(info0_bits * decay + source_bits_per_s * phi, info_bits);
+        decay = 0.0; /* the decayed start is 0, a value */
+    /* a positive bound that underflows is a range error, as any other */
+    if ((info0_bits > 0.0 && decay > 0.0) || (source_bits_per_s > 0.0 && t_s > 0.0))
+        return thermoai__finish_positive(info0_bits * decay + source_bits_per_s * phi, info_bits);
+    return thermoai__finish(0.0, info_bits);
 }
 
 int thermoai_geometry_spectral_energy_j(double k, double n, double d, double energy_per_flop_j,
@@ -228,5 +232,10 @@ int thermoai_geometry_spectral_energy_j(double k, double n, double d, double ene
     THERMOAI__TRY(THERMOAI__CHECK({ k, THERMOAI__NONNEG }, { n, THERMOAI__GE1 }, { d, THERMOAI__GE1 },
                                   { energy_per_flop_j, THERMOAI__NONNEG },
                                   { energy_per_element_j, THERMOAI__NONNEG }));
-    return thermoai__finish(k * n * energy_per_flop_j + k * d * energy_per_element_j, energy_j);
+    {
+        /* kN e_flop + kd e_mem without intermediate overflow or underflow */
+        const double f[6] = { k, n, energy_per_flop_j, k, d, energy_per_element_j };
+
+        return thermoai__sum_of_products(f, 2, 3, energy_j);
+    }
 }

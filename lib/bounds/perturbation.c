@@ -12,16 +12,21 @@
 int thermoai_perturbation_sin_theta_bound(double norm_op, double norm_f, size_t k, double gap,
                                           double *bound)
 {
-    double num[2];
+    double num[2], den[2], s;
 
     THERMOAI__OUTPUTS(bound);
     THERMOAI__TRY(THERMOAI__CHECK({ norm_op, THERMOAI__NONNEG }, { norm_f, THERMOAI__NONNEG },
                                   { gap, THERMOAI__POS }));
     if (k == 0)
         return THERMOAI_E_INVALID;
+    /* both norms times 2^64 (exact) when the operator norm is small, so that
+     * sqrt(k) |E|_op is not rounded as a subnormal; sqrt(k) <= 2^32 cannot overflow it */
+    s = norm_op < 1.0 ? 0x1p64 : 1.0;
     num[0] = 2.0;
-    num[1] = fmin(sqrt((double)k) * norm_op, norm_f);
-    return thermoai__scaled_ratio(num, 2, &gap, 1, bound);
+    num[1] = fmin(sqrt((double)k) * (norm_op * s), norm_f * s);
+    den[0] = gap;
+    den[1] = s;
+    return thermoai__scaled_ratio(num, 2, den, 2, bound);
 }
 
 int thermoai_perturbation_measure_workspace_bytes(size_t n, size_t *bytes)
@@ -118,8 +123,10 @@ int thermoai_perturbation_bernstein_tail(size_t d1, size_t d2, double sigma2, do
                                   { t, THERMOAI__POS }));
     if (d1 == 0 || d2 == 0 || (sigma2 == 0.0 && r == 0.0))
         return THERMOAI_E_INVALID;
-    den = sigma2 + r * t / 3.0;
-    x = ((double)d1 + (double)d2) * exp(-0.5 * (t / den) * t);
+    /* t^2 / (2 (sigma^2 + R t / 3)) as t / (2 (sigma^2 / t + R / 3)): R t may
+     * overflow where the exponent is merely large */
+    den = sigma2 / t + r / 3.0;
+    x = ((double)d1 + (double)d2) * exp(-0.5 * (t / den));
     if (x < DBL_MIN)
         x = 0.0; /* a vanishing tail is a value */
     return thermoai__finish(x, prob);
@@ -136,9 +143,13 @@ int thermoai_perturbation_bernstein_deviation(size_t d1, size_t d2, double sigma
     if (d1 == 0 || d2 == 0 || delta >= 1.0)
         return THERMOAI_E_INVALID;
     l = log((double)d1 + (double)d2) - log(delta);
-    b = l * r / 3.0;
-    /* the positive root of t^2 - 2 b t - 2 l sigma^2 = 0 */
-    return thermoai__finish(b + sqrt(b * b + 2.0 * l * sigma2), t);
+    b = l * (r / 3.0); /* l R may overflow where l R / 3 does not */
+    /* the positive root of t^2 - 2 b t - 2 l sigma^2 = 0, with hypot and the root
+     * of each factor: b^2 or 2 l sigma^2 may overflow, or be subnormal, where t is not */
+    if (sigma2 == 0.0 && r == 0.0)
+        return thermoai__finish(0.0, t);
+    /* positive: one that underflows (R / 3 of a subnormal R) is a range error */
+    return thermoai__finish_positive(b + hypot(b, sqrt(2.0 * l) * sqrt(sigma2)), t);
 }
 
 /* Rounds an integer-valued dimension up; RANGE beyond 2^53 (no longer an exact integer). */
@@ -257,8 +268,13 @@ int thermoai_perturbation_ssa_bound(double c, double gap, double eps_cluster, do
                                   { delta, THERMOAI__POS }, { samples, THERMOAI__GE1 }));
     if (delta >= 1.0)
         return THERMOAI_E_INVALID;
-    return thermoai__finish(c / gap * (eps_cluster + sqrt((log(dim) - log(delta)) / samples)),
-                            bound);
+    {
+        /* C s / gap scaled (no intermediate overflow or underflow); the root of the
+         * quotient as a quotient of roots (l / samples may be subnormal); s > 0 */
+        const double num[2] = { c, eps_cluster + sqrt(log(dim) - log(delta)) / sqrt(samples) };
+
+        return thermoai__scaled_ratio(num, 2, &gap, 1, bound);
+    }
 }
 
 int thermoai_perturbation_ssa_sampling_error(double c, double w_max, double clusters, double n,
@@ -270,26 +286,41 @@ int thermoai_perturbation_ssa_sampling_error(double c, double w_max, double clus
                                   { delta, THERMOAI__POS }, { samples, THERMOAI__GE1 }));
     if (delta >= 1.0)
         return THERMOAI_E_INVALID;
-    return thermoai__finish(c * w_max * clusters * sqrt((log(n) - log(delta)) / samples), bound);
+    {
+        /* scaled, as thermoai_perturbation_ssa_bound() */
+        const double num[4] = { c, w_max, clusters, sqrt(log(n) - log(delta)) };
+        const double den = sqrt(samples);
+
+        return thermoai__scaled_ratio(num, 4, &den, 1, bound);
+    }
 }
 
 int thermoai_perturbation_tradeoff_error(double c, double n, double edges, double *error)
 {
     THERMOAI__OUTPUTS(error);
     THERMOAI__TRY(THERMOAI__CHECK({ c, THERMOAI__POS }, { n, THERMOAI__GE1 }, { edges, THERMOAI__GE1 }));
-    return thermoai__finish(c * n * sqrt(log(n) / edges), error);
+    {
+        /* scaled (no intermediate overflow or underflow); 0 at N = 1 */
+        const double num[3] = { c, n, sqrt(log(n)) };
+        const double den = sqrt(edges);
+
+        return thermoai__scaled_ratio(num, 3, &den, 1, error);
+    }
 }
 
 int thermoai_perturbation_tradeoff_edges(double c, double n, double error, double *edges)
 {
-    double r;
-
     THERMOAI__OUTPUTS(edges);
     THERMOAI__TRY(THERMOAI__CHECK({ c, THERMOAI__POS }, { n, THERMOAI__GE1 }, { error, THERMOAI__POS }));
     if (n < 2.0)
         return THERMOAI_E_INVALID;
-    r = c * n / error; /* m = (C N / eps)^2 ln N */
-    return thermoai__finish_positive(r * r * log(n), edges);
+    {
+        /* m = (C N / eps)^2 ln N, scaled (no intermediate overflow or underflow) */
+        const double num[5] = { c, c, n, n, log(n) };
+        const double den[2] = { error, error };
+
+        return thermoai__scaled_ratio(num, 5, den, 2, edges);
+    }
 }
 
 int thermoai_perturbation_nystrom_bound(size_t n, size_t s, const double *eigenvalues,

@@ -15,10 +15,20 @@ int thermoai_precision_degradation(double sensitivity, double bits, double *degr
 {
     THERMOAI__OUTPUTS(degradation);
     THERMOAI__TRY(THERMOAI__CHECK({ sensitivity, THERMOAI__NONNEG }, { bits, THERMOAI__NONNEG }));
+    double two_b, whole, m;
+    int e;
+
     if (sensitivity == 0.0)
         return thermoai__finish(0.0, degradation);
-    /* c 2^-2b as exp2 of a sum of logs: no intermediate underflow */
-    return thermoai__finish_positive(exp2(log2(sensitivity) - 2.0 * bits), degradation);
+    /* c 2^-2b = (m 2^-f) 2^(e - n), c = m 2^e (frexp), 2b = n + f (both exact): one
+     * exp2 of f in [0, 1) and one product, then an exact scaling; no intermediate
+     * underflow, and no rounding of log2 c amplified by exp2 */
+    two_b = 2.0 * bits;
+    if (!(two_b <= 4096.0)) /* c 2^-2b < 2^(1024 - 4096): underflows */
+        return thermoai__finish_positive(0.0, degradation);
+    whole = floor(two_b);
+    m = frexp(sensitivity, &e) * exp2(-(two_b - whole));
+    return thermoai__finish_positive(ldexp(m, e - (int)whole), degradation);
 }
 
 int thermoai_precision_optimal_bits(double sensitivity, double tolerance, double *bits,
@@ -28,7 +38,22 @@ int thermoai_precision_optimal_bits(double sensitivity, double tolerance, double
 
     THERMOAI__OUTPUTS(bits, whole_bits);
     THERMOAI__TRY(THERMOAI__CHECK({ sensitivity, THERMOAI__POS }, { tolerance, THERMOAI__POS }));
-    v[0] = 0.5 * (log2(sensitivity) - log2(tolerance));
+    {
+        /* log2(c / tol) = e + log2(q), c / tol = q 2^e with q in [1/sqrt 2, sqrt 2]
+         * (frexp; q rounded once): no difference of two large logarithms */
+        int ec, et;
+        double q = frexp(sensitivity, &ec) / frexp(tolerance, &et);
+        int e = ec - et;
+
+        if (q < 0.70710678118654752440) {
+            q *= 2.0;
+            e -= 1;
+        } else if (q > 1.41421356237309504880) {
+            q *= 0.5;
+            e += 1;
+        }
+        v[0] = 0.5 * ((double)e + log2(q));
+    }
     v[1] = v[0] > 0.0 ? ceil(v[0]) : 0.0;
     {
         double *const outs[2] = { bits, whole_bits };

@@ -15,7 +15,7 @@ int thermoai_rademacher_bound(double empirical_risk, double rademacher, double d
     if (empirical_risk > 1.0 || delta >= 1.0)
         return THERMOAI_E_INVALID;
     return thermoai__finish(empirical_risk + 2.0 * rademacher
-                                + 3.0 * sqrt((log(2.0) - log(delta)) / (2.0 * samples)),
+                                + 3.0 * (sqrt(0.5 * (log(2.0) - log(delta))) / sqrt(samples)),
                             bound);
 }
 
@@ -25,5 +25,7 @@ int thermoai_rademacher_sparse(double density, double rademacher_dense, double *
     THERMOAI__TRY(THERMOAI__CHECK({ density, THERMOAI__NONNEG }, { rademacher_dense, THERMOAI__NONNEG }));
     if (density > 1.0)
         return THERMOAI_E_INVALID;
-    return thermoai__finish(density * rademacher_dense, rademacher);
+    if (density > 0.0 && rademacher_dense > 0.0) /* positive: an underflow is a range error */
+        return thermoai__finish_positive(density * rademacher_dense, rademacher);
+    return thermoai__finish(0.0, rademacher);
 }

@@ -109,6 +109,17 @@ THERMOAI_INTERNAL int thermoai__check(const struct thermoai__arg *args, size_t n
                     sizeof((const struct thermoai__arg[]){ __VA_ARGS__ })                  \
                         / sizeof(struct thermoai__arg))
 
+/*
+ * r = sum over t < nt of f[t nf] * f[t nf + 1] * ... * f[t nf + nf - 1] (nt terms of
+ * nf factors each, nt <= THERMOAI__SUM_TERMS_MAX; pad short terms with 1.0). All
+ * factors finite and >= 0 (the caller validates). As thermoai__scaled_ratio():
+ * no intermediate overflow or underflow, one rounding per factor and per term
+ * added. THERMOAI_OK (0 when every term has a zero factor), or THERMOAI_E_RANGE
+ * when the sum overflows or is non-zero below DBL_MIN; *out is NaN then.
+ */
+#define THERMOAI__SUM_TERMS_MAX 8
+THERMOAI_INTERNAL int thermoai__sum_of_products(const double *f, size_t nt, size_t nf, double *out);
+
 /* Like thermoai__scaled_ratio() but for a value of either sign: the sign of
  * the result is sign * |result|. */
 THERMOAI_INTERNAL int thermoai__signed_scale(double sign, const double *num, size_t nn,

@@ -112,6 +112,52 @@ int thermoai__check(const struct thermoai__arg *args, size_t n)
     return THERMOAI_OK;
 }
 
+int thermoai__sum_of_products(const double *f, size_t nt, size_t nf, double *out)
+{
+    double m[THERMOAI__SUM_TERMS_MAX], sum = 0.0;
+    long e[THERMOAI__SUM_TERMS_MAX], top = -EXP_CLAMP;
+    size_t t, j;
+    int ei, any = 0;
+
+    for (t = 0; t < nt && t < THERMOAI__SUM_TERMS_MAX; t++) {
+        m[t] = 1.0;
+        e[t] = 0;
+        for (j = 0; j < nf; j++) {
+            const double x = f[t * nf + j];
+
+            if (x == 0.0) {
+                m[t] = 0.0;
+                break;
+            }
+            m[t] *= frexp(x, &ei); /* as thermoai__scaled_ratio(): in [0.25, 1) */
+            e[t] += ei;
+            m[t] = frexp(m[t], &ei);
+            e[t] += ei;
+        }
+        if (m[t] != 0.0 && e[t] > top)
+            top = e[t];
+        any |= m[t] != 0.0;
+    }
+    if (!any) {
+        *out = 0.0;
+        return THERMOAI_OK;
+    }
+    /* every term relative to the largest exponent: those 1100 binades below add nothing */
+    for (t = 0; t < nt && t < THERMOAI__SUM_TERMS_MAX; t++)
+        if (m[t] != 0.0 && top - e[t] < 1100)
+            sum += ldexp(m[t], (int)(e[t] - top));
+    sum = frexp(sum, &ei);
+    top += ei;
+    if (top > EXP_CLAMP)
+        top = EXP_CLAMP;
+    *out = ldexp(sum, (int)top);
+    if (!isfinite(*out) || *out < DBL_MIN) {
+        *out = (double)NAN;
+        return THERMOAI_E_RANGE;
+    }
+    return THERMOAI_OK;
+}
+
 int thermoai__signed_scale(double sign, const double *num, size_t nn, const double *den,
                            size_t nd, double *out)
 {

@@ -287,12 +287,67 @@ def hb(v):
     return -v * mp.log(v, 2) - (1 - v) * mp.log(1 - v, 2)
 
 
+def flush(v):
+    """v, or 0 where |v| is below DBL_MIN: the functions whose documented result
+    for a vanishing quantity (a suppressed mode, an underflowed tail) is 0 and not
+    a range error."""
+    return mpf(0) if abs(v) < mpf(DBL_MIN) else v
+
+
+def ceil_tol(v, k):
+    """The tolerance of ceil(v'), v' the library's v within k ulps: k where ceil
+    no longer rounds (v >= 2^52), else 0 unless v is within k ulps of an integer,
+    where the result may be either neighbour (one integer apart)."""
+    v = mpf(v)
+    if abs(v) >= mpf(2) ** 52:
+        return k
+    near = mp.nint(v)
+    if abs(v - near) <= (k + 1) * mpf(2) ** -52 * max(abs(v), 1):
+        return k + mpf(2) ** 53 / max(abs(v), 1)
+    return 0
+
+
+def info_bound_tol(x):
+    """I0 e^{-x} + C t (1 - e^{-x}) / x, x = kappa t: the rounding of x is
+    amplified by |x| in e^{-x}, and by |x (d/dx) ln g| in g(x) = (1 - e^{-x}) / x
+    (at most |x|, for x < 0; below 1 for x > 0); each term weighted by its share."""
+    with mp.workdps(30):
+        i0, kappa, c, t = (mpf(v) for v in x)
+        xx = kappa * t
+        t1 = i0 * flush(mp.exp(-xx))
+        if xx == 0:
+            t2, c2 = c * t, 1
+        else:
+            g = -mp.expm1(-xx) / xx
+            t2 = c * t * g
+            c2 = abs(xx * mp.exp(-xx) / (-mp.expm1(-xx)) - 1)
+        total = t1 + t2
+        if total == 0:
+            return 4.0
+        return 4.0 + float(2 * (t1 * (1 + abs(xx)) + t2 * (2 + c2)) / total)
+
+
+def near_pow2(v, i):
+    """v, or (one draw in four, by the draw's index i) the double just above the
+    power of two below it: where log2 rounds down to an integer."""
+    if i % 4 != 0 or v < 2:
+        return v
+    return math.nextafter(math.ldexp(0.5, math.frexp(v)[1]), math.inf)
+
+
+def ceil_log2(v):
+    """ceil(log2 v) of v >= 1, exactly: from the binary exponent (v = m 2^e,
+    m in [1/2, 1): e, or e - 1 when v is a power of two)."""
+    m, e = mp.frexp(mpf(v))
+    return e - 1 if m == mpf(0.5) else e
+
+
 NAMES = {name: getattr(mp, name) for name in ("exp", "expm1", "log", "log1p", "sqrt", "pi")}
 NAMES.update(log2=lambda v: mp.log(v, 2), flux_rate=flux_rate, flux_total=flux_total, DOMAIN=DOMAIN,
-             min=min, max=max, abs=abs, sum=sum, range=range, hb=hb)
+             min=min, max=max, abs=abs, sum=sum, range=range, hb=hb, flush=flush, ceil=mp.ceil, ceil_log2=ceil_log2)
 TOL_NAMES = dict(abs=abs, max=max, min=min, log=mp.log, log2=lambda v: mp.log(v, 2), flux_rate_tol=flux_rate_tol,
                  flux_total_tol=flux_total_tol, nlaw_tol=nlaw_tol, llaw_tol=llaw_tol, range=range, sum=sum,
-                 hb=hb)
+                 hb=hb, ceil_tol=ceil_tol, info_bound_tol=info_bound_tol, exp=mp.exp, sqrt=mp.sqrt)
 
 
 def tolerance(row, x):
@@ -355,10 +410,11 @@ def points(rows, n, seed, only=None):
         if only and row["name"] != only:
             continue
         rng = random.Random("%s:%d" % (row["name"], seed))
-        for _ in range(n):
+        for i in range(n):
             x = [draw(rng, d) for d in row["domains"]]
             if row["pre"]:
-                x = eval(row["pre"], {"sorted": sorted, "flux_pre": flux_pre}, {"x": x})
+                x = eval(row["pre"], {"sorted": sorted, "flux_pre": flux_pre, "near_pow2": near_pow2},
+                         {"x": x, "i": i})
             x = [int(v) if t != "d" else float(v) for v, t in zip(x, row["types"])]
             tol = tolerance(row, x)
             status, expected = status_of(reference(row, x), tol)

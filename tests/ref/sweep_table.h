@@ -36,7 +36,8 @@
  *               overflows or is non-zero below DBL_MIN.
  *   pre         "" or a Python expression mapping the drawn inputs x (a list
  *               of floats/ints) to valid ones (orderings the domains cannot
- *               say), e.g. "sorted(x)".
+ *               say), e.g. "sorted(x)"; i is the draw's index, and the
+ *               helpers flux_pre and near_pow2 of sweep_points.py are there.
  *
  *   SWEEP_FLUX_1, SWEEP_NLAW_1, SWEEP_LLAW_1: the functions of a parameter
  *   struct and scalars (the flux phases, the scaling laws): the struct's
@@ -175,3 +176,105 @@ SWEEP_3_1(thermoai_rd_bernoulli_energy_j, d, d, d,
  * by t / tau in the exponential) ---- */
 SWEEP_4_1(thermoai_dynamics_lr_schedule, d, d, d, d, "6 + 3 * b / c", "pos; nonneg; pos; ge1",
           "a * exp(-b / c) * (1 + d * exp(-2 * b / c)) ** -0.5", "")
+SWEEP_3_1(thermoai_dynamics_temperature, d, d, d, "2", "pos; ge1; nonneg", "a * c / (2 * b)", "")
+SWEEP_3_1(thermoai_dynamics_transport_entropy_bound, d, d, d, "2", "nonneg; pos; pos", "a / (b * c)", "")
+SWEEP_3_1(thermoai_dynamics_transport_energy_bound, d, d, d, "2", "nonneg; pos; pos", "a / (2 * b * c)", "")
+SWEEP_2_1(thermoai_dynamics_speed_energy_product, d, d, "1", "nonneg; pos", "a / (2 * b)", "")
+/* three square roots, each half an ulp, and two roundings of the ratio */
+SWEEP_3_1(thermoai_dynamics_lr_tau_opt, d, d, d, "3", "ge1; pos; pos", "sqrt(a * b / c)", "")
+/* -T dS + W - dL and T dS + (L0 - Lf) as sums: the rounding of each partial sum
+ * (the product and the first sum), in ulps of the result where the terms cancel */
+SWEEP_4_1(thermoai_dynamics_second_law_slack, d, d, d, d,
+          "2 + (2 * abs(b * c) + abs(d)) / max(abs(d - a - b * c), 1e-300)", "finite; pos; finite; nonneg",
+          "-b * c + d - a", "")
+SWEEP_4_1(thermoai_dynamics_min_dissipation, d, d, d, d,
+          "2 + (abs(a * b) + abs(c - d)) / max(abs(a * b + c - d), 1e-300)", "pos; finite; finite; finite",
+          "a * b + (c - d)", "")
+
+/* ---- geometry.h: a suppressed mode is 0, not a range error (flush) ---- */
+SWEEP_3_1(thermoai_geometry_heat_factor, d, d, d, "2", "nonneg; nonneg; nonneg", "flush(exp(-a * b * c))", "")
+SWEEP_3_1(thermoai_geometry_heat_cutoff, d, d, d, "3", "pos; pos; open01", "-log(c) / (a * b)", "")
+/* the rounding of kappa t is amplified in e^{-kappa t} (info_bound_tol) */
+SWEEP_4_1(thermoai_geometry_information_bound, d, d, d, d, "info_bound_tol(x)",
+          "nonneg; finite[1e-10, 1e10]; nonneg; nonneg[0, 1e10]",
+          "a * flush(exp(-b * d)) + c * (d if b == 0 else -expm1(-b * d) / b)", "")
+SWEEP_5_1(thermoai_geometry_spectral_energy_j, d, d, d, d, d, "3",
+          "nonneg; ge1; ge1; nonneg; nonneg", "a * b * d + a * c * e", "")
+
+/* ---- graph.h: the first output of cheeger_bounds, lambda2 / 2 (0 below DBL_MIN) ---- */
+SWEEP_1_2(thermoai_graph_cheeger_bounds, d, "0", "nonneg[0, 2]", "flush(a / 2)", "")
+SWEEP_3_1(thermoai_graph_sparsifier_min_edges, d, d, d, "2", "ge1[2, 1.7976931348623157e308]; open01; pos",
+          "c * a / (b * b)", "")
+
+/* ---- perturbation.h ---- */
+SWEEP_4_1(thermoai_perturbation_sin_theta_bound, d, d, z, d, "2", "nonneg; nonneg; u64; pos",
+          "2 * min(sqrt(c) * a, b) / d", "")
+/* the rounding of the exponent's argument x = t^2 / (2 (sigma^2 + R t / 3)), four
+ * operations, is amplified by x; a vanishing tail is 0 (flush) */
+SWEEP_5_1(thermoai_perturbation_bernstein_tail, z, z, d, d, d, "4 + 3 * e * e / (2 * c + 2 * d * e / 3)",
+          "u64; u64; nonneg; nonneg; pos", "flush((a + b) * exp(-e * e / 2 / (c + d * e / 3)))",
+          "x if x[2] or x[3] else x[:2] + [1.0] + x[3:]")
+SWEEP_5_1(thermoai_perturbation_bernstein_deviation, z, z, d, d, d, "4", "u64; u64; nonneg; nonneg; open01",
+          "log((a + b) / e) * d / 3 + sqrt((log((a + b) / e) * d / 3) ** 2 + 2 * log((a + b) / e) * c)", "")
+/* m = ceil(...): either neighbour where the value is within a few ulps of an integer */
+SWEEP_3_1(thermoai_perturbation_jl_dimension_gaussian, d, d, d,
+          "ceil_tol(2 * log(a * (a - 1) / c) / (b * b / 2 - b ** 3 / 3), 6)",
+          "ge1[2, 1.7976931348623157e308]; pos[1e-5, 0.99999]; open01",
+          "ceil(2 * log(a * (a - 1) / c) / (b * b / 2 - b ** 3 / 3))", "")
+SWEEP_2_1(thermoai_perturbation_davis_kahan, d, d, "1", "nonneg; pos", "a / b", "")
+/* nine roundings of at most half an ulp each (two logs, their difference, two roots,
+ * a quotient, a sum, a product and a quotient) */
+SWEEP_6_1(thermoai_perturbation_ssa_bound, d, d, d, d, d, d, "5",
+          "pos; pos; nonneg; ge1; open01; ge1", "a / b * (c + sqrt(log(d / e) / f))", "")
+/* nine roundings of at most half an ulp each (two logs, their difference, two roots,
+ * three products and a quotient): 4 ulp were seen */
+SWEEP_6_1(thermoai_perturbation_ssa_sampling_error, d, d, d, d, d, d, "5",
+          "pos; nonneg; ge1; ge1; open01; ge1", "a * b * c * sqrt(log(d / e) / f)", "")
+/* six roundings (a log, two roots, two products, a quotient) */
+SWEEP_3_1(thermoai_perturbation_tradeoff_error, d, d, d, "4", "pos; ge1; ge1", "a * b * sqrt(log(b) / c)", "")
+SWEEP_3_1(thermoai_perturbation_tradeoff_edges, d, d, d, "3", "pos; ge1[2, 1.7976931348623157e308]; pos",
+          "(a * b / c) ** 2 * log(b)", "")
+SWEEP_3_1(thermoai_perturbation_jl_dimension, d, d, d, "ceil_tol(c * log(a) / (b * b), 3)",
+          "ge1[2, 1.7976931348623157e308]; pos[1e-5, 0.99999]; pos[1e-3, 1e3]", "ceil(c * log(a) / (b * b))", "")
+
+/* ---- precision.h: optimal_bits's first output, b* (its rounding of c / tol is
+ * amplified where b* is near 0) ---- */
+SWEEP_2_1(thermoai_precision_degradation, d, d, "2", "nonneg; nonneg", "a * 2 ** (-2 * b)", "")
+SWEEP_2_2(thermoai_precision_optimal_bits, d, d, "3 + 2 / max(abs(log(a / b)), 2 ** -60)", "pos; pos",
+          "log(a / b, 2) / 2", "")
+/* the rounding of b / b_ref is amplified by x in the power; bit widths from 1e-3
+ * (a subnormal b, whose b / b_ref underflows, gives E_RANGE for a result near
+ * e_ref when x is tiny: not fixed) */
+SWEEP_4_1(thermoai_precision_energy_j, d, d, d, d, "2 + d",
+          "nonneg[1e-30, 1e3]; pos[1, 1e3]; nonneg[1e-3, 1e3]; nonneg[0, 4]",
+          "a * (c / b) ** d", "")
+
+/* ---- rademacher.h ---- */
+SWEEP_4_1(thermoai_rademacher_bound, d, d, d, d, "3", "unit; nonneg; open01; ge1",
+          "a + 2 * b + 3 * sqrt(log(2 / c) / (2 * d))", "")
+SWEEP_2_1(thermoai_rademacher_sparse, d, d, "0", "unit; nonneg", "a * b", "")
+
+/* ---- softmax.h ---- */
+SWEEP_2_1(thermoai_softmax_rank_bound, z, z, "0", "u64; u64[0, 100000]", "min(a, 2 ** b)", "")
+
+/* ---- sparsity.h: the first output of breakeven_density, the exact rho* ---- */
+SWEEP_5_1(thermoai_sparsity_dense_energy_j, d, d, d, d, d, "3", "nonneg; nonneg; nonneg; nonneg; nonneg",
+          "2 * a * b * d + a * b * c * e", "")
+SWEEP_5_1(thermoai_sparsity_unstructured_energy_j, d, d, d, d, d, "3", "nonneg; nonneg; nonneg; nonneg; nonneg",
+          "2 * a * d + a * (b + c) * e", "")
+SWEEP_6_1(thermoai_sparsity_block_energy_j, d, d, d, d, d, d, "3", "nonneg; ge1; nonneg; nonneg; nonneg; nonneg",
+          "2 * a * b * b * e + (a * b * b * c + a * d) * f", "")
+SWEEP_6_1(thermoai_sparsity_lowrank_energy_j, d, d, d, d, d, d, "3", "nonneg; nonneg; nonneg; nonneg; nonneg; nonneg",
+          "2 * (a + b) * c * e + (a + b) * c * d * f", "")
+/* one draw in four just above a power of two, where log2 N rounds down to an integer */
+SWEEP_2_1(thermoai_sparsity_attention_index_bits, d, d, "2", "ge1; unit", "b * a * a * ceil_log2(a)",
+          "[near_pow2(x[0], i), x[1]]")
+SWEEP_4_2(thermoai_sparsity_breakeven_density, d, d, d, d, "3", "pos; pos; nonneg; nonneg",
+          "1 / (1 + c * d / (a * b))", "")
+/* the roundings of eta + 1 and of log2 rho are amplified by the exponent
+ * p = (eta + 1) log2(1 / rho) of rho^-(eta + 1) */
+SWEEP_4_1(thermoai_sparsity_pareto_multiplier, d, d, d, d, "3 + 1.5 * abs((b + 1) * log2(d))",
+          "pos; pos[1e-3, 1e3]; pos; pos[1e-300, 1]", "a * b * d ** (-b - 1) / c", "")
+/* the rounding of log2 rho = log2(c eta / (lambda E1)) / (eta + 1) is amplified by |log2 rho| */
+SWEEP_4_1(thermoai_sparsity_pareto_density, d, d, d, d, "3 + 1.5 * abs(log2(a * b / (c * d))) / (b + 1)",
+          "pos; pos[1e-3, 1e3]; pos; pos", "min(1, (a * b / (c * d)) ** (1 / (b + 1)))", "")
