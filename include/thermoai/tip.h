@@ -343,6 +343,32 @@ int thermoai_tip_loss_taylor(size_t n_weights, const float *grad, const float *w
                              const uint32_t *component, size_t n, double *delta_loss_nats);
 
 /**
+ * \brief Spearman rank correlation of two score lists (for Taylor against leave-one-out).
+ *
+ * \f$\rho\f$ = the Pearson correlation of the ranks of \p x and of \p y, equal values
+ * sharing their mean rank (so ties are handled exactly, not by the
+ * \f$1 - 6\sum d^2/(n(n^2-1))\f$ shortcut, which holds only without ties).
+ * \param[in]  n                Values, >= 2.
+ * \param[in]  x                First list, finite. Unit: any.
+ * \param[in]  y                Second list, finite. Unit: any.
+ * \param[in]  workspace        thermoai_tip_select_workspace_bytes() bytes.
+ * \param[in]  workspace_bytes  Its size.
+ * \param[out] rho              \f$\rho \in [-1, 1]\f$ [dimensionless]. NaN on error.
+ * \retval THERMOAI_OK           success
+ * \retval THERMOAI_E_NULL       a pointer is NULL
+ * \retval THERMOAI_E_INVALID    \p n below 2 or above 2^32
+ * \retval THERMOAI_E_NONFINITE  a value is NaN or infinite
+ * \retval THERMOAI_E_SIZE       \p workspace_bytes too small
+ * \retval THERMOAI_E_DOMAIN     a list is constant (its ranks have no variance)
+ * \par Source
+ *   Spearman 1904; Kendall and Gibbons, Rank Correlation Methods, Ch. 3 (tied ranks).
+ * \since 0.1.0
+ */
+THERMOAI_API THERMOAI_NODISCARD
+int thermoai_tip_rank_correlation(size_t n, const double *x, const double *y, void *workspace,
+                                  size_t workspace_bytes, double *rho);
+
+/**
  * \brief Energy per token that removing \p count components of one kind saves, from the
  *        cost model's work counts on a hardware profile.
  *

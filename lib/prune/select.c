@@ -378,3 +378,60 @@ int thermoai_tip_loss_taylor(size_t n_weights, const float *grad, const float *w
     }
     return THERMOAI_OK;
 }
+
+/* Mean ranks (1-based) of key[0..n) into rank, ties sharing their mean; idx is scratch. */
+static void mean_ranks(size_t n, const double *key, size_t *idx, double *rank)
+{
+    size_t i = 0;
+
+    thermoai__prune_order(n, key, idx);
+    while (i < n) {
+        size_t j = i + 1, k;
+        double r;
+
+        while (j < n && key[idx[j]] == key[idx[i]])
+            j++;
+        r = 0.5 * ((double)(i + 1) + (double)j); /* mean of ranks i+1 .. j */
+        for (k = i; k < j; k++)
+            rank[idx[k]] = r;
+        i = j;
+    }
+}
+
+int thermoai_tip_rank_correlation(size_t n, const double *x, const double *y, void *workspace,
+                                  size_t workspace_bytes, double *rho)
+{
+    double *rx, *ry, mean, sxy = 0.0, sxx = 0.0, syy = 0.0, r;
+    size_t *idx, i;
+    unsigned char *spare;
+
+    THERMOAI__OUTPUTS(rho);
+    if (x == NULL || y == NULL || workspace == NULL)
+        return THERMOAI_E_NULL;
+    if (n < 2 || n > THERMOAI__PRUNE_N_MAX)
+        return THERMOAI_E_INVALID;
+    if (!thermoai__all_finite_d(x, n) || !thermoai__all_finite_d(y, n))
+        return THERMOAI_E_NONFINITE;
+    if (thermoai__prune_ws(workspace, workspace_bytes, n, &rx, &idx, &spare) != 0)
+        return THERMOAI_E_SIZE;
+    ry = rx + n;
+    mean_ranks(n, x, idx, rx);
+    mean_ranks(n, y, idx, ry);
+    mean = 0.5 * ((double)n + 1.0); /* the mean of any set of mean ranks */
+    for (i = 0; i < n; i++) {
+        double a = rx[i] - mean, b = ry[i] - mean;
+
+        sxy += a * b;
+        sxx += a * a;
+        syy += b * b;
+    }
+    if (!(sxx > 0.0) || !(syy > 0.0))
+        return THERMOAI_E_DOMAIN;
+    r = sxy / sqrt(sxx * syy);
+    if (r > 1.0)
+        r = 1.0;
+    if (r < -1.0)
+        r = -1.0;
+    *rho = r;
+    return THERMOAI_OK;
+}

@@ -386,6 +386,32 @@ static void test_taylor(void)
 }
 
 
+static void test_rank_correlation(void)
+{
+    const double a[4] = { 1.0, 2.0, 3.0, 4.0 }, rev[4] = { 40.0, 30.0, 20.0, 10.0 };
+    const double swap[4] = { 1.0, 3.0, 2.0, 4.0 }, tie[4] = { 1.0, 2.0, 2.0, 3.0 };
+    const double flat[4] = { 5.0, 5.0, 5.0, 5.0 }, bad[4] = { 1.0, (double)NAN, 3.0, 4.0 };
+    size_t b = ws_for(4);
+    double r = 0;
+
+    tap_ok(thermoai_tip_rank_correlation(4, a, a, ws_buf, b, &r) == THERMOAI_OK && r == 1.0, "same order: 1");
+    tap_ok(thermoai_tip_rank_correlation(4, a, rev, ws_buf, b, &r) == THERMOAI_OK && r == -1.0, "reversed: -1");
+    /* d^2 = 0 + 1 + 1 + 0: 1 - 6 x 2 / (4 x 15) = 0.8 */
+    tap_ok(thermoai_tip_rank_correlation(4, swap, a, ws_buf, b, &r) == THERMOAI_OK && fabs(r - 0.8) < 1e-15,
+           "one swap: 0.8 (got %.17g)", r);
+    /* ranks 1, 2.5, 2.5, 4 against 1..4: 4.5 / sqrt(4.5 x 5) = 0.948683... */
+    tap_ok(thermoai_tip_rank_correlation(4, tie, a, ws_buf, b, &r) == THERMOAI_OK
+               && fabs(r - 4.5 / sqrt(22.5)) < 1e-15 && guard_intact(b),
+           "a tie shares its mean rank: 0.9487 (got %.17g)", r);
+    r = 0;
+    tap_ok(thermoai_tip_rank_correlation(4, flat, a, ws_buf, b, &r) == THERMOAI_E_DOMAIN && isnan(r),
+           "a constant list -> E_DOMAIN, NaN");
+    tap_ok(thermoai_tip_rank_correlation(4, bad, a, ws_buf, b, &r) == THERMOAI_E_NONFINITE, "NaN value");
+    tap_ok(thermoai_tip_rank_correlation(1, a, a, ws_buf, b, &r) == THERMOAI_E_INVALID, "one value");
+    tap_ok(thermoai_tip_rank_correlation(4, a, a, ws_buf, 8, &r) == THERMOAI_E_SIZE, "8-byte workspace");
+    tap_ok(thermoai_tip_rank_correlation(4, a, NULL, ws_buf, b, &r) == THERMOAI_E_NULL, "NULL list");
+}
+
 int main(void)
 {
     double x = 0;
@@ -432,5 +458,6 @@ int main(void)
     test_rounds();
     test_rounds_bad();
     test_taylor();
+    test_rank_correlation();
     return tap_done();
 }
