@@ -15,6 +15,8 @@ static const struct cli_command *const table[] = {
     &cli_cmd_energy_ladder,
     &cli_cmd_allocate,
     &cli_cmd_precision,
+    &cli_cmd_tip_energy, /* before "tip": the first match wins */
+    &cli_cmd_tip,
     &cli_cmd_presets_models,
     &cli_cmd_presets_hardware,
     &cli_cmd_presets_serving,

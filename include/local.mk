@@ -12,6 +12,7 @@ thermoaiinclude_HEADERS = \
 	include/thermoai/entropy.h \
 	include/thermoai/ter.h \
 	include/thermoai/tip.h \
+	include/thermoai/prune.h \
 	include/thermoai/info.h \
 	include/thermoai/pmf.h \
 	include/thermoai/rd.h \

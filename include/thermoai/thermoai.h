@@ -23,6 +23,7 @@
 #include <thermoai/entropy.h>
 #include <thermoai/ter.h>
 #include <thermoai/tip.h>
+#include <thermoai/prune.h>
 #include <thermoai/info.h>
 #include <thermoai/pmf.h>
 #include <thermoai/rd.h>

@@ -19,6 +19,10 @@ ok "bounds graph with the sparsifier is memcheck-clean" vg bounds graph --sample
 ok "allocate is memcheck-clean" vg allocate --energy-j 5.88e11 --inference-tokens 1e12 --csv
 ok "precision with sensitivities is memcheck-clean" vg precision --sensitivities 1,4,16,0.25 --json
 ok "presets fits is memcheck-clean" vg presets fits --csv
+ok "tip over a components file is memcheck-clean" vg tip --components "$top_srcdir/tests/cli/tip_components.csv" --csv
+ok "tip energy is memcheck-clean" vg tip energy --model llama-2-7b --hardware h100-sxm --kind neuron --count 64 --json
+bad_file() { vg tip --components /nonexistent.csv; test $? -eq 1; }
+ok "tip with a missing file is memcheck-clean" bad_file
 bad_list() { vg precision --sensitivities 1,x; test $? -eq 2; }
 ok "a bad sensitivity list is memcheck-clean" bad_list
 usage() { vg landauer --bits x --temperature-k 1; test $? -eq 2; }

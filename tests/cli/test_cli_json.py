@@ -201,7 +201,10 @@ class EveryCommand(unittest.TestCase):
                 "energy train": ["--model", "llama-2-7b", "--tokens", "1000000",
                                  "--hardware", "h100-sxm"],
                 "energy ladder": ["--model", "llama-2-7b", "--hardware", "h100-sxm"],
-                "allocate": ["--energy-j", "5.88e11"]}
+                "allocate": ["--energy-j", "5.88e11"],
+                "tip energy": ["--model", "llama-2-7b", "--hardware", "h100-sxm"],
+                "tip": ["--components", os.path.join(taplib.env("top_srcdir"), "tests", "cli",
+                                                     "tip_components.csv")]}
     SKIP_JSON = {"reproduce"}  # its record format is fixed by doc/reproduction.md
 
     @staticmethod

@@ -116,6 +116,8 @@ SWEEP_4_1(thermoai_spectral_mixing_time_bound, d, d, d, d, "5",
 SWEEP_2_1(thermoai_tip_relative_degradation, d, d, "2", "ge1; ge1", "(b - a) / a", "")
 SWEEP_4_1(thermoai_tip_score, d, d, d, d, "4", "ge1; ge1; pos; pos", "(b - a) / a * d / c",
           "[x[0], x[1]] + sorted(x[2:])")
+SWEEP_3_1(thermoai_tip_score_from_loss, d, d, d, "4", "finite[1e-300, 700]; pos; pos",
+          "expm1(a) * c / b", "[x[0]] + sorted(x[1:])")
 
 /* ---- flux.h: phases (phi0, tau1, tau2, tau3, tau4, alpha, beta, flags), then t ---- */
 SWEEP_FLUX_1(thermoai_flux_rate_bits_per_s, "flux_rate_tol(x)",
