@@ -541,7 +541,7 @@ static int tip_derived_energy(struct repro_list *list)
     s.form = REPRO_RANGE;
     s.lo = 0.077;
     s.hi = 0.431;
-    s.computed = repro_tip_degradation(5.47, 6.12);
+    s.computed = REPRO_CALL(thermoai_tip_relative_degradation, 5.47, 6.12);
     rc |= repro_add(list, &s);
 
     r[0].label = "2:4 format, 2 metadata bits per kept weight, LLaMA-2-7B h100-sxm decode batch 1 "
