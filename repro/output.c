@@ -332,9 +332,9 @@ static void write_pointers(FILE *out, const struct repro_list *list)
                 t.n[REPRO_MISMATCH], t.n[REPRO_MISMATCH] == 1 ? "" : "es");
     fputs("  filters (every format): --verdict V[,V] --id PREFIX[,PREFIX] "
           "--paper 000[,001]\n"
-          "The errata (every record, one table per paper): doc/errata.md in the source\n"
-          "  tree, " THERMOAI_DOCDIR "/errata.md when installed, or\n"
-          "  thermoai reproduce --format markdown (also --format json, csv)\n",
+          "The errata (every record, one table per paper): doc/errata.md in the build\n"
+          "  tree (make writes it), " THERMOAI_DOCDIR "/errata.md when installed,\n"
+          "  or thermoai reproduce --format markdown (also --format json, csv)\n",
           out);
 }
 
