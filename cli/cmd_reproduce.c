@@ -37,16 +37,14 @@ static const struct cli_option options[] = {
     { .name = "--paper", .type = CLI_STRING, .offset = O(paper), .meta = "ID[,ID]", .def = "all",
       .help = "documents, a comma list of 000, 001, 002, 003, cross (repro/papers.c), or all" },
     { .name = "--verdict", .type = CLI_STRING, .offset = O(verdict), .meta = "V[,V]",
-      .help = "only records with these verdicts: a comma list of match, mismatch, "
-              "not-derivable, rerun (text: implies --records)" },
+      .help = "only these verdicts, a comma list: match, mismatch, not-derivable, rerun" },
     { .name = "--id", .type = CLI_STRINGS, .offset = O(id), .meta = "PREFIX[,PREFIX]",
-      .help = "only records whose id starts with a prefix (E000, T000-TER, "
-              "E000-landauer300.01); a comma list (text: implies --records)" },
+      .help = "only ids starting with a prefix, a comma list: E000, T000-TER, "
+              "E000-landauer300.01" },
     { .name = "--records", .type = CLI_FLAG, .offset = O(records),
-      .help = "text: after the summary, every selected record in full, notes wrapped to "
-              "$COLUMNS (default 80) and a note shared by several records printed once" },
+      .help = "text: the summary, then every record in full, notes wrapped to $COLUMNS" },
     { .name = "--brief", .type = CLI_FLAG, .offset = O(brief),
-      .help = "text: one line per record (id, verdict, paper, computed, unit), no summary" },
+      .help = "text: one line per record: id, verdict, paper, computed, unit" },
     { .name = "--format", .type = CLI_ENUM, .offset = O(format), .meta = "FORMAT",
       .def = "text", .help = "output format; the filters apply to every format",
       .choices = formats, .n_choices = sizeof formats / sizeof formats[0] },
@@ -289,9 +287,10 @@ const struct cli_command cli_cmd_reproduce = {
         "a note that names the reading reproducing a mismatched value (doc/reproduction.md).\n"
         "Text starts with the per-paper summary and says where the rest is: --records\n"
         "prints every record in full, --brief one line each; --verdict, --id and --paper\n"
-        "select records in every format. The output is deterministic (doc/errata.md is\n"
-        "this command's markdown); the empirical re-runs, which time code, run only with\n"
-        "--reruns (doc/reruns.md).",
+        "select records in every format (in text, --verdict and --id imply --records).\n"
+        "A note shared by several records is printed once, as [note N]. The output is\n"
+        "deterministic (doc/errata.md is this command's markdown); the empirical\n"
+        "re-runs, which time code, run only with --reruns (doc/reruns.md).",
     .options = options,
     .n_options = sizeof options / sizeof options[0],
     .opts_size = sizeof(struct reproduce_opts),
