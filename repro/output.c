@@ -137,7 +137,7 @@ static size_t columns(const char *s, size_t n)
 static void put_wrapped(FILE *out, const char *prefix, size_t indent, const char *text,
                         size_t width)
 {
-    size_t col = columns(prefix, strlen(prefix)), start = col;
+    size_t col = columns(prefix, strlen(prefix));
     const char *p = text;
     int first = 1;
 
@@ -163,7 +163,6 @@ static void put_wrapped(FILE *out, const char *prefix, size_t indent, const char
         while (*p == ' ')
             p++;
     }
-    (void)start;
     fputc('\n', out);
 }
 
