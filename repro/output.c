@@ -350,8 +350,13 @@ static void write_record(FILE *out, const struct repro_record *r, const struct s
     size_t ref = shared_ref(sh, r);
 
     snprintf(head, sizeof head, "%-28s %-13s ", r->id, repro_verdict_name(r->verdict));
-    /* the quantity in its column when 30 columns are left for it */
-    put_wrapped(out, head, strlen(head) + 30 <= width ? strlen(head) : 6, r->quantity, width);
+    /* the quantity in its column when 30 columns are left for it, else below */
+    if (strlen(head) + 30 <= width) {
+        put_wrapped(out, head, strlen(head), r->quantity, width);
+    } else {
+        fprintf(out, "%s %s\n", r->id, repro_verdict_name(r->verdict));
+        put_wrapped(out, "    ", 4, r->quantity, width);
+    }
     fprintf(out, "    paper     %s", r->paper_text);
     if (isfinite(r->paper)) {
         fputs("  (", out);
