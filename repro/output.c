@@ -436,13 +436,16 @@ static void write_brief(FILE *out, const struct repro_list *list)
         if (isfinite(r->paper))
             snprintf(paper, sizeof paper, "%.6g", r->paper);
         else
-            snprintf(paper, sizeof paper, "\"%s\"", r->paper_text);
+            snprintf(paper, sizeof paper, "-");
         if (isfinite(r->computed))
             snprintf(computed, sizeof computed, "%.10g", r->computed);
         else
             snprintf(computed, sizeof computed, "-");
-        fprintf(out, "%-28s %-13s %-16s %-16s %s\n", r->id, repro_verdict_name(r->verdict),
+        fprintf(out, "%-28s %-13s %-16s %-16s %s", r->id, repro_verdict_name(r->verdict),
                 paper, computed, r->unit);
+        if (!isfinite(r->paper)) /* a range or words: the printed text, after the columns */
+            fprintf(out, "  (printed \"%s\")", r->paper_text);
+        fputc('\n', out);
     }
 }
 

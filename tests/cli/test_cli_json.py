@@ -384,6 +384,19 @@ class ReproduceText(unittest.TestCase):
         rows = self.brief()
         self.assertEqual([r[0] for r in rows], [r["id"] for r in self.records])
         self.assertEqual([r[1] for r in rows], [r["verdict"] for r in self.records])
+        lines = run("reproduce", "--brief").splitlines()[1:]
+        for line, rec in zip(lines, self.records):
+            with self.subTest(id=rec["id"]):
+                f = line.split()
+                for got, want, digits in ((f[2], rec["paper"], 6), (f[3], rec["computed"], 10)):
+                    if want is None:
+                        self.assertEqual(got, "-")
+                    else:
+                        self.assertAlmostEqual(float(got) / want if want else float(got),
+                                               1.0 if want else 0.0, delta=10.0 ** (1 - digits))
+                self.assertEqual(f[4], rec["unit"])
+                if rec["paper"] is None:
+                    self.assertTrue(line.endswith('  (printed "%s")' % rec["paper_text"]), line)
 
     def test_verdict_filter(self):
         for sel in (["mismatch"], ["match", "not-derivable"]):
