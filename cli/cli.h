@@ -28,7 +28,16 @@ enum cli_type {
     CLI_ENUM,       /* [uint32_t] one of the option's choices */
     CLI_FLAG,       /* [int] set to 1 when present; takes no value */
     CLI_STRING,     /* [const char *] any text */
-    CLI_GROUP       /* a group of options (shared by several commands) at an offset */
+    CLI_GROUP,      /* a group of options (shared by several commands) at an offset */
+    CLI_STRINGS     /* [struct cli_strings] any text; may repeat, each value appended */
+};
+
+#define CLI_MAX_REPEAT 16
+
+/* The values of a CLI_STRINGS option, in command-line order (no default). */
+struct cli_strings {
+    const char *item[CLI_MAX_REPEAT];
+    size_t n;
 };
 
 /* Domains checked before anything is computed: a value outside is exit 1 with

@@ -186,6 +186,16 @@ static int store(struct cli_ctx *ctx, const struct flat *f, const char *text)
     case CLI_STRING:
         memcpy(target, &text, sizeof text);
         return 0;
+    case CLI_STRINGS: {
+        struct cli_strings v;
+
+        memcpy(&v, target, sizeof v);
+        if (v.n >= CLI_MAX_REPEAT)
+            return cli_usage_error(ctx, "%s given more than %d times", o->name, CLI_MAX_REPEAT);
+        v.item[v.n++] = text;
+        memcpy(target, &v, sizeof v);
+        return 0;
+    }
     default:
         return cli_usage_error(ctx, "%s takes no value", o->name);
     }
@@ -359,6 +369,8 @@ static void option_help(FILE *out, const struct cli_option *o)
         fputs(" (required)", out);
     else if (o->def != NULL)
         fprintf(out, " (default %s)", o->def);
+    if (o->type == CLI_STRINGS)
+        fputs(" (may repeat)", out);
     fputc('\n', out);
     for (i = 0; i < o->n_choices; i++)
         fprintf(out, "  %-24s   %-8s %s\n", "", o->choices[i].name, o->choices[i].help);
@@ -485,6 +497,8 @@ static void man_options(FILE *out, const struct cli_option *opts, size_t n)
             roff(out, o->def);
             fputc(')', out);
         }
+        if (o->type == CLI_STRINGS)
+            fputs(" (may repeat)", out);
         fputs(".\n", out);
         for (c = 0; c < o->n_choices; c++) {
             fputs(".RS\n.TP\n.B ", out);
@@ -599,6 +613,24 @@ void cli_emit_inputs(struct cli_ctx *ctx)
 
             memcpy(&v, p, sizeof v);
             emit_string(&ctx->emit, key, v);
+            break;
+        }
+        case CLI_STRINGS: {
+            struct cli_strings v;
+            char joined[512];
+            size_t used = 0;
+
+            memcpy(&v, p, sizeof v);
+            joined[0] = '\0';
+            for (i = 0; i < v.n && used + 1 < sizeof joined; i++) {
+                int w = snprintf(joined + used, sizeof joined - used, "%s%s", i ? "," : "",
+                                 v.item[i]);
+
+                if (w < 0)
+                    break;
+                used += (size_t)w;
+            }
+            emit_string(&ctx->emit, key, joined);
             break;
         }
         default:

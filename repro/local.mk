@@ -2,7 +2,8 @@
 ## the output formats, the vendored catalog and one driver per paper, behind
 ## `thermoai reproduce`. It shares cli/emit.c for JSON and CSV.
 noinst_LTLIBRARIES += repro/librepro.la
-repro_librepro_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/cli
+repro_librepro_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/cli \
+	-DTHERMOAI_DOCDIR='"$(docdir)"'
 repro_librepro_la_SOURCES = \
 	repro/repro.h \
 	repro/repro.c \

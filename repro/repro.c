@@ -160,7 +160,7 @@ static int fail(struct repro_list *list, const char *id, const char *why)
 /* Appends a finished record; takes ownership of note. */
 static int push(struct repro_list *list, const char *id, const char *quantity,
                 const char *unit, double paper, const char *paper_text, double computed,
-                int verdict, char *note)
+                int verdict, char *note, size_t shared_at)
 {
     struct repro_record *r;
     const struct repro_catalog_item *c = repro_catalog_find(id);
@@ -198,6 +198,9 @@ static int push(struct repro_list *list, const char *id, const char *quantity,
     r->paper = paper;
     r->computed = computed;
     r->verdict = verdict;
+    r->selected = 1;
+    r->shared_at = r->note != NULL && shared_at <= strlen(r->note) ? shared_at
+                   : (r->note != NULL ? strlen(r->note) : 0);
     list->n++;
     if (r->id == NULL || r->quantity == NULL || r->unit == NULL || r->paper_text == NULL
         || r->note == NULL)
@@ -243,7 +246,7 @@ int repro_add(struct repro_list *list, const struct repro_spec *s)
 {
     struct strbuf sb;
     int sig, verdict;
-    size_t i, hits = 0;
+    size_t i, hits = 0, own;
     char ubuf[32];
     const char *u;
 
@@ -294,14 +297,17 @@ int repro_add(struct repro_list *list, const struct repro_spec *s)
                 strbuf_printf(&sb, ")");
         }
     }
-    if (s->note != NULL && s->note[0] != '\0')
+    own = sb.len;
+    if (s->note != NULL && s->note[0] != '\0') {
         strbuf_printf(&sb, ". %s", s->note);
+        own += 2; /* the shared part is the driver's note, after ". " */
+    }
     if (sb.oom) {
         strbuf_free(&sb);
         return fail(list, s->id, "out of memory");
     }
     return push(list, s->id, s->quantity, s->unit, s->form == REPRO_RANGE ? (double)NAN : s->paper,
-                s->paper_text, s->computed, verdict, strbuf_take(&sb));
+                s->paper_text, s->computed, verdict, strbuf_take(&sb), own);
 }
 
 int repro_add_not_derivable(struct repro_list *list, const char *id, const char *quantity,
@@ -309,7 +315,7 @@ int repro_add_not_derivable(struct repro_list *list, const char *id, const char 
                             const char *missing)
 {
     return push(list, id, quantity, unit, paper, paper_text, (double)NAN, REPRO_NOT_DERIVABLE,
-                dup_str(missing));
+                dup_str(missing), 0);
 }
 
 int repro_add_rerun(struct repro_list *list, const char *id, const char *quantity,
@@ -319,7 +325,7 @@ int repro_add_rerun(struct repro_list *list, const char *id, const char *quantit
     if (!isfinite(measured))
         return fail(list, id, "measured value is not finite");
     return push(list, id, quantity, unit, paper, paper_text, measured, REPRO_RERUN,
-                dup_str(conditions));
+                dup_str(conditions), 0);
 }
 
 int repro_add_line(struct repro_list *list, const char *id, const char *text)
@@ -344,4 +350,63 @@ int repro_add_line(struct repro_list *list, const char *id, const char *text)
     if (l->id == NULL || l->text == NULL)
         return fail(list, id, "out of memory");
     return 0;
+}
+
+/* ---- selection ---------------------------------------------------------------- */
+
+int repro_verdict_from_name(const char *name)
+{
+    int v;
+
+    if (name == NULL)
+        return -1;
+    for (v = REPRO_MATCH; v <= REPRO_RERUN; v++)
+        if (strcmp(name, repro_verdict_name(v)) == 0)
+            return v;
+    return -1;
+}
+
+static int starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+int repro_prefix_known(const char *prefix)
+{
+    size_t i, n, len;
+    const struct repro_catalog_item *cat = repro_catalog(&n);
+
+    if (prefix == NULL || prefix[0] == '\0')
+        return 0;
+    for (i = 0; i < n; i++) {
+        len = strlen(cat[i].id);
+        if (starts_with(cat[i].id, prefix))
+            return 1; /* "E000", "E000-landauer300" */
+        if (strncmp(prefix, cat[i].id, len) == 0 && prefix[len] == '.'
+            && strspn(prefix + len + 1, "0123456789") == strlen(prefix + len + 1))
+            return 1; /* "E000-landauer300.", "E000-landauer300.01" */
+    }
+    return 0;
+}
+
+size_t repro_select(struct repro_list *list, const struct repro_filter *f)
+{
+    size_t i, k, n = 0;
+
+    for (i = 0; i < list->n; i++) {
+        struct repro_record *r = &list->rec[i];
+        int pass = 1;
+
+        if (f != NULL && f->verdicts != 0u
+            && (r->verdict < 0 || r->verdict > REPRO_RERUN || !(f->verdicts >> r->verdict & 1u)))
+            pass = 0;
+        if (pass && f != NULL && f->n_prefixes > 0) {
+            pass = 0;
+            for (k = 0; k < f->n_prefixes && !pass; k++)
+                pass = starts_with(r->id, f->prefixes[k]);
+        }
+        r->selected = pass;
+        n += (size_t)pass;
+    }
+    return n;
 }

@@ -54,6 +54,9 @@ struct repro_record {
     double paper;    /* NaN prints as null */
     double computed; /* NaN prints as null */
     int verdict;     /* enum repro_verdict */
+    size_t shared_at; /* note + shared_at: the part that several records may share (the
+                       * driver's context, a re-run's conditions); strlen(note): none */
+    int selected;    /* 1 unless repro_select() left it out; writers skip the others */
 };
 
 /* A qualitative catalog item: one line in the errata, no record. */
@@ -118,10 +121,53 @@ int repro_add_rerun(struct repro_list *list, const char *id, const char *quantit
 /* A qualitative catalog item: nothing to compute, one line in the errata. */
 int repro_add_line(struct repro_list *list, const char *id, const char *text);
 
+/* ---- selection ---------------------------------------------------------------- */
+
+/* Which records to write: every field zero selects all. */
+struct repro_filter {
+    unsigned verdicts;           /* bit v set: verdict v (enum repro_verdict); 0: any */
+    const char *const *prefixes; /* record id prefixes ("E000", "T000-TER.0"); NULL: any */
+    size_t n_prefixes;
+};
+
+/* Sets record.selected by the filter (a record passes when its verdict is in the
+ * set and its id starts with one of the prefixes). Returns the number selected. */
+size_t repro_select(struct repro_list *list, const struct repro_filter *filter);
+
+/* Whether prefix can select anything: it starts a catalog id ("E000", "T000-T"), or
+ * a record id of one ("E000-landauer300.0"). Checked against the catalog, so that the
+ * answer does not depend on which records a run made. */
+int repro_prefix_known(const char *prefix);
+
+/* The verdict of its name ("match", ...), or -1. */
+int repro_verdict_from_name(const char *name);
+
 /* ---- output ----------------------------------------------------------------- */
 
-/* Writes the records in the given format. Returns 0, or -1 on a write error. */
+/* How text output looks (the other formats ignore it). */
+enum repro_text_mode {
+    REPRO_TEXT_SUMMARY = 0, /* the per-paper table and where the records are */
+    REPRO_TEXT_RECORDS = 1, /* the table, then every selected record in full */
+    REPRO_TEXT_BRIEF = 2    /* one line per selected record, no table */
+};
+
+struct repro_view {
+    int text_mode;          /* enum repro_text_mode */
+    int width;              /* columns to wrap notes at (>= 40; 0: 80) */
+    const char *selection;  /* the selection as typed, for the heading; NULL: none */
+    int filtered;           /* a record filter (verdict, id) applies: the summary shows
+                             * only the documents with records selected */
+};
+
+/* Writes the selected records in the given format. Returns 0, or -1 on a write error. */
 int repro_write(FILE *out, const struct repro_list *list, int format, const char *title);
+/* The same with the text view (view NULL: the summary at 80 columns). */
+int repro_write_view(FILE *out, const struct repro_list *list, int format, const char *title,
+                     const struct repro_view *view);
+
+/* Text columns from the environment: COLUMNS when it is an integer in [40, 1000],
+ * else 80 (no terminal query: the output is the same in a pipe). */
+int repro_text_width(const char *columns_env);
 
 /* ---- catalog and drivers ---------------------------------------------------- */
 

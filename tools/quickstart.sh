@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # Quick start: install missing build dependencies (Debian), build thermoai in
-# build/, and run the main job, `thermoai reproduce`, from the build tree.
+# build/, and run the main job, `thermoai reproduce`, from the build tree: it
+# prints the per-paper summary of the reproduction and says where the rest is.
 set -eu
 cd "$(dirname "$0")/.."
 sh tools/deps.sh build
@@ -13,3 +14,5 @@ make -j"$(nproc 2>/dev/null || echo 2)"
 echo
 echo "== thermoai reproduce (build/cli/thermoai) =="
 ./cli/thermoai reproduce
+echo
+echo "(this build's errata: build/doc/errata.md; every command: build/cli/thermoai help)"

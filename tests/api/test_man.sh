@@ -17,6 +17,13 @@ if command -v man >/dev/null 2>&1; then
     ok "man -l renders thermoai(1)" test -s "$tap_tmp/rendered"
     ok "and shows the landauer command with its options" grep -q -- '--temperature-k T' "$tap_tmp/rendered"
     ok "without warnings" sh -c "! grep -q . '$tap_tmp/warn'"
+    # the rendered page, as a reader sees it: a heading per command of the table
+    while read -r cmd; do
+        ok "man -l shows the command '$cmd'" grep -q "^   $cmd\$" "$tap_tmp/rendered"
+    done <"$tap_tmp/cmds"
+    ok "and the options of reproduce" sh -c "grep -q -- '--verdict V\[,V\]' '$tap_tmp/rendered' \
+        && grep -q -- '--id PREFIX\[,PREFIX\]' '$tap_tmp/rendered' && grep -q -- '--brief' '$tap_tmp/rendered'"
+    ok "and the exit status" grep -q '^EXIT STATUS' "$tap_tmp/rendered"
 else
     ok "man available # SKIP man not installed" true
 fi

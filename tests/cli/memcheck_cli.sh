@@ -9,6 +9,9 @@ vg() { $LIBTOOL --mode=execute $VALGRIND "$cli" "$@" >/dev/null; }
 for fmt in text csv json markdown; do
     ok "reproduce --quick --format $fmt is memcheck-clean" vg reproduce --quick --format "$fmt"
 done
+ok "reproduce --records (wrapping, shared notes) is memcheck-clean" vg reproduce --records --paper 000,001,cross
+ok "reproduce with every filter is memcheck-clean" \
+    vg reproduce --brief --paper 000,cross --verdict match,mismatch --id E000,T000 --id XDOC
 ok "landauer is memcheck-clean" vg landauer --bits 1 --temperature-k 300 --json
 for c in temperature transport ou w2 schedule davis-kahan bernstein jl ssa cheeger graph sparsifier \
     rademacher heat curvature mode-energy softmax; do

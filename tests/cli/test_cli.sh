@@ -48,10 +48,39 @@ ok "0 K: domain error naming the option, exit 1" expect 1 '' '--temperature-k mu
 ok "NaN: domain error, exit 1" expect 1 '' '--bits must be >= 0 (bits), got nan' landauer --bits nan --temperature-k 300
 ok "overflow: library error, exit 1" expect 1 '' 'THERMOAI_E_RANGE' landauer --bits 1e300 --temperature-k 1e300
 ok "reproduce: unknown format, exit 2" expect 2 '' "--format must be one of text, csv, json, markdown, not 'yaml'" reproduce --format yaml
-ok "reproduce: unknown paper, exit 2" expect 2 '' "unknown paper '004'" reproduce --paper 004
+ok "reproduce: unknown paper names the option and its domain, exit 2" expect 2 '' \
+    "--paper must be a comma list of 000, 001, 002, 003, cross or all, not '004'" reproduce --paper 004
+ok "reproduce: an empty paper in a list, exit 2" expect 2 '' "--paper must be .*, not ''" \
+    reproduce --paper 000,,001
+ok "reproduce: unknown verdict, exit 2" expect 2 '' \
+    "--verdict must be a comma list of match, mismatch, not-derivable, rerun, not 'maybe'" \
+    reproduce --verdict mismatch,maybe
+ok "reproduce: an id prefix outside the catalog, exit 2" expect 2 '' \
+    "--id must be a comma list of record id prefixes of the catalog (.*), not 'Z9'" reproduce --id E000,Z9
+ok "reproduce: an empty id prefix, exit 2" expect 2 '' "--id must be .*, not ''" reproduce --id ''
+ok "reproduce: a bad record number, exit 2" expect 2 '' "not 'E000-landauer300.x'" \
+    reproduce --id E000-landauer300.x
+ok "reproduce: --records and --brief, exit 2" expect 2 '' "--records and --brief exclude each other" \
+    reproduce --records --brief
 ok "reproduce: unknown argument, exit 2" expect 2 '' "unknown argument" reproduce --all
-ok "reproduce --paper 000 text" expect 0 '^E000-landauer300\.01 ' '' reproduce --paper 000
-ok "reproduce text ends with a summary" expect 0 '^[0-9]* records: [0-9]* match' '' reproduce
+ok "reproduce text starts with the summary" expect 0 '^thermoai [0-9.]*: the source papers' '' reproduce
+ok "reproduce text has the per-paper table" expect 0 '^document  *records  *match  *mismatch  *not-derivable  *rerun$' '' reproduce
+ok "reproduce text says where the errata are" expect 0 'doc/errata.md' '' reproduce
+ok "reproduce text points to the full records" expect 0 'thermoai reproduce --records' '' reproduce
+at_most_40_lines() {
+    "$cli" reproduce >"$tap_tmp/o" || return 1
+    n=$(wc -l <"$tap_tmp/o")
+    echo "$n lines"
+    [ "$n" -le 40 ] && ! grep -q '^E000-landauer300\.01 ' "$tap_tmp/o"
+}
+ok "reproduce (default) prints at most 40 lines and no record" at_most_40_lines
+ok "reproduce --paper 000 --records prints the records" expect 0 '^E000-landauer300\.01 ' '' \
+    reproduce --paper 000 --records
+ok "reproduce --brief: one line per record" expect 0 \
+    '^E000-landauer300\.01  *mismatch  *2\.85e-21  *2\.870978885e-21  *J$' '' reproduce --brief --paper 000
+ok "reproduce --id selects by prefix" expect 0 '^E000-landauer300\.01 ' '' reproduce --id E000-landauer
+ok "reproduce --verdict: the heading names the selection" expect 0 \
+    '^selected: [0-9]* of [0-9]* records (--verdict mismatch)$' '' reproduce --verdict mismatch
 ok "reproduce markdown has the coverage table" expect 0 '^## Catalog coverage' '' \
     reproduce --format markdown
 ok "presets models lists the presets" expect 0 '^llama-2-7b  *32  *4096  *32/32  *11008  *32000  *4096  *6738415616$' '' presets models

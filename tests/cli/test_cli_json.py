@@ -34,6 +34,18 @@ def run(*args):
     return p.stdout.decode("utf-8")
 
 
+def run_env(env, *args):
+    """run() with extra environment variables; returns stdout."""
+    e = dict(os.environ)
+    e.update(env)
+    p = subprocess.run([CLI] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       check=False, env=e)
+    if p.returncode != 0:
+        raise AssertionError("thermoai %s: exit %d: %s" % (" ".join(args), p.returncode,
+                                                            p.stderr.decode()))
+    return p.stdout.decode("utf-8")
+
+
 def sig_digits(text):
     """Significant digits of the first number in text (independent of repro.c)."""
     m = re.search(r"\d[\d,]*(?:\.\d+)?|\.\d+", text)
@@ -321,6 +333,220 @@ class Reproduce(unittest.TestCase):
         for r in self.records:
             self.assertIn("| " + r["id"] + " |", md)
         self.assertIn("## Catalog coverage", md)
+
+
+class ReproduceText(unittest.TestCase):
+    """The text views of `thermoai reproduce`, checked against its JSON records."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.records = json.loads(run("reproduce", "--format", "json"))
+
+    def brief(self, *args):
+        lines = run("reproduce", "--brief", *args).splitlines()
+        self.assertEqual(lines[0].split(), ["id", "verdict", "paper", "computed", "unit"])
+        return [l.split()[:2] for l in lines[1:]]
+
+    def test_default_is_the_summary(self):
+        text = run("reproduce")
+        lines = text.splitlines()
+        self.assertLessEqual(len(lines), 40)
+        self.assertRegex(lines[0], r"^thermoai \S+: the source papers' printed numbers")
+        self.assertRegex(lines[2], r"^document +records +match +mismatch +not-derivable +rerun$")
+        counts = {}
+        for r in self.records:
+            counts[r["verdict"]] = counts.get(r["verdict"], 0) + 1
+        total = re.search(r"^all +(\d+) +(\d+) +(\d+) +(\d+) +(\d+)$", text, re.M)
+        self.assertIsNotNone(total, text)
+        self.assertEqual([int(g) for g in total.groups()],
+                         [len(self.records)] + [counts.get(v, 0) for v in
+                                                ("match", "mismatch", "not-derivable", "rerun")])
+        self.assertIn("doc/errata.md", text)
+        self.assertIn("--records", text)
+        self.assertNotRegex(text, r"(?m)^E000-landauer300\.01 ")
+        for line in lines:
+            self.assertLessEqual(len(line), 80, line)
+
+    def test_per_paper_rows(self):
+        text = run("reproduce")
+        for doc in ("000", "001", "002", "cross"):
+            with self.subTest(doc=doc):
+                m = re.search(r"^%s +(\d+) " % doc, text, re.M)
+                self.assertIsNotNone(m)
+                n = sum(1 for r in self.records
+                        if r["id"][1:4] == doc or (doc == "cross" and r["id"].startswith("XDOC")))
+                self.assertEqual(int(m.group(1)), n)
+
+    def test_records_one_option_away(self):
+        text = run("reproduce", "--records")
+        for r in self.records:
+            self.assertRegex(text, r"(?m)^%s " % re.escape(r["id"]))
+        self.assertTrue(text.startswith("thermoai "))
+
+    def test_brief_one_line_per_record(self):
+        rows = self.brief()
+        self.assertEqual([r[0] for r in rows], [r["id"] for r in self.records])
+        self.assertEqual([r[1] for r in rows], [r["verdict"] for r in self.records])
+        lines = run("reproduce", "--brief").splitlines()[1:]
+        for line, rec in zip(lines, self.records):
+            with self.subTest(id=rec["id"]):
+                f = line.split()
+                for got, want, digits in ((f[2], rec["paper"], 6), (f[3], rec["computed"], 10)):
+                    if want is None:
+                        self.assertEqual(got, "-")
+                    else:
+                        self.assertAlmostEqual(float(got) / want if want else float(got),
+                                               1.0 if want else 0.0, delta=10.0 ** (1 - digits))
+                self.assertEqual(f[4], rec["unit"])
+                if rec["paper"] is None:
+                    self.assertTrue(line.endswith('  (printed "%s")' % rec["paper_text"]), line)
+
+    def test_verdict_filter(self):
+        for sel in (["mismatch"], ["match", "not-derivable"]):
+            with self.subTest(verdict=sel):
+                want = [r["id"] for r in self.records if r["verdict"] in sel]
+                self.assertGreater(len(want), 0)
+                rows = self.brief("--verdict", ",".join(sel))
+                self.assertEqual([r[0] for r in rows], want)
+                recs = json.loads(run("reproduce", "--verdict", ",".join(sel), "--format", "json"))
+                self.assertEqual([r["id"] for r in recs], want)
+                rows = list(csv.DictReader(io.StringIO(
+                    run("reproduce", "--verdict", ",".join(sel), "--format", "csv"), newline="")))
+                self.assertEqual([r["id"] for r in rows], want)
+
+    def test_verdict_filter_implies_records(self):
+        text = run("reproduce", "--verdict", "not-derivable")
+        self.assertRegex(text, r"(?m)^selected: \d+ of %d records \(--verdict not-derivable\)$"
+                         % len(self.records))
+        for r in self.records:
+            if r["verdict"] == "not-derivable":
+                self.assertRegex(text, r"(?m)^%s +not-derivable " % re.escape(r["id"]))
+            else:
+                self.assertNotRegex(text, r"(?m)^%s " % re.escape(r["id"]))
+
+    def test_id_prefix_filter(self):
+        want = [r["id"] for r in self.records if r["id"].startswith(("E000", "T000-TER"))]
+        self.assertGreater(len(want), 0)
+        comma = [r[0] for r in self.brief("--id", "E000,T000-TER")]
+        repeated = [r[0] for r in self.brief("--id", "E000", "--id", "T000-TER")]
+        self.assertEqual(comma, want)
+        self.assertEqual(repeated, want)
+        self.assertEqual([r[0] for r in self.brief("--id", "E000-landauer300.01")],
+                         ["E000-landauer300.01"])
+        md = run("reproduce", "--id", "E000-landauer300", "--format", "markdown")
+        self.assertIn("| E000-landauer300.01 |", md)
+        self.assertNotIn("| E000-eq-175B.01 |", md)
+        self.assertIn("reproduced; not selected by the filter", md)
+
+    def test_paper_list(self):
+        recs = json.loads(run("reproduce", "--paper", "000,cross", "--format", "json"))
+        want = [r["id"] for r in self.records if r["id"][1:4] == "000" or r["id"].startswith("XDOC")]
+        self.assertEqual([r["id"] for r in recs], want)
+        text = run("reproduce", "--paper", "001,000")
+        self.assertRegex(text, r"(?m)^000 ")
+        self.assertRegex(text, r"(?m)^001 ")
+        self.assertNotRegex(text, r"(?m)^002 ")
+        self.assertEqual(json.loads(run("reproduce", "--paper", "all,000", "--format", "json")),
+                         self.records)
+
+    def test_filters_combine(self):
+        want = [r["id"] for r in self.records
+                if r["id"].startswith("E001") and r["verdict"] == "mismatch"]
+        rows = self.brief("--paper", "001", "--id", "E001", "--verdict", "mismatch")
+        self.assertEqual([r[0] for r in rows], want)
+
+    def note_lines(self, text):
+        """The note lines of --records text: 'note' lines and their continuations."""
+        out, inside = [], False
+        for line in text.splitlines():
+            if line.startswith("    note      "):
+                inside = True
+            elif not line.startswith(" " * 14):
+                inside = False
+            if inside:
+                out.append(line)
+        return out
+
+    def test_notes_wrapped_to_columns(self):
+        for width in (60, 100):
+            with self.subTest(columns=width):
+                text = run_env({"COLUMNS": str(width)}, "reproduce", "--paper", "000", "--records")
+                notes = self.note_lines(text)
+                self.assertGreater(len(notes), 0)
+                for line in notes:
+                    # a line may pass the width only when it is one word after the indent
+                    if len(line) > width:
+                        self.assertNotIn(" ", line[14:], line)
+                self.assertTrue(any(len(l) > width - 15 for l in notes), "lines are filled")
+        wide = self.note_lines(run_env({"COLUMNS": "100"}, "reproduce", "--paper", "000", "--records"))
+        narrow = self.note_lines(run_env({"COLUMNS": "60"}, "reproduce", "--paper", "000", "--records"))
+        self.assertLess(len(wide), len(narrow))
+        for junk in ("", "abc", "10", "99999"):
+            with self.subTest(columns=junk):
+                self.assertEqual(run_env({"COLUMNS": junk}, "reproduce", "--paper", "000", "--records"),
+                                 run_env({"COLUMNS": "80"}, "reproduce", "--paper", "000", "--records"))
+
+    def test_wrapping_keeps_every_word(self):
+        text = run_env({"COLUMNS": "50"}, "reproduce", "--id", "E000-landauer300.01")
+        block = " ".join(" ".join(self.note_lines(text)).split())
+        rec = next(r for r in self.records if r["id"] == "E000-landauer300.01")
+        self.assertEqual(block, "note " + " ".join(rec["note"].split()))
+
+    def parse_records_text(self, text):
+        """--records text -> ({id: flattened note}, {note number: (uses, flattened text)})."""
+        notes, shared, cur, num = {}, {}, None, None
+        for line in text.splitlines():
+            m = re.match(r"^\[note (\d+)\] \((\d+) records\) (.*)$", line)
+            if m:
+                num, cur = m.group(1), None
+                shared[num] = [int(m.group(2)), m.group(3)]
+                continue
+            if num is not None and line.startswith("    ") and line.strip():
+                shared[num][1] += " " + line.strip()
+                continue
+            num = None
+            m = re.match(r"^([A-Z][A-Za-z0-9.-]*\.\d\d) ", line)
+            if m:
+                cur = m.group(1)
+                notes[cur] = None
+            elif cur is not None and line.startswith("    note      "):
+                notes[cur] = line[14:].strip()
+            elif cur is not None and notes.get(cur) is not None and line.startswith(" " * 14):
+                notes[cur] += " " + line.strip()
+            elif not line.startswith(" "):
+                cur = None
+        return notes, {k: (u, " ".join(t.split())) for k, (u, t) in shared.items()}
+
+    def test_shared_note_printed_once(self):
+        text = run("reproduce", "--records")
+        notes, shared = self.parse_records_text(text)
+        self.assertEqual(sorted(notes), sorted(r["id"] for r in self.records))
+        self.assertGreater(len(shared), 0)
+        flat = " ".join(text.split())
+        by_id = {r["id"]: " ".join(r["note"].split()) for r in self.records}
+        for num, (uses, body) in shared.items():
+            with self.subTest(note=num):
+                tag = "[note %s]" % num
+                users = [i for i, n in notes.items() if n is not None and n.endswith(tag)]
+                self.assertEqual(len(users), uses)
+                self.assertGreaterEqual(uses, 2)
+                self.assertEqual(flat.count(body), 1, "printed once: " + body[:60])
+                for i in users:
+                    own = notes[i][:-len(tag)].strip()
+                    # the JSON note is the record's own part, ". ", and the shared part
+                    self.assertEqual(by_id[i], (own + ". " + body) if own else body, i)
+        # the re-runs' conditions (600 characters, three records each) appear once each
+        text = run("reproduce", "--paper", "002", "--quick", "--records")
+        notes, shared = self.parse_records_text(text)
+        reruns = [i for i, n in notes.items() if n is not None and re.fullmatch(r"\[note \d+\]", n)]
+        self.assertGreater(len(reruns), 0)
+
+    def test_brief_and_records_exclusive(self):
+        p = subprocess.run([CLI, "reproduce", "--records", "--brief"], capture_output=True)
+        self.assertEqual(p.returncode, 2)
+
+    def test_json_unfiltered_unchanged(self):
+        self.assertEqual([list(r) for r in self.records], [KEYS] * len(self.records))
 
 
 if __name__ == "__main__":

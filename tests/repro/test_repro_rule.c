@@ -166,11 +166,76 @@ static void checked_calls(void)
     tap_ok(isnan(nan_in), "a NaN input gives NaN");
 }
 
+/* The selection of `thermoai reproduce --verdict/--id` and the shared part of a note. */
+static void selection(void)
+{
+    struct repro_list list;
+    struct repro_spec s = { 0 };
+    struct repro_filter f = { 0 };
+    const char *pre[2] = { "E000-land", "XDOC" };
+
+    repro_list_init(&list);
+    s.quantity = "q";
+    s.unit = "J";
+    s.paper_text = "2.87e-21";
+    s.paper = 2.87e-21;
+    s.computed = 2.8709788850787238e-21;
+    s.note = "a context shared by the two records of this test, long enough";
+    s.id = "E000-landauer300.01";
+    repro_add(&list, &s);
+    s.id = "E000-landauer300.02";
+    s.computed = 3e-21;
+    repro_add(&list, &s);
+    repro_add_not_derivable(&list, "E001-eq1.01", "q", "J", 1.0, "1 J", "input X missing");
+    if (!tap_ok(list.n == 3 && !list.failed, "three records")) {
+        repro_list_free(&list);
+        return;
+    }
+    tap_ok(strcmp(list.rec[0].note + list.rec[0].shared_at, s.note) == 0
+               && strncmp(list.rec[0].note, "match at", 8) == 0,
+           "the shared part of a note is the driver's context: '%s'",
+           list.rec[0].note + list.rec[0].shared_at);
+    tap_ok(list.rec[2].shared_at == 0, "a not-derivable note may be shared whole");
+    tap_ok(list.rec[0].selected && list.rec[1].selected && list.rec[2].selected,
+           "every record starts selected");
+    f.verdicts = 1u << REPRO_MISMATCH;
+    tap_ok(repro_select(&list, &f) == 1 && list.rec[1].selected && !list.rec[0].selected,
+           "--verdict mismatch selects the mismatch only");
+    f.verdicts = 1u << REPRO_MATCH | 1u << REPRO_NOT_DERIVABLE;
+    tap_ok(repro_select(&list, &f) == 2 && !list.rec[1].selected, "two verdicts");
+    f.verdicts = 0;
+    f.prefixes = pre;
+    f.n_prefixes = 2;
+    tap_ok(repro_select(&list, &f) == 2 && !list.rec[2].selected, "id prefixes");
+    pre[0] = "E000-landauer300.02";
+    tap_ok(repro_select(&list, &f) == 1 && list.rec[1].selected, "a whole record id");
+    f.verdicts = 1u << REPRO_MATCH;
+    tap_ok(repro_select(&list, &f) == 0, "the filters combine (and)");
+    tap_ok(repro_select(&list, NULL) == 3, "no filter selects all");
+    repro_list_free(&list);
+
+    tap_ok(repro_prefix_known("E000") && repro_prefix_known("T000-TER")
+               && repro_prefix_known("E000-landauer300.") && repro_prefix_known("E000-landauer300.01"),
+           "known prefixes");
+    tap_ok(!repro_prefix_known("") && !repro_prefix_known("Z9") && !repro_prefix_known(NULL)
+               && !repro_prefix_known("E000-landauer300.0x") && !repro_prefix_known("e000"),
+           "unknown prefixes");
+    tap_ok(repro_verdict_from_name("not-derivable") == REPRO_NOT_DERIVABLE
+               && repro_verdict_from_name("Match") == -1 && repro_verdict_from_name(NULL) == -1,
+           "verdict names");
+    tap_ok(repro_text_width(NULL) == 80 && repro_text_width("120") == 120
+               && repro_text_width("39") == 80 && repro_text_width("40") == 40
+               && repro_text_width("1001") == 80 && repro_text_width("80x") == 80
+               && repro_text_width("-100") == 80 && repro_text_width("") == 80,
+           "COLUMNS: an integer in [40, 1000], else 80");
+}
+
 int main(void)
 {
     checked_calls();
     sig_digits();
     verdicts();
     records();
+    selection();
     return tap_done();
 }
