@@ -53,3 +53,12 @@ uninstall-local:
 endif
 clean-local:
 	rm -rf doc/html doc/figures
+
+## doc/coverage.md, the coverage of the printed numbers (issue 17), is kept in
+## the source tree; tests/repro/test_coverage.py fails when it is stale.
+coverage-report: cli/thermoai$(EXEEXT)
+	$(PYTHON) $(srcdir)/tools/check_coverage.py --papers $(srcdir)/../shared/papers \
+	  --tsv $(srcdir)/repro/coverage.tsv --thermoai cli/thermoai$(EXEEXT) \
+	  --report $(srcdir)/doc/coverage.md || true
+	@echo "coverage-report: $(srcdir)/doc/coverage.md"
+.PHONY: coverage-report
