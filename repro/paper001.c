@@ -137,8 +137,10 @@ static int intro(struct repro_list *list)
                     "Training FLOP at the high end: 6 N D with N = 10^12 bits / 16, D = 10^13", "FLOP",
                     "10^25", 1e25, REPRO_CALL(thermoai_energy_training_flop, params_hi, 1e13), r16, 2, NULL);
     {
-        struct repro_reading r[2];
+        struct repro_reading r[3];
 
+        r[2].label = "raw data of one petabyte of text (Sec. 1: 'petabytes of text') over 10^11 bits";
+        r[2].value = REPRO_CALL(thermoai_negentropy_compression_ratio, 1e15, 8.0, 1e11);
         r[0].label = "16 bits per token (a token id)";
         r[0].value = REPRO_CALL(thermoai_negentropy_compression_ratio, 1e13, 16.0, 1e11);
         r[1].label = "32 bits per token (four bytes of text)";
@@ -147,7 +149,7 @@ static int intro(struct repro_list *list)
                         "Largest compression ratio the stated ranges allow: 10^13 tokens x 12 bits / "
                         "10^11 bits",
                         "1", "exceeding 10^4 : 1", 1e4, DBL_MAX,
-                        REPRO_CALL(thermoai_negentropy_compression_ratio, 1e13, 12.0, 1e11), r, 2,
+                        REPRO_CALL(thermoai_negentropy_compression_ratio, 1e13, 12.0, 1e11), r, 3,
                         "12 bits/token is the upper unigram entropy of Definition 2.3");
     }
     snprintf(note, sizeof note,
