@@ -562,6 +562,11 @@ static int coverage000(struct repro_list *list)
         struct repro_spec s = { 0 };
         /* ter_ratio(E, b) = E / b, so E = b / ter_ratio(1, TER) */
         const double e = row->bound_fj * FJ / REPRO_CALL(thermoai_ter_ratio, 1.0, row->ter);
+        /* the TER column's rounding: +- half a unit in its last printed digit */
+        const double half = 0.5 * pow(10.0, floor(log10(row->ter)) - repro_sig_digits(row->ter_text) + 1);
+        const double e_lo = row->bound_fj * FJ / REPRO_CALL(thermoai_ter_ratio, 1.0, row->ter - half);
+        const double e_hi = row->bound_fj * FJ / REPRO_CALL(thermoai_ter_ratio, 1.0, row->ter + half);
+        char note[200];
 
         r.value = e * 1e3;
         snprintf(id, sizeof id, "T000-TER.%02zu", i + 20);
@@ -577,6 +582,19 @@ static int coverage000(struct repro_list *list)
         s.computed = e;
         s.readings = &r;
         s.n_readings = 1;
+        if (row->energy_mj * 1e-6 >= e_lo && row->energy_mj * 1e-6 <= e_hi)
+            snprintf(note, sizeof note,
+                     "Over the TER column's rounding, TER x bound spans %.4g-%.4g uJ, which holds "
+                     "the printed %s: the row is consistent in uJ, not mJ",
+                     e_lo * 1e6, e_hi * 1e6, row->energy_text);
+        else
+            snprintf(note, sizeof note,
+                     "Over the TER column's rounding, TER x bound spans %.4g-%.4g mJ%s",
+                     e_lo / MJ, e_hi / MJ,
+                     row->energy_mj * MJ >= e_lo && row->energy_mj * MJ <= e_hi
+                         ? ", which holds the printed value: this row is consistent"
+                         : "");
+        s.note = note;
         rc |= repro_add(list, &s);
         if (i == 0 || strcmp(row->model, table[i - 1].model) != 0)
             distinct++;
