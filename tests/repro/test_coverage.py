@@ -67,6 +67,22 @@ class Coverage(unittest.TestCase):
         finally:
             os.unlink(bad)
 
+    def test_unclassified_strict_number_fails(self):
+        """Dropping the row of a paper 000 number makes it unclassified: a failure."""
+        with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False, encoding="utf-8") as f:
+            with open(TSV, encoding="utf-8") as src:
+                for line in src:
+                    if not line.startswith("000\t17\t300\t"):
+                        f.write(line)
+            bad = f.name
+        try:
+            r = subprocess.run([sys.executable, TOOL, "--papers", PAPERS, "--tsv", bad,
+                                "--thermoai", CLI], stdout=subprocess.PIPE)
+            self.assertEqual(r.returncode, 1)
+            self.assertIn(b"paper 000 line 17: unclassified number '300'", r.stdout)
+        finally:
+            os.unlink(bad)
+
 
 if __name__ == "__main__":
     taplib.main(sys.modules[__name__])
