@@ -22,13 +22,15 @@ Papers outside STRICT are reported, never failed on: their records are still
 being written.
 
   check_coverage.py --papers DIR --tsv FILE (--json FILE | --thermoai BIN)
-                    [--report doc/coverage.md] [--draft]
+                    [--report doc/coverage.md] [--draft [--draft-covered]]
 
 --report writes the per-paper report (doc/coverage.md is made this way by
 `make coverage-report`, see doc/local.mk). --draft appends to the TSV a row for
 every unclassified token that a mechanical rule classifies (reference list,
-citation bracket, year, section heading, equation tag, table of contents); a
-person reviews them.
+citation bracket, year, section heading, equation tag, table of contents);
+--draft-covered also guesses covered rows by matching the token's value with the
+records' printed values (noisy: small integers are skipped). A person reviews
+every drafted row before it is committed; keep the file sorted by paper and line.
 """
 import argparse
 import collections
@@ -121,8 +123,7 @@ _VALUE = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(?:\\times|×)\s*10\^\{?([
 
 def value_of(text):
     """The first number of text as a float ("2.87 \\times 10^{-21}" -> 2.87e-21), or None."""
-    for m in re.finditer(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*(?:\\times|×)\s*10\^\{?([-−]?\d+)\}?)?"
-                         r"|10\^\{?([-−]?\d+)\}?", text):
+    for m in _VALUE.finditer(text):
         if m.group(3):
             return 10.0 ** int(m.group(3).replace("−", "-"))
         v = float(m.group(1).replace(",", ""))
