@@ -216,6 +216,9 @@ def main():
     if not args.json and not args.thermoai:
         ap.error("--json or --thermoai is required")
 
+    if not os.path.isdir(args.papers):
+        print("check_coverage.py: no papers at %s" % args.papers, file=sys.stderr)
+        return 2
     papers = papers_in(args.papers)
     rows, problems = read_tsv(args.tsv)
     ids = load_records(args)
@@ -272,7 +275,7 @@ def main():
                  st["unclassified"], " (strict)" if paper in STRICT else ""))
     for msg in failures:
         print("FAIL: " + msg)
-    return 1 if failures else 0
+    return 1 if failures else 0  # 1: the report, if asked for, is still written
 
 
 def write_report(path, stats, unclassified, rows):
