@@ -137,8 +137,10 @@ static int intro(struct repro_list *list)
                     "Training FLOP at the high end: 6 N D with N = 10^12 bits / 16, D = 10^13", "FLOP",
                     "10^25", 1e25, REPRO_CALL(thermoai_energy_training_flop, params_hi, 1e13), r16, 2, NULL);
     {
-        struct repro_reading r[2];
+        struct repro_reading r[3];
 
+        r[2].label = "raw data of one petabyte of text (Sec. 1: 'petabytes of text') over 10^11 bits";
+        r[2].value = REPRO_CALL(thermoai_negentropy_compression_ratio, 1e15, 8.0, 1e11);
         r[0].label = "16 bits per token (a token id)";
         r[0].value = REPRO_CALL(thermoai_negentropy_compression_ratio, 1e13, 16.0, 1e11);
         r[1].label = "32 bits per token (four bytes of text)";
@@ -147,7 +149,7 @@ static int intro(struct repro_list *list)
                         "Largest compression ratio the stated ranges allow: 10^13 tokens x 12 bits / "
                         "10^11 bits",
                         "1", "exceeding 10^4 : 1", 1e4, DBL_MAX,
-                        REPRO_CALL(thermoai_negentropy_compression_ratio, 1e13, 12.0, 1e11), r, 2,
+                        REPRO_CALL(thermoai_negentropy_compression_ratio, 1e13, 12.0, 1e11), r, 3,
                         "12 bits/token is the upper unigram entropy of Definition 2.3");
     }
     snprintf(note, sizeof note,
@@ -492,17 +494,23 @@ static int table1_rows(struct repro_list *list)
         rc |= add_point(list, id, q, "J/bit", row->cai_pm_text, row->cai_pm, 0.5 * (cost.hi - cost.lo),
                         &quad, 1, "Interval propagation: C_AI increases in E and decreases in PPL's dH");
 
+        /* The column is Sec. 3.4's 3e-21 J/bit Landauer limit over the printed C_AI. */
+        alt[0].label = "3e-21 J/bit (Sec. 3.4's Landauer limit) over the printed C_AI";
+        alt[0].value = REPRO_CALL(thermoai_negentropy_efficiency, 3e-21, row->cai);
         snprintf(id, sizeof id, "T001-table1.%02zu", k++);
         snprintf(q, sizeof q, "eta_D of %s at 350 K (Eq. 27)", row->model);
         rc |= add_point(list, id, q, "1", row->eta_text, row->eta_e21 * 1e-21,
-                        REPRO_CALL(thermoai_negentropy_demon_efficiency, tokens, dh, T_GPU_K, e), NULL, 0, NULL);
+                        REPRO_CALL(thermoai_negentropy_demon_efficiency, tokens, dh, T_GPU_K, e), alt, 1, NULL);
 
         quad.value = REPRO_CALL(thermoai_negentropy_demon_efficiency, tokens, dh, T_GPU_K, e)
                      * sqrt(rel_e * rel_e + rel_dh * rel_dh);
         snprintf(id, sizeof id, "T001-table1.%02zu", k++);
         snprintf(q, sizeof q, "Uncertainty of eta_D of %s: half-width of the propagated range", row->model);
+        alt[0] = quad;
+        alt[1].label = "the printed eta_D times the printed relative uncertainty of C_AI";
+        alt[1].value = row->eta_e21 * 1e-21 * (row->cai_pm / row->cai);
         rc |= add_point(list, id, q, "1", row->eta_pm_text, row->eta_pm * 1e-21, 0.5 * (eta.hi - eta.lo),
-                        &quad, 1, NULL);
+                        alt, 2, NULL);
 
         snprintf(id, sizeof id, "T001-table1.%02zu", k++);
         snprintf(q, sizeof q, "Negentropy flux of %s", row->model);
@@ -589,9 +597,12 @@ static int training_vs_inference(struct repro_list *list, double e_train_appb)
     rc |= add_point(list, "E001-eq38.02", "N_break-even, corrected chain: 5e12 J / Eq. (36)'s 8.4 J", "1",
                     "6 × 10^14 tokens", 6e14, REPRO_CALL(thermoai_energy_break_even_tokens, 5e12, e_inf), NULL, 0,
                     "Corrected chain: with the recomputed inference energy");
+    r.label = "the rounded 6e14 tokens of Eq. (38) over 600";
+    r.value = 6e14 / 600.0;
     rc |= add_order(list, "E001-eq38.03", "Queries of 600 tokens to break even: 6e14 / 600", "1",
                     "roughly 10^12 inference queries", 1e12,
-                    REPRO_CALL(thermoai_energy_break_even_tokens, 5e12, e_inf_printed) / 600.0, NULL, 0, NULL);
+                    REPRO_CALL(thermoai_energy_break_even_tokens, 5e12, e_inf_printed) / 600.0, &r, 1,
+                    "Unrounded, 5e12 J / 8.4 mJ / 600 is 9.9e11, just under 10^12");
 
     r.label = "energy read in mJ instead of J";
     r.value = REPRO_CALL(thermoai_energy_amortized_per_token_j, e_train_appb, 3e11, 0.0) * 1e3;
@@ -654,6 +665,86 @@ static int table2(struct repro_list *list)
     return rc;
 }
 
+/* Issue 17: printed numbers of paper 001 that had no record. */
+static int coverage001(struct repro_list *list)
+{
+    struct repro_reading r;
+    double rel[5];
+    size_t i;
+    int rc = 0;
+
+    /* Sec. 2.4: "10^13 - 10^14 J (thousands to tens of thousands of MWh)". */
+    rc |= add_range(list, "E001-eq15.06", "E_actual = 10^13 J in MWh (Sec. 2.4: 'thousands')", "MWh",
+                    "thousands ... of MWh", 1e3, 1e4 - 1e-9, 1e13 / MWH_J, NULL, 0, NULL);
+    rc |= add_range(list, "E001-eq15.07", "E_actual = 10^14 J in MWh (Sec. 2.4: 'tens of thousands')",
+                    "MWh", "tens of thousands of MWh", 1e4, 1e5 - 1e-9, 1e14 / MWH_J, NULL, 0, NULL);
+    /* Sec. 2.4: PUE 1.1-1.5 "contributing +-20%", utilisation 60-90% "+-25%". */
+    r.label = "half the range over its low end, (1.5 - 1.1) / 2 / 1.1";
+    r.value = 0.5 * (1.5 - 1.1) / 1.1;
+    rc |= add_point(list, "E001-eq15.08",
+                    "Variation of E_actual from PUE 1.1-1.5: half-range over the centre", "1", "±20%",
+                    0.20, (1.5 - 1.1) / (1.5 + 1.1), &r, 1, NULL);
+    r.label = "half the range over its low end, (0.9 - 0.6) / 2 / 0.6";
+    r.value = 0.5 * (0.9 - 0.6) / 0.6;
+    rc |= add_point(list, "E001-eq15.09",
+                    "Variation of E_actual from utilisation 60%-90%: half-range over the centre", "1",
+                    "±25%", 0.25, (0.9 - 0.6) / (0.9 + 0.6), &r, 1,
+                    "Energy scales as 1/utilisation: the range of 1/u over its centre is the same 20%");
+
+    /* Table 1 caption: "uncertainties are typically +-30% for energy and +-20% for PPL". */
+    for (i = 0; i < 5; i++)
+        rel[i] = table1[i].energy_pm / table1[i].energy_mwh;
+    {
+        double sorted[5], t;
+        size_t a, b;
+
+        memcpy(sorted, rel, sizeof sorted);
+        for (a = 0; a < 5; a++)
+            for (b = a + 1; b < 5; b++)
+                if (sorted[b] < sorted[a]) {
+                    t = sorted[a];
+                    sorted[a] = sorted[b];
+                    sorted[b] = t;
+                }
+        rc |= add_point(list, "T001-table1.26",
+                        "Typical relative energy uncertainty of Table 1: median of the five rows", "1",
+                        "±30%", 0.30, sorted[2], NULL, 0, NULL);
+        for (i = 0; i < 5; i++)
+            sorted[i] = table1[i].ppl_pm / table1[i].ppl;
+        for (a = 0; a < 5; a++)
+            for (b = a + 1; b < 5; b++)
+                if (sorted[b] < sorted[a]) {
+                    t = sorted[a];
+                    sorted[a] = sorted[b];
+                    sorted[b] = t;
+                }
+        r.label = "the largest row, GPT-4's +-2 on 10.2";
+        r.value = sorted[4];
+        rc |= add_point(list, "T001-table1.27",
+                        "Typical relative PPL uncertainty of Table 1: median of the five rows", "1",
+                        "±20%", 0.20, sorted[2], &r, 1, "Every row prints PPL +- 2");
+    }
+
+    /* Sec. 7.3: the compression limit 7.5 bits against "H_cross ~ 1.5-2.5". */
+    rc |= add_range(list, "E001-sec7.3.06",
+                    "H_cross at the compression limit with App. B's 0.5-bit model term, 10 - 7.5 - 0.5",
+                    "bit", "1.5–2.5 bits/token", 1.5, 2.5,
+                    REPRO_CALL(thermoai_negentropy_bits_per_token, H_PRIOR, 7.5, MODEL_PER_TOKEN, 1.0), NULL,
+                    0, NULL);
+    rc |= repro_add_not_derivable(list, "E001-sec7.3.07",
+                                  "Practical limit of eta_D with conventional technology", "1", 1e-12,
+                                  "eta_D ~ 10^-12–10^-10",
+                                  "the transistor-scaling limits it rests on, which the paper does not "
+                                  "state (its own C_CMOS of 1e-15 J/bit would give 3e-6)");
+
+    /* App. C, Eqs. (56)-(59): P_total = compute + cooling + overhead. */
+    r.label = "the implied PUE, 75 MW / 50 MW";
+    r.value = 1.5;
+    rc |= add_point(list, "E001-appC.04", "P_total = 50 MW + 15 MW + 10 MW (Eqs. 56-59)", "W", "75 MW",
+                    75e6, 50e6 + 15e6 + 10e6, NULL, 0, "The split implies a PUE of 1.5");
+    return rc;
+}
+
 int repro_paper001(struct repro_list *list)
 {
     double e_total = 0.0;
@@ -670,6 +761,7 @@ int repro_paper001(struct repro_list *list)
     rc |= sec73(list);
     rc |= training_vs_inference(list, e_total);
     rc |= table2(list);
+    rc |= coverage001(list);
     rc |= repro_add_line(list, "X001-table1-inputs",
                          "empirical inputs (parameters, tokens, energy, PPL) quoted from public "
                          "reports; nothing to re-measure here");
