@@ -34,3 +34,18 @@ clean-bindings:
 	-if test '$(abs_srcdir)' != '$(abs_builddir)'; then rm -f $(PY_PKG_FILES); fi
 	-rm -rf bindings/python/thermoai/__pycache__
 .PHONY: clean-bindings
+
+## Rust: bindings/rust (thermoai-sys, thermoai); tests/bindings/test_rust.sh runs
+## `cargo test --offline` when cargo is present. The worked example in four languages:
+## examples/worked/ and bindings/rust/thermoai/examples/ter_worked.rs.
+EXTRA_DIST += bindings/rust/Cargo.toml \
+	bindings/rust/thermoai-sys/Cargo.toml bindings/rust/thermoai-sys/build.rs \
+	bindings/rust/thermoai-sys/src/lib.rs bindings/rust/thermoai-sys/src/generated.rs \
+	bindings/rust/thermoai/Cargo.toml bindings/rust/thermoai/build.rs \
+	bindings/rust/thermoai/src/lib.rs bindings/rust/thermoai/src/generated.rs \
+	bindings/rust/thermoai/tests/api.rs bindings/rust/thermoai/examples/ter_worked.rs \
+	examples/worked/ter_worked.c examples/worked/ter_worked.cc examples/worked/ter_worked.py
+clean-local: clean-rust
+clean-rust:
+	-rm -rf bindings/rust-target
+.PHONY: clean-rust
