@@ -52,7 +52,7 @@ int thermoai_tip_relative_degradation(double ppl_base, double ppl_pruned, double
  * \param[in]  component_energy_j Energy the component uses \f$E_i\f$. Unit: J. Finite, > 0.
  * \param[in]  total_energy_j    Energy of the whole model \f$E_{total}\f$ for the same work.
  *                               Unit: J. Finite, >= \p component_energy_j.
- * \param[out] score             \f$s_i\f$. [dimensionless]. NaN on error.
+ * \param[out] score             The value \f$s_i\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p score is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite

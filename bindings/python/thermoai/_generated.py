@@ -2534,7 +2534,7 @@ def attention_cluster_mass(n, d, q, k, labels, flags=0):
     Returns
     -------
     mass : float
-        \\bar\\mu in [0, 1]. [dimensionless]. NaN on error.
+        The value \\bar\\mu in [0, 1]. [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -2634,7 +2634,7 @@ def calibrate_nnls(a, rows, cols, b):
     x : array.array of shape (cols)
         The solution, cols values, each >= 0; NaN on error. Unit: any.
     residuals : array.array of shape (rows)
-        b - A x, rows values; may be NULL; NaN on error. Unit: as b.
+        The value b - A x, rows values; may be NULL; NaN on error. Unit: as b.
     (a named tuple, in this order)
 
     Raises
@@ -2719,14 +2719,14 @@ def carbon_co2e_kg(energy_j, grid_g_per_kwh):
     Parameters
     ----------
     energy_j : float
-        E. Unit: J. Finite, >= 0.
+        The value E. Unit: J. Finite, >= 0.
     grid_g_per_kwh : float
-        I. Unit: gCO2e/kWh. Finite, >= 0.
+        The value I. Unit: gCO2e/kWh. Finite, >= 0.
 
     Returns
     -------
     co2e_kg : float
-        m. Unit: kg CO2e. NaN on error.
+        The value m. Unit: kg CO2e. NaN on error.
 
     Raises
     ------
@@ -2821,7 +2821,7 @@ def constants_boltzmann_j_per_k():
     Returns
     -------
     float
-        k_B. Unit: J/K.
+        The value k_B. Unit: J/K.
 
     C function: thermoai_constants_boltzmann_j_per_k() in <thermoai/constants.h>.
     """
@@ -3152,9 +3152,9 @@ def dynamics_temperature(learning_rate, batch_size, noise_variance):
     Parameters
     ----------
     learning_rate : float
-        \\eta. Unit: [theta]^2/[loss] (Langevin time per step). Finite, > 0.
+        The value \\eta. Unit: [theta]^2/[loss] (Langevin time per step). Finite, > 0.
     batch_size : float
-        B. [dimensionless]. Finite, >= 1.
+        The value B. [dimensionless]. Finite, >= 1.
     noise_variance : float
         Per-sample gradient variance per coordinate \\sigma^2. Unit: ([loss]/[theta])^2. Finite,
         >= 0.
@@ -3162,7 +3162,7 @@ def dynamics_temperature(learning_rate, batch_size, noise_variance):
     Returns
     -------
     temperature : float
-        T_{comp}. Unit: [loss]. NaN on error.
+        The value T_{comp}. Unit: [loss]. NaN on error.
 
     Raises
     ------
@@ -3191,18 +3191,18 @@ def dynamics_w2_gaussian_diag(n, mean1, var1, mean2, var2):
     n : int
         Dimension, 1 <= n <= 2^28.
     mean1 : float64 buffer of shape (n,)
-        m_1, n values. Unit: [theta]. Finite.
+        The value m_1, n values. Unit: [theta]. Finite.
     var1 : float64 buffer of shape (n,)
         Diagonal of \\Sigma_1, n values. Unit: [theta]^2. Finite, >= 0.
     mean2 : float64 buffer of shape (n,)
-        m_2, n values. Unit: [theta]. Finite.
+        The value m_2, n values. Unit: [theta]. Finite.
     var2 : float64 buffer of shape (n,)
         Diagonal of \\Sigma_2, n values. Unit: [theta]^2. Finite, >= 0.
 
     Returns
     -------
     w2_squared : float
-        W_2^2. Unit: [theta]^2. NaN on error.
+        The value W_2^2. Unit: [theta]^2. NaN on error.
 
     Raises
     ------
@@ -3264,19 +3264,19 @@ def dynamics_w2_gaussian(n, mean1, cov1, mean2, cov2):
     n : int
         Dimension, 1 <= n <= 1024.
     mean1 : float64 buffer of shape (n,)
-        m_1, n values. Unit: [theta]. Finite.
+        The value m_1, n values. Unit: [theta]. Finite.
     cov1 : float64 buffer of shape (n, n)
-        \\Sigma_1, n x n row-major, symmetric (to 1e-10 relative; the mean of the two triangles
-        is used), positive semi-definite. Unit: [theta]^2.
+        The value \\Sigma_1, n x n row-major, symmetric (to 1e-10 relative; the mean of the two
+        triangles is used), positive semi-definite. Unit: [theta]^2.
     mean2 : float64 buffer of shape (n,)
-        m_2, n values. Unit: [theta]. Finite.
+        The value m_2, n values. Unit: [theta]. Finite.
     cov2 : float64 buffer of shape (n, n)
-        \\Sigma_2, as cov1. Unit: [theta]^2.
+        The value \\Sigma_2, as cov1. Unit: [theta]^2.
 
     Returns
     -------
     w2_squared : float
-        W_2^2. Unit: [theta]^2. NaN on error.
+        The value W_2^2. Unit: [theta]^2. NaN on error.
 
     Raises
     ------
@@ -3316,11 +3316,11 @@ def dynamics_transport_entropy_bound(w2_squared, temperature, duration):
     Parameters
     ----------
     w2_squared : float
-        W_2^2(\\rho_0, \\rho_\\tau). Unit: [theta]^2. Finite, >= 0.
+        The value W_2^2(\\rho_0, \\rho_\\tau). Unit: [theta]^2. Finite, >= 0.
     temperature : float
-        T. Unit: [loss]. Finite, > 0.
+        The value T. Unit: [loss]. Finite, > 0.
     duration : float
-        \\tau. Unit: Langevin time [theta]^2/[loss]. Finite, > 0.
+        The value \\tau. Unit: Langevin time [theta]^2/[loss]. Finite, > 0.
 
     Returns
     -------
@@ -3359,20 +3359,20 @@ def dynamics_ou_entropy_rate(n, stiffness, offset0, var0, temperature, t):
     n : int
         Coordinates, 1 <= n <= 2^28.
     stiffness : float64 buffer of shape (n,)
-        k_i (Hessian eigenvalues), n values. Unit: [loss]/[theta]^2. Finite, > 0.
+        The value k_i (Hessian eigenvalues), n values. Unit: [loss]/[theta]^2. Finite, > 0.
     offset0 : float64 buffer of shape (n,)
-        \\mu_{0,i}, n values. Unit: [theta]. Finite.
+        The value \\mu_{0,i}, n values. Unit: [theta]. Finite.
     var0 : float64 buffer of shape (n,)
-        s_{0,i}, n values. Unit: [theta]^2. Finite, > 0.
+        The value s_{0,i}, n values. Unit: [theta]^2. Finite, > 0.
     temperature : float
-        T. Unit: [loss]. Finite, > 0.
+        The value T. Unit: [loss]. Finite, > 0.
     t : float
         Time. Unit: Langevin time [theta]^2/[loss]. Finite, >= 0.
 
     Returns
     -------
     rate_nats : float
-        \\dot\\Sigma(t). Unit: nat per Langevin time. NaN on error.
+        The value \\dot\\Sigma(t). Unit: nat per Langevin time. NaN on error.
 
     Raises
     ------
@@ -3415,24 +3415,24 @@ def dynamics_ou_entropy_production(n, stiffness, offset0, var0, temperature, dur
     n : int
         As thermoai_dynamics_ou_entropy_rate().
     stiffness : float64 buffer of shape (n,)
-        k_i. Unit: [loss]/[theta]^2. Finite, > 0.
+        The value k_i. Unit: [loss]/[theta]^2. Finite, > 0.
     offset0 : float64 buffer of shape (n,)
-        \\mu_{0,i}. Unit: [theta]. Finite.
+        The value \\mu_{0,i}. Unit: [theta]. Finite.
     var0 : float64 buffer of shape (n,)
-        s_{0,i}. Unit: [theta]^2. Finite, > 0.
+        The value s_{0,i}. Unit: [theta]^2. Finite, > 0.
     temperature : float
-        T. Unit: [loss]. Finite, > 0.
+        The value T. Unit: [loss]. Finite, > 0.
     duration : float
-        \\tau. Unit: Langevin time [theta]^2/[loss]. Finite, >= 0.
+        The value \\tau. Unit: Langevin time [theta]^2/[loss]. Finite, >= 0.
 
     Returns
     -------
     production_nats : float
-        \\Sigma \\ge 0. Unit: nat. NaN on error.
+        The value \\Sigma \\ge 0. Unit: nat. NaN on error.
     entropy_change_nats : float
-        \\Delta S. Unit: nat. NaN on error.
+        The value \\Delta S. Unit: nat. NaN on error.
     loss_change : float
-        \\Delta\\langle\\mathcal L\\rangle. Unit: [loss]. NaN on error.
+        The value \\Delta\\langle\\mathcal L\\rangle. Unit: [loss]. NaN on error.
     (a named tuple, in this order)
 
     Raises
@@ -3463,18 +3463,18 @@ def dynamics_lr_schedule(eta0, t_s, tau_s, kappa):
     Parameters
     ----------
     eta0 : float
-        \\eta_0. Unit: [theta]^2/[loss]. Finite, > 0.
+        The value \\eta_0. Unit: [theta]^2/[loss]. Finite, > 0.
     t_s : float
         Time t. Unit: s. Finite, >= 0.
     tau_s : float
-        \\tau_{opt} (thermoai_dynamics_lr_tau_opt()). Unit: s. Finite, > 0.
+        The value \\tau_{opt} (thermoai_dynamics_lr_tau_opt()). Unit: s. Finite, > 0.
     kappa : float
-        \\kappa. [dimensionless]. Finite, >= 1.
+        The value \\kappa. [dimensionless]. Finite, >= 1.
 
     Returns
     -------
     eta : float
-        \\eta^*(t). Unit: [theta]^2/[loss]. NaN on error.
+        The value \\eta^*(t). Unit: [theta]^2/[loss]. NaN on error.
 
     Raises
     ------
@@ -3503,16 +3503,16 @@ def dynamics_lr_tau_opt(kappa, energy_total_j, power_w):
     Parameters
     ----------
     kappa : float
-        \\kappa. [dimensionless]. Finite, >= 1.
+        The value \\kappa. [dimensionless]. Finite, >= 1.
     energy_total_j : float
-        E_{total}. Unit: J. Finite, > 0.
+        The value E_{total}. Unit: J. Finite, > 0.
     power_w : float
-        P_0. Unit: W. Finite, > 0.
+        The value P_0. Unit: W. Finite, > 0.
 
     Returns
     -------
     tau_s : float
-        \\tau_{opt}. Unit: s (see the slip above). NaN on error.
+        The value \\tau_{opt}. Unit: s (see the slip above). NaN on error.
 
     Raises
     ------
@@ -3543,18 +3543,18 @@ def dynamics_lr_energy_aware(eta0, lambda_w, e_step, t_s):
     Parameters
     ----------
     eta0 : float
-        \\eta_0. Unit: [theta]^2/[loss]. Finite, > 0.
+        The value \\eta_0. Unit: [theta]^2/[loss]. Finite, > 0.
     lambda_w : float
-        \\lambda. Unit: W (J/s, so that \\lambda\\int d\\tau/E is a number). Finite, >= 0.
+        The value \\lambda. Unit: W (J/s, so that \\lambda\\int d\\tau/E is a number). Finite, >= 0.
     e_step : callable
-        E_{step}(\\tau) in J, > 0 and finite on [0, t].
+        The value E_{step}(\\tau) in J, > 0 and finite on [0, t].
     t_s : float
-        t. Unit: s. Finite, >= 0.
+        The value t. Unit: s. Finite, >= 0.
 
     Returns
     -------
     eta : float
-        \\eta^*(t). Unit: [theta]^2/[loss]. NaN on error.
+        The value \\eta^*(t). Unit: [theta]^2/[loss]. NaN on error.
 
     Raises
     ------
@@ -3584,13 +3584,13 @@ def dynamics_lr_energy_profile(eta0, lambda_j, n, e_step_j):
     Parameters
     ----------
     eta0 : float
-        \\eta_0. Unit: [theta]^2/[loss]. Finite, > 0.
+        The value \\eta_0. Unit: [theta]^2/[loss]. Finite, > 0.
     lambda_j : float
-        \\lambda. Unit: J (per step). Finite, >= 0.
+        The value \\lambda. Unit: J (per step). Finite, >= 0.
     n : int
         Steps, 1 <= n <= 2^28.
     e_step_j : float64 buffer of shape (n,)
-        E_j, n energies. Unit: J. Finite, > 0.
+        The value E_j, n energies. Unit: J. Finite, > 0.
 
     Returns
     -------
@@ -3625,16 +3625,16 @@ def dynamics_transport_energy_bound(w2_squared, temperature, duration):
     Parameters
     ----------
     w2_squared : float
-        W_2^2. Unit: [theta]^2. Finite, >= 0.
+        The value W_2^2. Unit: [theta]^2. Finite, >= 0.
     temperature : float
-        T_{comp}. Unit: [loss]. Finite, > 0.
+        The value T_{comp}. Unit: [loss]. Finite, > 0.
     duration : float
-        \\tau. Unit: Langevin time [theta]^2/[loss]. Finite, > 0.
+        The value \\tau. Unit: Langevin time [theta]^2/[loss]. Finite, > 0.
 
     Returns
     -------
     bound : float
-        W_2^2/(2T_{comp}\\tau). Unit: nat (see above). NaN on error.
+        The value W_2^2/(2T_{comp}\\tau). Unit: nat (see above). NaN on error.
 
     Raises
     ------
@@ -3660,15 +3660,15 @@ def dynamics_speed_energy_product(w2_squared, temperature):
     Parameters
     ----------
     w2_squared : float
-        d^2 = W_2^2. Unit: [theta]^2. Finite, >= 0.
+        The value d^2 = W_2^2. Unit: [theta]^2. Finite, >= 0.
     temperature : float
-        T_{comp}. Unit: [loss]. Finite, > 0.
+        The value T_{comp}. Unit: [loss]. Finite, > 0.
 
     Returns
     -------
     product : float
-        d^2/(2T_{comp}). Unit: Langevin time [theta]^2/[loss] (a time times the entropy-valued
-        E). NaN on error.
+        The value d^2/(2T_{comp}). Unit: Langevin time [theta]^2/[loss] (a time times the
+        entropy-valued E). NaN on error.
 
     Raises
     ------
@@ -3699,18 +3699,18 @@ def dynamics_second_law_slack(delta_loss, temperature, delta_entropy_nats, dissi
     Parameters
     ----------
     delta_loss : float
-        \\Delta\\mathcal L (mean loss, final minus initial). Unit: [loss]. Finite.
+        The value \\Delta\\mathcal L (mean loss, final minus initial). Unit: [loss]. Finite.
     temperature : float
-        T_{comp}. Unit: [loss]. Finite, > 0.
+        The value T_{comp}. Unit: [loss]. Finite, > 0.
     delta_entropy_nats : float
-        \\Delta S_{system}. Unit: nat. Finite.
+        The value \\Delta S_{system}. Unit: nat. Finite.
     dissipated_work : float
-        W_{diss}. Unit: [loss]. Finite, >= 0.
+        The value W_{diss}. Unit: [loss]. Finite, >= 0.
 
     Returns
     -------
     slack : float
-        s (negative: the printed inequality is violated). Unit: [loss]. NaN on error.
+        The value s (negative: the printed inequality is violated). Unit: [loss]. NaN on error.
 
     Raises
     ------
@@ -3740,13 +3740,13 @@ def dynamics_min_dissipation(temperature, delta_entropy_nats, loss_initial, loss
     Parameters
     ----------
     temperature : float
-        T_{comp}. Unit: [loss]. Finite, > 0.
+        The value T_{comp}. Unit: [loss]. Finite, > 0.
     delta_entropy_nats : float
-        \\Delta S_{system}. Unit: nat. Finite.
+        The value \\Delta S_{system}. Unit: nat. Finite.
     loss_initial : float
-        \\mathcal L_0. Unit: [loss]. Finite.
+        The value \\mathcal L_0. Unit: [loss]. Finite.
     loss_final : float
-        \\mathcal L_f. Unit: [loss]. Finite.
+        The value \\mathcal L_f. Unit: [loss]. Finite.
 
     Returns
     -------
@@ -3775,14 +3775,14 @@ def energy_from_power_j(power_w, duration_s):
     Parameters
     ----------
     power_w : float
-        P. Unit: W. Finite, >= 0.
+        The value P. Unit: W. Finite, >= 0.
     duration_s : float
-        t. Unit: s. Finite, >= 0.
+        The value t. Unit: s. Finite, >= 0.
 
     Returns
     -------
     energy_j : float
-        E. Unit: J. NaN on error.
+        The value E. Unit: J. NaN on error.
 
     Raises
     ------
@@ -3808,14 +3808,14 @@ def energy_training_flop(params, tokens):
     Parameters
     ----------
     params : float
-        N. [dimensionless]. Finite, >= 0.
+        The value N. [dimensionless]. Finite, >= 0.
     tokens : float
-        D, tokens processed (all epochs). [dimensionless]. Finite, >= 0.
+        The value D, tokens processed (all epochs). [dimensionless]. Finite, >= 0.
 
     Returns
     -------
     flop : float
-        C. Unit: FLOP. NaN on error.
+        The value C. Unit: FLOP. NaN on error.
 
     Raises
     ------
@@ -3841,16 +3841,16 @@ def energy_training_j(flop, j_per_flop, pue):
     Parameters
     ----------
     flop : float
-        C. Unit: FLOP. Finite, >= 0.
+        The value C. Unit: FLOP. Finite, >= 0.
     j_per_flop : float
-        e_{FLOP}, device energy per FLOP. Unit: J/FLOP. Finite, > 0.
+        The value e_{FLOP}, device energy per FLOP. Unit: J/FLOP. Finite, > 0.
     pue : float
         Power usage effectiveness. [dimensionless]. Finite, >= 1.
 
     Returns
     -------
     energy_j : float
-        E. Unit: J. NaN on error.
+        The value E. Unit: J. NaN on error.
 
     Raises
     ------
@@ -3909,9 +3909,9 @@ def energy_inference_per_token_j(params, j_per_flop, pue):
     Parameters
     ----------
     params : float
-        N. [dimensionless]. Finite, >= 0.
+        The value N. [dimensionless]. Finite, >= 0.
     j_per_flop : float
-        e_{FLOP}. Unit: J/FLOP. Finite, > 0.
+        The value e_{FLOP}. Unit: J/FLOP. Finite, > 0.
     pue : float
         Power usage effectiveness. [dimensionless]. Finite, >= 1.
 
@@ -3946,11 +3946,11 @@ def energy_amortized_per_token_j(training_j, inference_tokens, inference_per_tok
     Parameters
     ----------
     training_j : float
-        E_{train}. Unit: J. Finite, >= 0.
+        The value E_{train}. Unit: J. Finite, >= 0.
     inference_tokens : float
-        N_{inference}. [dimensionless]. Finite, > 0.
+        The value N_{inference}. [dimensionless]. Finite, > 0.
     inference_per_token_j : float
-        E_{inference}. Unit: J. Finite, >= 0.
+        The value E_{inference}. Unit: J. Finite, >= 0.
 
     Returns
     -------
@@ -3983,14 +3983,14 @@ def energy_break_even_tokens(training_j, inference_per_token_j):
     Parameters
     ----------
     training_j : float
-        E_{train}. Unit: J. Finite, >= 0.
+        The value E_{train}. Unit: J. Finite, >= 0.
     inference_per_token_j : float
-        E_{inference}. Unit: J. Finite, > 0.
+        The value E_{inference}. Unit: J. Finite, > 0.
 
     Returns
     -------
     tokens : float
-        N_{break\\text{-}even}. [dimensionless]. NaN on error.
+        The value N_{break\\text{-}even}. [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -4016,14 +4016,14 @@ def energy_entropy_rate_w_per_k(power_w, temperature_k):
     Parameters
     ----------
     power_w : float
-        P. Unit: W. Finite, >= 0.
+        The value P. Unit: W. Finite, >= 0.
     temperature_k : float
-        T of the reservoir receiving the heat. Unit: K. Finite, > 0.
+        The value T of the reservoir receiving the heat. Unit: K. Finite, > 0.
 
     Returns
     -------
     sigma_w_per_k : float
-        \\sigma. Unit: W/K. NaN on error.
+        The value \\sigma. Unit: W/K. NaN on error.
 
     Raises
     ------
@@ -4049,16 +4049,16 @@ def energy_entropy_produced_j_per_k(power_w, temperature_k, duration_s):
     Parameters
     ----------
     power_w : float
-        P. Unit: W. Finite, >= 0.
+        The value P. Unit: W. Finite, >= 0.
     temperature_k : float
-        T. Unit: K. Finite, > 0.
+        The value T. Unit: K. Finite, > 0.
     duration_s : float
-        t. Unit: s. Finite, >= 0.
+        The value t. Unit: s. Finite, >= 0.
 
     Returns
     -------
     entropy_j_per_k : float
-        \\Delta S. Unit: J/K. NaN on error.
+        The value \\Delta S. Unit: J/K. NaN on error.
 
     Raises
     ------
@@ -4168,7 +4168,7 @@ def entropy_attention_bits(heads, head_dim, precision_bits, seq_len, rows):
     Returns
     -------
     bits : float
-        \\Delta H_{attn}. Unit: bit. NaN on error.
+        The value \\Delta H_{attn}. Unit: bit. NaN on error.
 
     Raises
     ------
@@ -4200,15 +4200,15 @@ def entropy_ffn_bits(d_ff, saturation_fraction, precision_bits):
     d_ff : int
         FFN width d_{ff}, >= 1.
     saturation_fraction : float
-        \\alpha, fraction of neurons near zero. [dimensionless]. In [0, 1]; the paper estimates
-        0.15.
+        The value \\alpha, fraction of neurons near zero. [dimensionless]. In [0, 1]; the paper
+        estimates 0.15.
     precision_bits : float
         Bits per value b. Unit: bit. Finite, > 0.
 
     Returns
     -------
     bits : float
-        \\Delta H_{FFN}. Unit: bit. NaN on error.
+        The value \\Delta H_{FFN}. Unit: bit. NaN on error.
 
     Raises
     ------
@@ -4241,7 +4241,7 @@ def entropy_norm_bits(precision_bits):
     Returns
     -------
     bits : float
-        \\Delta H_{norm} per application. Unit: bit. NaN on error.
+        The value \\Delta H_{norm} per application. Unit: bit. NaN on error.
 
     Raises
     ------
@@ -4315,7 +4315,7 @@ def entropy_token_energy_j(arch, params=None):
     Returns
     -------
     energy_j : float
-        E^{token}. Unit: J per generated token. NaN on error.
+        The value E^{token}. Unit: J per generated token. NaN on error.
 
     Raises
     ------
@@ -4377,7 +4377,7 @@ def flux_rate_bits_per_s(phases, t_s):
     Returns
     -------
     flux_bits_per_s : float
-        \\Phi_{\\mathcal{N}}(t). Unit: bit/s. NaN on error.
+        The value \\Phi_{\\mathcal{N}}(t). Unit: bit/s. NaN on error.
 
     Raises
     ------
@@ -4417,9 +4417,9 @@ def flux_phase_bounds_s(phases):
     Returns
     -------
     warmup_end_s : float
-        \\tau_1. Unit: s. NaN on error.
+        The value \\tau_1. Unit: s. NaN on error.
     tail_start_s : float
-        \\tau_3. Unit: s. NaN on error.
+        The value \\tau_3. Unit: s. NaN on error.
     (a named tuple, in this order)
 
     Raises
@@ -4451,12 +4451,12 @@ def flux_total_bits(phases, t_final_s):
     phases : FluxPhases
         The parameters.
     t_final_s : float
-        t_f. Unit: s. Finite, >= 0.
+        The value t_f. Unit: s. Finite, >= 0.
 
     Returns
     -------
     total_bits : float
-        \\mathcal{N}_{total}. Unit: bit. NaN on error.
+        The value \\mathcal{N}_{total}. Unit: bit. NaN on error.
 
     Raises
     ------
@@ -4516,14 +4516,14 @@ def geometry_fisher_metric(n, d, query, keys):
     d : int
         Dimension, 1 <= d <= 4096.
     query : float64 buffer of shape (d,)
-        q, d values. [dimensionless] (embedding units). Finite.
+        The value q, d values. [dimensionless] (embedding units). Finite.
     keys : float64 buffer of shape (n, d)
-        k_j, n x d row-major. [dimensionless]. Finite.
+        The value k_j, n x d row-major. [dimensionless]. Finite.
 
     Returns
     -------
     metric : array.array of shape (d, d)
-        g, d x d row-major. [dimensionless]. All NaN on error.
+        The value g, d x d row-major. [dimensionless]. All NaN on error.
 
     Raises
     ------
@@ -4558,12 +4558,12 @@ def geometry_heat_factor(lambda_, tau, layers):
     tau : float
         Time constant per layer \\tau. [dimensionless]. Finite, >= 0.
     layers : float
-        L. [dimensionless]. Finite, >= 0.
+        The value L. [dimensionless]. Finite, >= 0.
 
     Returns
     -------
     factor : float
-        e^{-\\lambda\\tau L} \\in [0, 1]. [dimensionless]. NaN on error.
+        The value e^{-\\lambda\\tau L} \\in [0, 1]. [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -4587,17 +4587,17 @@ def geometry_heat_cutoff(tau, layers, threshold):
     Parameters
     ----------
     tau : float
-        \\tau. [dimensionless]. Finite, > 0.
+        The value \\tau. [dimensionless]. Finite, > 0.
     layers : float
-        L. [dimensionless]. Finite, > 0.
+        The value L. [dimensionless]. Finite, > 0.
     threshold : float
-        \\epsilon. [dimensionless]. In (0, 1].
+        The value \\epsilon. [dimensionless]. In (0, 1].
 
     Returns
     -------
     lambda_cut : float
-        \\lambda_c: modes with \\lambda > \\lambda_c keep less than \\epsilon. [dimensionless]. NaN
-        on error.
+        The value \\lambda_c: modes with \\lambda > \\lambda_c keep less than \\epsilon.
+        [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -4658,9 +4658,9 @@ def geometry_heat_filter(n, laplacian, f, tau, layers):
     f : float64 buffer of shape (n,)
         The signal, n values. [dimensionless]. Finite.
     tau : float
-        \\tau. [dimensionless]. Finite, >= 0.
+        The value \\tau. [dimensionless]. Finite, >= 0.
     layers : float
-        L. [dimensionless]. Finite, >= 0.
+        The value L. [dimensionless]. Finite, >= 0.
 
     Returns
     -------
@@ -4703,13 +4703,13 @@ def geometry_information_bound(info0_bits, kappa_per_s, source_bits_per_s, t_s):
     Parameters
     ----------
     info0_bits : float
-        I(0). Unit: bit. Finite, >= 0.
+        The value I(0). Unit: bit. Finite, >= 0.
     kappa_per_s : float
         Ricci lower bound \\kappa as a rate (any sign). Unit: 1/s. Finite.
     source_bits_per_s : float
-        C_{source}. Unit: bit/s. Finite, >= 0.
+        The value C_{source}. Unit: bit/s. Finite, >= 0.
     t_s : float
-        t. Unit: s. Finite, >= 0.
+        The value t. Unit: s. Finite, >= 0.
 
     Returns
     -------
@@ -4749,14 +4749,14 @@ def geometry_spectral_energy_j(k, n, d, energy_per_flop_j, energy_per_element_j)
     d : float
         Head dimension. [dimensionless]. Finite, >= 1.
     energy_per_flop_j : float
-        e_{flop}. Unit: J (per FLOP). Finite, >= 0.
+        The value e_{flop}. Unit: J (per FLOP). Finite, >= 0.
     energy_per_element_j : float
-        e_{mem}. Unit: J (per stored element). Finite, >= 0.
+        The value e_{mem}. Unit: J (per stored element). Finite, >= 0.
 
     Returns
     -------
     energy_j : float
-        E(k). Unit: J. NaN on error.
+        The value E(k). Unit: J. NaN on error.
 
     Raises
     ------
@@ -4789,14 +4789,14 @@ def graph_cheeger_bounds(lambda2):
     Parameters
     ----------
     lambda2 : float
-        \\lambda_2 of \\mathbf L_{sym}. [dimensionless]. In [0, 2].
+        The value \\lambda_2 of \\mathbf L_{sym}. [dimensionless]. In [0, 2].
 
     Returns
     -------
     lower : float
-        \\lambda_2/2. [dimensionless]. NaN on error.
+        The value \\lambda_2/2. [dimensionless]. NaN on error.
     upper : float
-        \\sqrt{2\\lambda_2}. [dimensionless]. NaN on error.
+        The value \\sqrt{2\\lambda_2}. [dimensionless]. NaN on error.
     (a named tuple, in this order)
 
     Raises
@@ -4835,7 +4835,7 @@ def graph_conductance(n, w, flags=0):
     Returns
     -------
     phi : float
-        \\phi \\in [0, 1]. [dimensionless]. NaN on error.
+        The value \\phi \\in [0, 1]. [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -5035,7 +5035,7 @@ def graph_sampler_execute(sampler, w, samples, seed):
     w : float64 buffer of shape (n, n)
         Weights, n x n, at least one edge. Unit: [weight] (any).
     samples : int
-        q, 1 <= q <= 2^32.
+        The value q, 1 <= q <= 2^32.
     seed : int
         Seed of the draws.
 
@@ -5096,16 +5096,16 @@ def graph_sparsifier_min_edges(n, epsilon, c):
     Parameters
     ----------
     n : float
-        N. [dimensionless]. Finite, >= 2.
+        The value N. [dimensionless]. Finite, >= 2.
     epsilon : float
-        \\epsilon. [dimensionless]. In (0, 1).
+        The value \\epsilon. [dimensionless]. In (0, 1).
     c : float
         The constant. [dimensionless]. Finite, > 0.
 
     Returns
     -------
     edges : float
-        cN/\\epsilon^2. [dimensionless]. NaN on error.
+        The value cN/\\epsilon^2. [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -5232,7 +5232,7 @@ def hardware_j_per_flop(hw, precision):
     Returns
     -------
     j_per_flop : float
-        e_{FLOP,p}. Unit: J/FLOP. NaN on error.
+        The value e_{FLOP,p}. Unit: J/FLOP. NaN on error.
 
     Raises
     ------
@@ -5269,7 +5269,7 @@ def hardware_ridge_flop_per_byte(hw, precision, achieved):
     Returns
     -------
     flop_per_byte : float
-        I^*. Unit: FLOP/byte. NaN on error.
+        The value I^*. Unit: FLOP/byte. NaN on error.
 
     Raises
     ------
@@ -5508,7 +5508,7 @@ def ib_create(joint, nx, ny, nz, params=None):
     Parameters
     ----------
     joint : float64 buffer of shape (nx, ny)
-        p(x,y), nx x ny row-major, a pmf (pmf.h rules). [dimensionless]
+        The value p(x,y), nx x ny row-major, a pmf (pmf.h rules). [dimensionless]
     nx : int
         Values of X, >= 1.
     ny : int
@@ -5589,7 +5589,7 @@ def ib_execute(ib, beta):
     ib : Ib
         The solver (its encoder is updated).
     beta : float
-        \\beta. [dimensionless]. Finite, > 0, at most 1e12.
+        The value \\beta. [dimensionless]. Finite, > 0, at most 1e12.
 
     Returns
     -------
@@ -5625,7 +5625,7 @@ def ib_iterate(ib, beta, count):
     ib : Ib
         The solver.
     beta : float
-        \\beta. [dimensionless]. Finite, > 0, at most 1e12.
+        The value \\beta. [dimensionless]. Finite, > 0, at most 1e12.
     count : int
         Iterations, >= 1.
 
@@ -5768,7 +5768,8 @@ def ib_free(ib):
 
 
 def ib_min_rate_bits(ixz_bits, izy_bits, count, target_bits):
-    """\\Phi^{-1}(I_0) from points of an information curve: the least I(X;Z) with I(Z;Y) \\ge I_0.
+    """The value \\Phi^{-1}(I_0) from points of an information curve: the least I(X;Z) with I(Z;Y)
+    \\ge I_0.
 
     Over the given points, the origin (a constant Z), and their time-sharings (the convex hull:
     any mixture of two encoders, with a switch variable in Z, is achievable): \\min \\{ \\theta a_i
@@ -5785,12 +5786,12 @@ def ib_min_rate_bits(ixz_bits, izy_bits, count, target_bits):
     count : int
         Number of points, >= 1.
     target_bits : float
-        I_0. Unit: bit. Finite, >= 0.
+        The value I_0. Unit: bit. Finite, >= 0.
 
     Returns
     -------
     min_ixz_bits : float
-        \\Phi^{-1}(I_0) (0 for I_0 = 0). Unit: bit. NaN on error.
+        The value \\Phi^{-1}(I_0) (0 for I_0 = 0). Unit: bit. NaN on error.
 
     Raises
     ------
@@ -5828,14 +5829,14 @@ def ib_energy_j(ixz_bits, izy_bits, count, target_bits, temperature_k):
     count : int
         Number of points, >= 1.
     target_bits : float
-        I_0. Unit: bit. Finite, >= 0.
+        The value I_0. Unit: bit. Finite, >= 0.
     temperature_k : float
         Bath temperature T. Unit: K. Finite, > 0.
 
     Returns
     -------
     energy_j : float
-        E_{\\min}(I_0). Unit: J. NaN on error.
+        The value E_{\\min}(I_0). Unit: J. NaN on error.
 
     Raises
     ------
@@ -5858,7 +5859,7 @@ def info_perplexity_from_bits(cross_entropy_bits):
     Parameters
     ----------
     cross_entropy_bits : float
-        H. Unit: bit per token. Finite, >= 0.
+        The value H. Unit: bit per token. Finite, >= 0.
 
     Returns
     -------
@@ -5889,7 +5890,7 @@ def info_perplexity_from_nats(cross_entropy_nats):
     Parameters
     ----------
     cross_entropy_nats : float
-        H. Unit: nat per token. Finite, >= 0.
+        The value H. Unit: nat per token. Finite, >= 0.
 
     Returns
     -------
@@ -5923,7 +5924,7 @@ def info_cross_entropy_bits(perplexity):
     Returns
     -------
     cross_entropy_bits : float
-        H. Unit: bit per token. NaN on error.
+        The value H. Unit: bit per token. NaN on error.
 
     Raises
     ------
@@ -5953,7 +5954,7 @@ def info_cross_entropy_nats(perplexity):
     Returns
     -------
     cross_entropy_nats : float
-        H. Unit: nat per token. NaN on error.
+        The value H. Unit: nat per token. NaN on error.
 
     Raises
     ------
@@ -6031,12 +6032,12 @@ def info_uniform_entropy_bits(outcomes):
     Parameters
     ----------
     outcomes : float
-        V, e.g. a vocabulary size. [dimensionless]. Finite, >= 1.
+        The value V, e.g. a vocabulary size. [dimensionless]. Finite, >= 1.
 
     Returns
     -------
     bits : float
-        \\log_2 V. Unit: bit. NaN on error.
+        The value \\log_2 V. Unit: bit. NaN on error.
 
     Raises
     ------
@@ -6066,11 +6067,11 @@ def interval_monomial(coefficient, factors, powers, n):
     Parameters
     ----------
     coefficient : float
-        c. [dimensionless]. Finite, > 0.
+        The value c. [dimensionless]. Finite, > 0.
     factors : sequence of Interval
-        n intervals, each with 0 < lo <= hi, finite.
+        The value n intervals, each with 0 < lo <= hi, finite.
     powers : int32 buffer of shape (n,)
-        n integer exponents in [-16, 16].
+        The value n integer exponents in [-16, 16].
     n : int
         Number of factors, >= 1.
 
@@ -6139,19 +6140,19 @@ def interval_training_min_j(tokens, data_entropy_bits, cross_entropy_bits, tempe
     Parameters
     ----------
     tokens : Interval
-        N range, 0 <= lo <= hi.
+        The value N range, 0 <= lo <= hi.
     data_entropy_bits : Interval
-        H_{data} range, bit per token, 0 <= lo <= hi.
+        The value H_{data} range, bit per token, 0 <= lo <= hi.
     cross_entropy_bits : Interval
-        H_{cross} range, bit per token, 0 <= lo <= hi.
+        The value H_{cross} range, bit per token, 0 <= lo <= hi.
     temperature_k : Interval
-        T range, K, 0 < lo <= hi.
+        The value T range, K, 0 < lo <= hi.
 
     Returns
     -------
     energy_j : Interval
-        E_{min} range, J, rounded outward (k = 6: the constant k_B \\ln 2, the difference, four
-        products); NaN on error.
+        The value E_{min} range, J, rounded outward (k = 6: the constant k_B \\ln 2, the
+        difference, four products); NaN on error.
 
     Raises
     ------
@@ -6260,7 +6261,7 @@ def landauer_energy_per_bit_j(temperature_k):
     Returns
     -------
     energy_j : float
-        E_{\\mathrm{bit}}. Unit: J. NaN on error.
+        The value E_{\\mathrm{bit}}. Unit: J. NaN on error.
 
     Raises
     ------
@@ -6296,7 +6297,7 @@ def landauer_energy_j(bits, temperature_k):
     Returns
     -------
     energy_j : float
-        E_{\\min}. Unit: J. NaN on error.
+        The value E_{\\min}. Unit: J. NaN on error.
 
     Raises
     ------
@@ -6330,7 +6331,7 @@ def landauer_bits_per_j(temperature_k):
     Returns
     -------
     bits_per_j : float
-        n. Unit: bit/J. NaN on error.
+        The value n. Unit: bit/J. NaN on error.
 
     Raises
     ------
@@ -6366,7 +6367,7 @@ def landauer_ratio(energy_per_bit_j, temperature_k):
     Returns
     -------
     ratio : float
-        r. [dimensionless]. NaN on error.
+        The value r. [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -6783,14 +6784,14 @@ def negentropy_description_bits_per_token(model_bits, tokens):
     Parameters
     ----------
     model_bits : float
-        L(M), e.g. parameters times bits per parameter. Unit: bit. Finite, >= 0.
+        The value L(M), e.g. parameters times bits per parameter. Unit: bit. Finite, >= 0.
     tokens : float
-        N. [dimensionless]. Finite, > 0.
+        The value N. [dimensionless]. Finite, > 0.
 
     Returns
     -------
     bits : float
-        L(M)/N. Unit: bit per token. NaN on error.
+        The value L(M)/N. Unit: bit per token. NaN on error.
 
     Raises
     ------
@@ -6819,18 +6820,18 @@ def negentropy_bits_per_token(data_entropy_bits, cross_entropy_bits, model_bits,
     Parameters
     ----------
     data_entropy_bits : float
-        H(P_{data}). Unit: bit per token. Finite, >= 0.
+        The value H(P_{data}). Unit: bit per token. Finite, >= 0.
     cross_entropy_bits : float
-        H_{cross}. Unit: bit per token. Finite, >= 0.
+        The value H_{cross}. Unit: bit per token. Finite, >= 0.
     model_bits : float
-        L(M). Unit: bit. Finite, >= 0.
+        The value L(M). Unit: bit. Finite, >= 0.
     tokens : float
-        N. [dimensionless]. Finite, > 0.
+        The value N. [dimensionless]. Finite, > 0.
 
     Returns
     -------
     bits : float
-        \\mathcal{N}. Unit: bit per token. NaN on error.
+        The value \\mathcal{N}. Unit: bit per token. NaN on error.
 
     Raises
     ------
@@ -6857,14 +6858,14 @@ def negentropy_total_bits(tokens, negentropy_bits_per_token):
     Parameters
     ----------
     tokens : float
-        N. [dimensionless]. Finite, >= 0.
+        The value N. [dimensionless]. Finite, >= 0.
     negentropy_bits_per_token : float
-        \\mathcal{N}. Unit: bit per token. Finite, >= 0.
+        The value \\mathcal{N}. Unit: bit per token. Finite, >= 0.
 
     Returns
     -------
     total_bits : float
-        \\mathcal{N}_{total}. Unit: bit. NaN on error.
+        The value \\mathcal{N}_{total}. Unit: bit. NaN on error.
 
     Raises
     ------
@@ -6892,18 +6893,20 @@ def negentropy_entropy_reduction_j_per_k(tokens, prior_entropy_bits, cross_entro
     Parameters
     ----------
     tokens : float
-        N. [dimensionless]. Finite, > 0.
+        The value N. [dimensionless]. Finite, > 0.
     prior_entropy_bits : float
-        H_{prior}, cross-entropy of the untrained model. Unit: bit per token. Finite, >= 0.
+        The value H_{prior}, cross-entropy of the untrained model. Unit: bit per token. Finite,
+        >= 0.
     cross_entropy_bits : float
-        H_{cross}. Unit: bit per token. Finite, >= 0.
+        The value H_{cross}. Unit: bit per token. Finite, >= 0.
     model_bits : float
-        L(M). Unit: bit. Finite, >= 0.
+        The value L(M). Unit: bit. Finite, >= 0.
 
     Returns
     -------
     entropy_j_per_k : float
-        \\Delta S_{info} (negative when nothing is compressed). Unit: J/K. NaN on error.
+        The value \\Delta S_{info} (negative when nothing is compressed). Unit: J/K. NaN on
+        error.
 
     Raises
     ------
@@ -6931,18 +6934,18 @@ def negentropy_training_min_j(tokens, data_entropy_bits, cross_entropy_bits, tem
     Parameters
     ----------
     tokens : float
-        N. [dimensionless]. Finite, >= 0.
+        The value N. [dimensionless]. Finite, >= 0.
     data_entropy_bits : float
-        H_{data}. Unit: bit per token. Finite, >= 0.
+        The value H_{data}. Unit: bit per token. Finite, >= 0.
     cross_entropy_bits : float
-        H_{cross}. Unit: bit per token. Finite, >= 0.
+        The value H_{cross}. Unit: bit per token. Finite, >= 0.
     temperature_k : float
-        T. Unit: K. Finite, > 0.
+        The value T. Unit: K. Finite, > 0.
 
     Returns
     -------
     energy_j : float
-        E_{min}. Unit: J. NaN on error.
+        The value E_{min}. Unit: J. NaN on error.
 
     Raises
     ------
@@ -6970,14 +6973,14 @@ def negentropy_efficiency(min_energy_j, actual_energy_j):
     Parameters
     ----------
     min_energy_j : float
-        E_{min}. Unit: J. Finite, >= 0.
+        The value E_{min}. Unit: J. Finite, >= 0.
     actual_energy_j : float
-        E_{actual}. Unit: J. Finite, > 0.
+        The value E_{actual}. Unit: J. Finite, > 0.
 
     Returns
     -------
     efficiency : float
-        \\eta. [dimensionless]. NaN on error.
+        The value \\eta. [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -7005,16 +7008,16 @@ def negentropy_cost_j_per_bit(actual_energy_j, tokens, negentropy_bits_per_token
     Parameters
     ----------
     actual_energy_j : float
-        E_{actual}. Unit: J. Finite, >= 0.
+        The value E_{actual}. Unit: J. Finite, >= 0.
     tokens : float
-        N. [dimensionless]. Finite, > 0.
+        The value N. [dimensionless]. Finite, > 0.
     negentropy_bits_per_token : float
-        \\mathcal{N}. Unit: bit per token. Finite, > 0.
+        The value \\mathcal{N}. Unit: bit per token. Finite, > 0.
 
     Returns
     -------
     cost_j_per_bit : float
-        \\mathcal{C}. Unit: J/bit. NaN on error.
+        The value \\mathcal{C}. Unit: J/bit. NaN on error.
 
     Raises
     ------
@@ -7043,18 +7046,18 @@ def negentropy_demon_efficiency(tokens, delta_h_bits, temperature_k, heat_j):
     Parameters
     ----------
     tokens : float
-        N. [dimensionless]. Finite, >= 0.
+        The value N. [dimensionless]. Finite, >= 0.
     delta_h_bits : float
-        \\Delta H, compression achieved. Unit: bit per token. Finite, >= 0.
+        The value \\Delta H, compression achieved. Unit: bit per token. Finite, >= 0.
     temperature_k : float
-        T. Unit: K. Finite, > 0.
+        The value T. Unit: K. Finite, > 0.
     heat_j : float
-        Q_{actual}, heat dissipated. Unit: J. Finite, > 0.
+        The value Q_{actual}, heat dissipated. Unit: J. Finite, > 0.
 
     Returns
     -------
     efficiency : float
-        \\eta_D. [dimensionless]. NaN on error.
+        The value \\eta_D. [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -7084,16 +7087,16 @@ def negentropy_demon_trend(efficiency0, elapsed_s, doubling_time_s):
     Parameters
     ----------
     efficiency0 : float
-        \\eta_0 at t_0. [dimensionless]. Finite, > 0.
+        The value \\eta_0 at t_0. [dimensionless]. Finite, > 0.
     elapsed_s : float
-        t - t_0 (negative looks back). Unit: s. Finite.
+        The value t - t_0 (negative looks back). Unit: s. Finite.
     doubling_time_s : float
-        \\tau. Unit: s. Finite, > 0.
+        The value \\tau. Unit: s. Finite, > 0.
 
     Returns
     -------
     efficiency : float
-        \\eta_D(t). [dimensionless]. NaN on error.
+        The value \\eta_D(t). [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -7121,16 +7124,16 @@ def negentropy_flux_limit_bits_per_s(power_w, demon_efficiency, temperature_k):
     Parameters
     ----------
     power_w : float
-        P, power available. Unit: W. Finite, >= 0.
+        The value P, power available. Unit: W. Finite, >= 0.
     demon_efficiency : float
-        \\eta_D. [dimensionless]. Finite, >= 0.
+        The value \\eta_D. [dimensionless]. Finite, >= 0.
     temperature_k : float
-        T. Unit: K. Finite, > 0.
+        The value T. Unit: K. Finite, > 0.
 
     Returns
     -------
     flux_bits_per_s : float
-        \\Phi^{max}. Unit: bit/s. NaN on error.
+        The value \\Phi^{max}. Unit: bit/s. NaN on error.
 
     Raises
     ------
@@ -7156,11 +7159,11 @@ def negentropy_compression_ratio(tokens, data_bits_per_token, model_bits):
     Parameters
     ----------
     tokens : float
-        N. [dimensionless]. Finite, >= 0.
+        The value N. [dimensionless]. Finite, >= 0.
     data_bits_per_token : float
-        H, bits per token of the raw data. Unit: bit per token. Finite, >= 0.
+        The value H, bits per token of the raw data. Unit: bit per token. Finite, >= 0.
     model_bits : float
-        L(M). Unit: bit. Finite, > 0.
+        The value L(M). Unit: bit. Finite, > 0.
 
     Returns
     -------
@@ -7225,24 +7228,24 @@ def paper_energy_inference_j(e_mem_j, params, tokens, e_flop_j, e_cache_j, seq_l
     Parameters
     ----------
     e_mem_j : float
-        e_{mem}, energy per parameter loaded. Unit: J. Finite, >= 0.
+        The value e_{mem}, energy per parameter loaded. Unit: J. Finite, >= 0.
     params : float
-        p. [dimensionless]. Finite, >= 0.
+        The value p. [dimensionless]. Finite, >= 0.
     tokens : float
-        T, tokens generated. [dimensionless]. Finite, >= 0.
+        The value T, tokens generated. [dimensionless]. Finite, >= 0.
     e_flop_j : float
-        e_{flop}, energy per FLOP. Unit: J. Finite, >= 0.
+        The value e_{flop}, energy per FLOP. Unit: J. Finite, >= 0.
     e_cache_j : float
-        e_{cache}, energy per KV-cache value. Unit: J. Finite, >= 0.
+        The value e_{cache}, energy per KV-cache value. Unit: J. Finite, >= 0.
     seq_len : float
-        N, context. [dimensionless]. Finite, >= 0.
+        The value N, context. [dimensionless]. Finite, >= 0.
     d_model : float
-        d. [dimensionless]. Finite, >= 0.
+        The value d. [dimensionless]. Finite, >= 0.
 
     Returns
     -------
     energy_j : float
-        E. Unit: J. NaN on error.
+        The value E. Unit: J. NaN on error.
 
     Raises
     ------
@@ -7319,20 +7322,20 @@ def paper_energy_attention_j(kind, seq_len, d_model, e_flop_j, e_mem_j, sram_val
     kind : int
         THERMOAI_PAPER_ENERGY_DENSE, _FLASH or _SSA.
     seq_len : float
-        N. [dimensionless]. Finite, >= 0.
+        The value N. [dimensionless]. Finite, >= 0.
     d_model : float
-        d. [dimensionless]. Finite, >= 0.
+        The value d. [dimensionless]. Finite, >= 0.
     e_flop_j : float
-        e_{flop}. Unit: J. Finite, >= 0.
+        The value e_{flop}. Unit: J. Finite, >= 0.
     e_mem_j : float
-        e_{mem}, energy per value moved. Unit: J. Finite, >= 0.
+        The value e_{mem}, energy per value moved. Unit: J. Finite, >= 0.
     sram_values : float
-        M_{SRAM}, on-chip capacity in values (flash only, > 0). [dimensionless].
+        The value M_{SRAM}, on-chip capacity in values (flash only, > 0). [dimensionless].
 
     Returns
     -------
     energy_j : float
-        E. Unit: J. NaN on error.
+        The value E. Unit: J. NaN on error.
 
     Raises
     ------
@@ -7360,24 +7363,24 @@ def paper_energy_blog_decode(weight_bytes, flop, kv_bytes, j_per_bit, j_per_flop
     Parameters
     ----------
     weight_bytes : float
-        B_w, weight bytes read per token. Unit: byte. Finite, >= 0.
+        The value B_w, weight bytes read per token. Unit: byte. Finite, >= 0.
     flop : float
-        F, FLOPs per token. Unit: FLOP. Finite, >= 0.
+        The value F, FLOPs per token. Unit: FLOP. Finite, >= 0.
     kv_bytes : float
-        B_{kv}, KV-cache bytes read per token. Unit: byte. Finite, >= 0.
+        The value B_{kv}, KV-cache bytes read per token. Unit: byte. Finite, >= 0.
     j_per_bit : float
-        e_{bit}, memory energy per bit. Unit: J. Finite, >= 0.
+        The value e_{bit}, memory energy per bit. Unit: J. Finite, >= 0.
     j_per_flop : float
-        e_{FLOP}. Unit: J. Finite, >= 0.
+        The value e_{FLOP}. Unit: J. Finite, >= 0.
 
     Returns
     -------
     weights_j : float
-        E_w. Unit: J. NaN on error.
+        The value E_w. Unit: J. NaN on error.
     arithmetic_j : float
-        E_a. Unit: J. NaN on error.
+        The value E_a. Unit: J. NaN on error.
     kv_j : float
-        E_{kv}. Unit: J. NaN on error.
+        The value E_{kv}. Unit: J. NaN on error.
     (a named tuple, in this order)
 
     Raises
@@ -7411,13 +7414,13 @@ def perturbation_sin_theta_bound(norm_op, norm_f, k, gap):
     Parameters
     ----------
     norm_op : float
-        \\|E\\|_{op} (spectral norm). [dimensionless]. Finite, >= 0.
+        The value \\|E\\|_{op} (spectral norm). [dimensionless]. Finite, >= 0.
     norm_f : float
-        \\|E\\|_F. [dimensionless]. Finite, >= 0.
+        The value \\|E\\|_F. [dimensionless]. Finite, >= 0.
     k : int
         Subspace dimension, >= 1.
     gap : float
-        \\delta_k. [dimensionless]. Finite, > 0.
+        The value \\delta_k. [dimensionless]. Finite, > 0.
 
     Returns
     -------
@@ -7482,20 +7485,20 @@ def perturbation_measure(n, k, a, a_tilde):
     k : int
         1 <= k < n.
     a : float64 buffer of shape (n, n)
-        A, n x n row-major, symmetric to 1e-10 relative. [dimensionless].
+        The value A, n x n row-major, symmetric to 1e-10 relative. [dimensionless].
     a_tilde : float64 buffer of shape (n, n)
-        \\tilde A, as a. [dimensionless].
+        The value \\tilde A, as a. [dimensionless].
 
     Returns
     -------
     sin_theta_f : float
-        \\|\\sin\\Theta\\|_F \\in [0, \\sqrt k]. [dimensionless]. NaN on error.
+        The value \\|\\sin\\Theta\\|_F \\in [0, \\sqrt k]. [dimensionless]. NaN on error.
     gap : float
-        \\delta_k \\ge 0 of A. [dimensionless]. NaN on error.
+        The value \\delta_k \\ge 0 of A. [dimensionless]. NaN on error.
     norm_f : float
-        \\|E\\|_F. [dimensionless]. NaN on error.
+        The value \\|E\\|_F. [dimensionless]. NaN on error.
     norm_op : float
-        \\|E\\|_{op}. [dimensionless]. NaN on error.
+        The value \\|E\\|_{op}. [dimensionless]. NaN on error.
     (a named tuple, in this order)
 
     Raises
@@ -7540,11 +7543,11 @@ def perturbation_bernstein_tail(d1, d2, sigma2, r, t):
     d2 : int
         Columns, >= 1.
     sigma2 : float
-        \\sigma^2. [dimensionless] (squared matrix units). Finite, >= 0.
+        The value \\sigma^2. [dimensionless] (squared matrix units). Finite, >= 0.
     r : float
-        R. [dimensionless] (matrix units). Finite, >= 0.
+        The value R. [dimensionless] (matrix units). Finite, >= 0.
     t : float
-        t. [dimensionless] (matrix units). Finite, > 0.
+        The value t. [dimensionless] (matrix units). Finite, > 0.
 
     Returns
     -------
@@ -7580,11 +7583,11 @@ def perturbation_bernstein_deviation(d1, d2, sigma2, r, delta):
     d2 : int
         Columns, >= 1.
     sigma2 : float
-        \\sigma^2. [dimensionless]. Finite, >= 0.
+        The value \\sigma^2. [dimensionless]. Finite, >= 0.
     r : float
-        R. [dimensionless]. Finite, >= 0.
+        The value R. [dimensionless]. Finite, >= 0.
     delta : float
-        \\delta. [dimensionless]. In (0, 1).
+        The value \\delta. [dimensionless]. In (0, 1).
 
     Returns
     -------
@@ -7619,16 +7622,16 @@ def perturbation_jl_dimension_gaussian(n_points, epsilon, delta):
     Parameters
     ----------
     n_points : float
-        N. [dimensionless]. Finite, >= 2.
+        The value N. [dimensionless]. Finite, >= 2.
     epsilon : float
-        \\epsilon. [dimensionless]. In (0, 1).
+        The value \\epsilon. [dimensionless]. In (0, 1).
     delta : float
-        \\delta. [dimensionless]. In (0, 1).
+        The value \\delta. [dimensionless]. In (0, 1).
 
     Returns
     -------
     dimension : float
-        m (an integer). [dimensionless]. NaN on error.
+        The value m (an integer). [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -7684,7 +7687,7 @@ def perturbation_nystrom_error(n, k, s, columns):
     n : int
         Order, 1 <= n <= 1024.
     k : float64 buffer of shape (n, n)
-        K, n x n row-major, symmetric positive semi-definite. [dimensionless].
+        The value K, n x n row-major, symmetric positive semi-definite. [dimensionless].
     s : int
         Number of columns, 1 <= s <= n.
     columns : uint32 buffer of shape (s,)
@@ -7693,7 +7696,7 @@ def perturbation_nystrom_error(n, k, s, columns):
     Returns
     -------
     error_f2 : float
-        \\|K - \\tilde K\\|_F^2. [dimensionless]. NaN on error.
+        The value \\|K - \\tilde K\\|_F^2. [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -7729,14 +7732,14 @@ def perturbation_davis_kahan(norm_f, gap):
     Parameters
     ----------
     norm_f : float
-        \\|E\\|_F. [dimensionless]. Finite, >= 0.
+        The value \\|E\\|_F. [dimensionless]. Finite, >= 0.
     gap : float
-        \\delta_k. [dimensionless]. Finite, > 0.
+        The value \\delta_k. [dimensionless]. Finite, > 0.
 
     Returns
     -------
     bound : float
-        \\|E\\|_F/\\delta_k. [dimensionless]. NaN on error.
+        The value \\|E\\|_F/\\delta_k. [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -7765,17 +7768,17 @@ def perturbation_ssa_bound(c, gap, eps_cluster, dim, delta, samples):
     Parameters
     ----------
     c : float
-        C. [dimensionless]. Finite, > 0.
+        The value C. [dimensionless]. Finite, > 0.
     gap : float
-        \\delta_k. [dimensionless]. Finite, > 0.
+        The value \\delta_k. [dimensionless]. Finite, > 0.
     eps_cluster : float
-        \\epsilon_{cluster}. [dimensionless]. Finite, >= 0.
+        The value \\epsilon_{cluster}. [dimensionless]. Finite, >= 0.
     dim : float
-        d. [dimensionless]. Finite, >= 1.
+        The value d. [dimensionless]. Finite, >= 1.
     delta : float
-        \\delta. [dimensionless]. In (0, 1).
+        The value \\delta. [dimensionless]. In (0, 1).
     samples : float
-        s. [dimensionless]. Finite, >= 1.
+        The value s. [dimensionless]. Finite, >= 1.
 
     Returns
     -------
@@ -7809,17 +7812,17 @@ def perturbation_ssa_sampling_error(c, w_max, clusters, n, delta, samples):
     Parameters
     ----------
     c : float
-        C. [dimensionless]. Finite, > 0.
+        The value C. [dimensionless]. Finite, > 0.
     w_max : float
-        W_{max}. [dimensionless]. Finite, >= 0.
+        The value W_{max}. [dimensionless]. Finite, >= 0.
     clusters : float
-        k. [dimensionless]. Finite, >= 1.
+        The value k. [dimensionless]. Finite, >= 1.
     n : float
-        N. [dimensionless]. Finite, >= 1.
+        The value N. [dimensionless]. Finite, >= 1.
     delta : float
-        \\delta. [dimensionless]. In (0, 1).
+        The value \\delta. [dimensionless]. In (0, 1).
     samples : float
-        s. [dimensionless]. Finite, >= 1.
+        The value s. [dimensionless]. Finite, >= 1.
 
     Returns
     -------
@@ -7853,11 +7856,11 @@ def perturbation_tradeoff_error(c, n, edges):
     Parameters
     ----------
     c : float
-        C (the O-constant). [dimensionless]. Finite, > 0.
+        The value C (the O-constant). [dimensionless]. Finite, > 0.
     n : float
-        N. [dimensionless]. Finite, >= 1.
+        The value N. [dimensionless]. Finite, >= 1.
     edges : float
-        m. [dimensionless]. Finite, >= 1.
+        The value m. [dimensionless]. Finite, >= 1.
 
     Returns
     -------
@@ -7886,16 +7889,16 @@ def perturbation_tradeoff_edges(c, n, error):
     Parameters
     ----------
     c : float
-        C. [dimensionless]. Finite, > 0.
+        The value C. [dimensionless]. Finite, > 0.
     n : float
-        N. [dimensionless]. Finite, >= 2.
+        The value N. [dimensionless]. Finite, >= 2.
     error : float
-        \\epsilon. [dimensionless]. Finite, > 0.
+        The value \\epsilon. [dimensionless]. Finite, > 0.
 
     Returns
     -------
     edges : float
-        m (not rounded). [dimensionless]. NaN on error.
+        The value m (not rounded). [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -7923,11 +7926,11 @@ def perturbation_nystrom_bound(n, s, eigenvalues):
     Parameters
     ----------
     n : int
-        N, >= 1.
+        The value N, >= 1.
     s : int
         Rank s, 1 <= s <= n.
     eigenvalues : float64 buffer of shape (n,)
-        \\sigma_1 \\ge \\dots \\ge \\sigma_N \\ge 0, n values. [dimensionless].
+        The value \\sigma_1 \\ge \\dots \\ge \\sigma_N \\ge 0, n values. [dimensionless].
 
     Returns
     -------
@@ -7963,16 +7966,16 @@ def perturbation_jl_dimension(n_points, epsilon, c):
     Parameters
     ----------
     n_points : float
-        N. [dimensionless]. Finite, >= 2.
+        The value N. [dimensionless]. Finite, >= 2.
     epsilon : float
-        \\epsilon. [dimensionless]. In (0, 1).
+        The value \\epsilon. [dimensionless]. In (0, 1).
     c : float
-        C. [dimensionless]. Finite, > 0.
+        The value C. [dimensionless]. Finite, > 0.
 
     Returns
     -------
     dimension : float
-        m (an integer). [dimensionless]. NaN on error.
+        The value m (an integer). [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -7996,7 +7999,7 @@ def pmf_tolerance():
     Returns
     -------
     float
-        10^{-9}.
+        The value 10^{-9}.
 
     C function: thermoai_pmf_tolerance() in <thermoai/pmf.h>.
     """
@@ -8042,7 +8045,7 @@ def pmf_entropy_bits(p, n):
     Returns
     -------
     bits : float
-        H(p), in [0, \\log_2 n]. Unit: bit. NaN on error.
+        The value H(p), in [0, \\log_2 n]. Unit: bit. NaN on error.
 
     Raises
     ------
@@ -8074,7 +8077,7 @@ def pmf_entropy_nats(p, n):
     Returns
     -------
     nats : float
-        H(p), in [0, \\ln n]. Unit: nat. NaN on error.
+        The value H(p), in [0, \\ln n]. Unit: nat. NaN on error.
 
     Raises
     ------
@@ -8103,7 +8106,7 @@ def pmf_cross_entropy_bits(p, q, n):
     Returns
     -------
     bits : float
-        H(p, q) \\ge H(p). Unit: bit. NaN on error.
+        The value H(p, q) \\ge H(p). Unit: bit. NaN on error.
 
     Raises
     ------
@@ -8139,7 +8142,7 @@ def pmf_cross_entropy_nats(p, q, n):
     Returns
     -------
     nats : float
-        H(p, q). Unit: nat. NaN on error.
+        The value H(p, q). Unit: nat. NaN on error.
 
     Raises
     ------
@@ -8169,7 +8172,7 @@ def pmf_kl_divergence_bits(p, q, n):
     Returns
     -------
     bits : float
-        \\mathrm{KL}(p \\| q) \\ge 0 (0 when p = q). Unit: bit. NaN on error.
+        The value \\mathrm{KL}(p \\| q) \\ge 0 (0 when p = q). Unit: bit. NaN on error.
 
     Raises
     ------
@@ -8206,7 +8209,7 @@ def pmf_kl_divergence_nats(p, q, n):
     Returns
     -------
     nats : float
-        \\mathrm{KL}(p \\| q) \\ge 0. Unit: nat. NaN on error.
+        The value \\mathrm{KL}(p \\| q) \\ge 0. Unit: nat. NaN on error.
 
     Raises
     ------
@@ -8227,7 +8230,7 @@ def pmf_mutual_information_bits(joint, nx, ny):
     Parameters
     ----------
     joint : float64 buffer of shape (nx, ny)
-        p(x, y), nx x ny row-major, a pmf. [dimensionless]
+        The value p(x, y), nx x ny row-major, a pmf. [dimensionless]
     nx : int
         Rows (values of X), >= 1.
     ny : int
@@ -8236,7 +8239,7 @@ def pmf_mutual_information_bits(joint, nx, ny):
     Returns
     -------
     bits : float
-        I(X;Y), in [0, \\min(H(X), H(Y))]. Unit: bit. NaN on error.
+        The value I(X;Y), in [0, \\min(H(X), H(Y))]. Unit: bit. NaN on error.
 
     Raises
     ------
@@ -8261,7 +8264,7 @@ def pmf_mutual_information_nats(joint, nx, ny):
     Parameters
     ----------
     joint : float64 buffer of shape (nx, ny)
-        p(x, y), nx x ny row-major, a pmf. [dimensionless]
+        The value p(x, y), nx x ny row-major, a pmf. [dimensionless]
     nx : int
         Rows, >= 1.
     ny : int
@@ -8270,7 +8273,7 @@ def pmf_mutual_information_nats(joint, nx, ny):
     Returns
     -------
     nats : float
-        I(X;Y). Unit: nat. NaN on error.
+        The value I(X;Y). Unit: nat. NaN on error.
 
     Raises
     ------
@@ -8293,7 +8296,7 @@ def pmf_conditional_entropy_bits(joint, nx, ny):
     Parameters
     ----------
     joint : float64 buffer of shape (nx, ny)
-        p(x, y), nx x ny row-major, a pmf. [dimensionless]
+        The value p(x, y), nx x ny row-major, a pmf. [dimensionless]
     nx : int
         Rows (values of the condition X), >= 1.
     ny : int
@@ -8302,7 +8305,7 @@ def pmf_conditional_entropy_bits(joint, nx, ny):
     Returns
     -------
     bits : float
-        H(Y|X), in [0, \\log_2 n_y]. Unit: bit. NaN on error.
+        The value H(Y|X), in [0, \\log_2 n_y]. Unit: bit. NaN on error.
 
     Raises
     ------
@@ -8327,7 +8330,7 @@ def pmf_conditional_entropy_nats(joint, nx, ny):
     Parameters
     ----------
     joint : float64 buffer of shape (nx, ny)
-        p(x, y), nx x ny row-major, a pmf. [dimensionless]
+        The value p(x, y), nx x ny row-major, a pmf. [dimensionless]
     nx : int
         Rows, >= 1.
     ny : int
@@ -8336,7 +8339,7 @@ def pmf_conditional_entropy_nats(joint, nx, ny):
     Returns
     -------
     nats : float
-        H(Y|X). Unit: nat. NaN on error.
+        The value H(Y|X). Unit: nat. NaN on error.
 
     Raises
     ------
@@ -8367,7 +8370,7 @@ def pmf_log_sum_exp(x, n):
     Returns
     -------
     out : float
-        \\ln \\sum_i e^{x_i}. Unit: nat. NaN on error.
+        The value \\ln \\sum_i e^{x_i}. Unit: nat. NaN on error.
 
     Raises
     ------
@@ -8747,13 +8750,13 @@ def rademacher_bound(empirical_risk, rademacher, delta, samples):
     Parameters
     ----------
     empirical_risk : float
-        \\hat R(h). [dimensionless]. In [0, 1].
+        The value \\hat R(h). [dimensionless]. In [0, 1].
     rademacher : float
-        \\mathfrak R_S. [dimensionless]. Finite, >= 0.
+        The value \\mathfrak R_S. [dimensionless]. Finite, >= 0.
     delta : float
-        \\delta. [dimensionless]. In (0, 1).
+        The value \\delta. [dimensionless]. In (0, 1).
     samples : float
-        m. [dimensionless]. Finite, >= 1.
+        The value m. [dimensionless]. Finite, >= 1.
 
     Returns
     -------
@@ -8787,14 +8790,14 @@ def rademacher_sparse(density, rademacher_dense):
     Parameters
     ----------
     density : float
-        \\rho. [dimensionless]. In [0, 1].
+        The value \\rho. [dimensionless]. In [0, 1].
     rademacher_dense : float
-        \\mathfrak R_S(\\mathcal H_{Dense}). [dimensionless]. Finite, >= 0.
+        The value \\mathfrak R_S(\\mathcal H_{Dense}). [dimensionless]. Finite, >= 0.
 
     Returns
     -------
     rademacher : float
-        \\rho\\,\\mathfrak R_S(\\mathcal H_{Dense}). [dimensionless]. NaN on error.
+        The value \\rho\\,\\mathfrak R_S(\\mathcal H_{Dense}). [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -8813,8 +8816,8 @@ def rademacher_sparse(density, rademacher_dense):
 
 
 def rd_gaussian_bits(variance, distortion):
-    """R(D) of a Gaussian source under squared error: \\tfrac12 \\log_2(\\sigma^2/D), 0 for D \\ge
-    \\sigma^2.
+    """The value R(D) of a Gaussian source under squared error: \\tfrac12 \\log_2(\\sigma^2/D), 0 for
+    D \\ge \\sigma^2.
 
     Parameters
     ----------
@@ -8826,7 +8829,7 @@ def rd_gaussian_bits(variance, distortion):
     Returns
     -------
     rate_bits : float
-        R(D). Unit: bit per source sample. NaN on error.
+        The value R(D). Unit: bit per source sample. NaN on error.
 
     Raises
     ------
@@ -8857,7 +8860,7 @@ def rd_gaussian_distortion(variance, rate_bits):
     Returns
     -------
     distortion : float
-        D(R). Unit: (source unit)^2. NaN on error.
+        The value D(R). Unit: (source unit)^2. NaN on error.
 
     Raises
     ------
@@ -8876,8 +8879,8 @@ def rd_gaussian_distortion(variance, rate_bits):
 
 
 def rd_bernoulli_bits(p, distortion):
-    """R(D) of a Bernoulli(p) source under Hamming distortion: H_b(p) - H_b(D) for D < \\min(p,
-    1-p), else 0.
+    """The value R(D) of a Bernoulli(p) source under Hamming distortion: H_b(p) - H_b(D) for D <
+    \\min(p, 1-p), else 0.
 
     H_b(x) = -x \\log_2 x - (1-x)\\log_2(1-x), evaluated with log1p; absolute error below 4 \\times
     10^{-16}.
@@ -8885,14 +8888,14 @@ def rd_bernoulli_bits(p, distortion):
     Parameters
     ----------
     p : float
-        P(X = 1). [dimensionless]. Finite, in [0, 1].
+        The value P(X = 1). [dimensionless]. Finite, in [0, 1].
     distortion : float
         Bit error probability D. [dimensionless]. Finite, >= 0.
 
     Returns
     -------
     rate_bits : float
-        R(D). Unit: bit per source symbol. NaN on error.
+        The value R(D). Unit: bit per source symbol. NaN on error.
 
     Raises
     ------
@@ -8921,16 +8924,16 @@ def rd_gaussian_energy_j(variance, distortion, temperature_k):
     Parameters
     ----------
     variance : float
-        \\sigma^2. Unit: (source unit)^2. Finite, > 0.
+        The value \\sigma^2. Unit: (source unit)^2. Finite, > 0.
     distortion : float
-        D. Unit: (source unit)^2. Finite, > 0.
+        The value D. Unit: (source unit)^2. Finite, > 0.
     temperature_k : float
         Bath temperature T. Unit: K. Finite, > 0.
 
     Returns
     -------
     energy_j : float
-        E_{\\min}(D) per source sample. Unit: J. NaN on error.
+        The value E_{\\min}(D) per source sample. Unit: J. NaN on error.
 
     Raises
     ------
@@ -8955,16 +8958,16 @@ def rd_bernoulli_energy_j(p, distortion, temperature_k):
     Parameters
     ----------
     p : float
-        P(X = 1). [dimensionless]. Finite, in [0, 1].
+        The value P(X = 1). [dimensionless]. Finite, in [0, 1].
     distortion : float
-        D. [dimensionless]. Finite, >= 0.
+        The value D. [dimensionless]. Finite, >= 0.
     temperature_k : float
         Bath temperature T. Unit: K. Finite, > 0.
 
     Returns
     -------
     energy_j : float
-        E_{\\min}(D) per source symbol. Unit: J. NaN on error.
+        The value E_{\\min}(D) per source symbol. Unit: J. NaN on error.
 
     Raises
     ------
@@ -9059,12 +9062,12 @@ def rd_ba_create(source, nx, distortion, nxhat, params=None):
     Parameters
     ----------
     source : float64 buffer of shape (nx,)
-        p(x), a pmf of nx entries (pmf.h rules). [dimensionless]
+        The value p(x), a pmf of nx entries (pmf.h rules). [dimensionless]
     nx : int
         Source alphabet size, >= 1.
     distortion : float64 buffer of shape (nx, nxhat)
-        d(x,\\hat x), nx x nxhat row-major, finite, >= 0. Unit: any (the unit of every distortion
-        of this solver).
+        The value d(x,\\hat x), nx x nxhat row-major, finite, >= 0. Unit: any (the unit of every
+        distortion of this solver).
     nxhat : int
         Reproduction alphabet size, >= 1; nx * nxhat <= 2^40.
     params : RdBaParams, optional
@@ -9138,7 +9141,7 @@ _RdBaDistortionRangeResult = _namedtuple('RdBaDistortionRangeResult', ['dmin', '
 
 
 def rd_ba_distortion_range(solver):
-    """D_{\\min} and D_{\\max} of the solver's problem.
+    """The value D_{\\min} and D_{\\max} of the solver's problem.
 
     D_{\\min} = \\sum_x p(x)\\min_{\\hat x} d(x,\\hat x): no lower distortion is achievable (R is
     finite at D_{\\min}). D_{\\max} = \\min_{\\hat x} \\sum_x p(x) d(x,\\hat x): R = 0 from there on
@@ -9152,9 +9155,9 @@ def rd_ba_distortion_range(solver):
     Returns
     -------
     dmin : float
-        D_{\\min}. Unit: the distortion matrix's. NaN on error.
+        The value D_{\\min}. Unit: the distortion matrix's. NaN on error.
     dmax : float
-        D_{\\max} \\ge D_{\\min}. Unit: the distortion matrix's. NaN on error.
+        The value D_{\\max} \\ge D_{\\min}. Unit: the distortion matrix's. NaN on error.
     (a named tuple, in this order)
 
     Raises
@@ -9180,7 +9183,7 @@ def rd_ba_execute(solver, slope_bits):
     solver : RdBa
         The solver (its output pmf is updated).
     slope_bits : float
-        s = R'(D). Unit: bit per unit of distortion. Finite, <= 0.
+        The value s = R'(D). Unit: bit per unit of distortion. Finite, <= 0.
 
     Returns
     -------
@@ -9207,7 +9210,7 @@ def rd_ba_execute(solver, slope_bits):
 
 
 def rd_ba_execute_distortion(solver, distortion):
-    """R(D^*) at a target distortion: searches the slope, then time-shares two points.
+    """The value R(D^*) at a target distortion: searches the slope, then time-shares two points.
 
     Below D_{\\min} there is no answer; at D_{\\min} the slope is -\\infty and the iteration runs
     on the support \\{d(x,\\hat x) = d_{\\min}(x)\\}; from D_{\\max} on the result is rate 0 at
@@ -9218,7 +9221,7 @@ def rd_ba_execute_distortion(solver, distortion):
     solver : RdBa
         The solver.
     distortion : float
-        D^*. Unit: the distortion matrix's. Finite, >= 0.
+        The value D^*. Unit: the distortion matrix's. Finite, >= 0.
 
     Returns
     -------
@@ -9258,7 +9261,7 @@ def rd_ba_iterate(solver, slope_bits, count):
     solver : RdBa
         The solver.
     slope_bits : float
-        s. Unit: bit per unit of distortion. Finite, <= 0.
+        The value s. Unit: bit per unit of distortion. Finite, <= 0.
     count : int
         Iterations, >= 1.
 
@@ -9487,16 +9490,16 @@ def scaling_negentropy_bits(law, params, tokens, flop):
     law : ScalingNegentropyLaw
         The law.
     params : float
-        N. [dimensionless]. Finite; > 0 when the parameter term is present.
+        The value N. [dimensionless]. Finite; > 0 when the parameter term is present.
     tokens : float
-        D. [dimensionless]. Finite; > 0 when the data term is present.
+        The value D. [dimensionless]. Finite; > 0 when the data term is present.
     flop : float
-        C. Unit: FLOP. Finite; > 0 when the compute term is present.
+        The value C. Unit: FLOP. Finite; > 0 when the compute term is present.
 
     Returns
     -------
     bits : float
-        \\mathcal{N}. Unit: bit per token. NaN on error.
+        The value \\mathcal{N}. Unit: bit per token. NaN on error.
 
     Raises
     ------
@@ -9529,16 +9532,16 @@ def scaling_loss_bits(law, params, tokens, flop):
     law : ScalingLossLaw
         The law.
     params : float
-        N. [dimensionless]. Finite; > 0 when the parameter term is present.
+        The value N. [dimensionless]. Finite; > 0 when the parameter term is present.
     tokens : float
-        D. [dimensionless]. Finite; > 0 when the data term is present.
+        The value D. [dimensionless]. Finite; > 0 when the data term is present.
     flop : float
-        C. Unit: FLOP. Finite; > 0 when the compute term is present.
+        The value C. Unit: FLOP. Finite; > 0 when the compute term is present.
 
     Returns
     -------
     loss_bits : float
-        L. Unit: bit per token. NaN on error.
+        The value L. Unit: bit per token. NaN on error.
 
     Raises
     ------
@@ -9566,7 +9569,7 @@ def scaling_negentropy_from_loss(loss, data_entropy_bits):
     loss : ScalingLossLaw
         The loss law.
     data_entropy_bits : float
-        H_{data}. Unit: bit per token. Finite, >= 0.
+        The value H_{data}. Unit: bit per token. Finite, >= 0.
 
     Returns
     -------
@@ -9636,9 +9639,9 @@ def scheduler_create(params, lower, upper, initial):
     params : SchedulerParams
         The settings (required: controls, horizon, budget).
     lower : float64 buffer of shape (c,)
-        \\ell, c values. [dimensionless] (the controls' own units). Finite.
+        The value \\ell, c values. [dimensionless] (the controls' own units). Finite.
     upper : float64 buffer of shape (c,)
-        h, c values, each > the lower bound. [dimensionless]. Finite.
+        The value h, c values, each > the lower bound. [dimensionless]. Finite.
     initial : float64 buffer of shape (c,)
         The starting controls, c values in the box. [dimensionless]. Finite.
 
@@ -9831,7 +9834,7 @@ def softmax_free_energy(n, d, query, keys, p):
     d : int
         Dimension, 1 <= d <= 4096.
     query : float64 buffer of shape (d,)
-        q, d values. [dimensionless]. Finite.
+        The value q, d values. [dimensionless]. Finite.
     keys : float64 buffer of shape (n, d)
         n x d row-major. [dimensionless]. Finite.
     p : float64 buffer of shape (n,)
@@ -9840,7 +9843,7 @@ def softmax_free_energy(n, d, query, keys, p):
     Returns
     -------
     free_energy : float
-        \\mathcal F(P). [dimensionless] (logit units). NaN on error.
+        The value \\mathcal F(P). [dimensionless] (logit units). NaN on error.
 
     Raises
     ------
@@ -9876,16 +9879,16 @@ def softmax_free_energy_min(n, d, query, keys):
     d : int
         Dimension, 1 <= d <= 4096.
     query : float64 buffer of shape (d,)
-        q, d values. [dimensionless]. Finite.
+        The value q, d values. [dimensionless]. Finite.
     keys : float64 buffer of shape (n, d)
         n x d row-major. [dimensionless]. Finite.
 
     Returns
     -------
     free_energy : float
-        \\mathcal F_{min}. [dimensionless]. NaN on error.
+        The value \\mathcal F_{min}. [dimensionless]. NaN on error.
     p_star : array.array of shape (n)
-        P^*, n values, or NULL. [dimensionless]. All NaN on error.
+        The value P^*, n values, or NULL. [dimensionless]. All NaN on error.
     (a named tuple, in this order)
 
     Raises
@@ -9923,16 +9926,16 @@ def softmax_max_weight(n, d, query, keys):
     d : int
         Dimension, 1 <= d <= 4096.
     query : float64 buffer of shape (d,)
-        q, d values. [dimensionless]. Finite.
+        The value q, d values. [dimensionless]. Finite.
     keys : float64 buffer of shape (n, d)
         n x d row-major. [dimensionless]. Finite.
 
     Returns
     -------
     alpha_max : float
-        \\max_i\\alpha_i \\in [1/N, 1]. [dimensionless]. NaN on error.
+        The value \\max_i\\alpha_i \\in [1/N, 1]. [dimensionless]. NaN on error.
     threshold : float
-        \\ln N/N. [dimensionless]. NaN on error.
+        The value \\ln N/N. [dimensionless]. NaN on error.
     (a named tuple, in this order)
 
     Raises
@@ -10068,14 +10071,14 @@ def softmax_rank_bound(n, r):
     Parameters
     ----------
     n : int
-        N, >= 1.
+        The value N, >= 1.
     r : int
-        r.
+        The value r.
 
     Returns
     -------
     bound : float
-        \\min(N, 2^r). [dimensionless]. NaN on error.
+        The value \\min(N, 2^r). [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -10584,16 +10587,16 @@ def spectral_cluster_quality(lambda_k, lambda_k1, lambda_n):
     Parameters
     ----------
     lambda_k : float
-        \\lambda_k [dimensionless], in [0, 2].
+        The value \\lambda_k [dimensionless], in [0, 2].
     lambda_k1 : float
-        \\lambda_{k+1} [dimensionless], \\lambda_k \\le \\lambda_{k+1} \\le \\lambda_N.
+        The value \\lambda_{k+1} [dimensionless], \\lambda_k \\le \\lambda_{k+1} \\le \\lambda_N.
     lambda_n : float
-        \\lambda_N [dimensionless], in (0, 2].
+        The value \\lambda_N [dimensionless], in (0, 2].
 
     Returns
     -------
     quality : float
-        \\mathcal Q \\in [0, 1]. [dimensionless]. NaN on error.
+        The value \\mathcal Q \\in [0, 1]. [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -10619,7 +10622,7 @@ def spectral_fallback(quality):
     Parameters
     ----------
     quality : float
-        \\mathcal Q [dimensionless], in [0, 1].
+        The value \\mathcal Q [dimensionless], in [0, 1].
 
     Returns
     -------
@@ -10655,13 +10658,13 @@ def spectral_mixing_time_bound(gap, pi_min, epsilon, delta):
     Parameters
     ----------
     gap : float
-        \\gamma [dimensionless], in (0, 2].
+        The value \\gamma [dimensionless], in (0, 2].
     pi_min : float
-        \\pi_{min} [dimensionless], in (0, 1].
+        The value \\pi_{min} [dimensionless], in (0, 1].
     epsilon : float
         Total-variation distance \\epsilon [dimensionless], in (0, 1).
     delta : float
-        \\delta \\ge 0 [dimensionless].
+        The value \\delta \\ge 0 [dimensionless].
 
     Returns
     -------
@@ -11201,7 +11204,7 @@ def ter_landauer_share(ter):
     Returns
     -------
     share : float
-        1/\\mathrm{TER}. [dimensionless]. NaN on error.
+        The value 1/\\mathrm{TER}. [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -11242,9 +11245,9 @@ def ter_gap_product(factor_lo, factor_hi, n_factors):
     Returns
     -------
     ter_lo : float
-        \\mathrm{TER}_{lo}. [dimensionless]. NaN on error.
+        The value \\mathrm{TER}_{lo}. [dimensionless]. NaN on error.
     ter_hi : float
-        \\mathrm{TER}_{hi}. [dimensionless]. NaN on error.
+        The value \\mathrm{TER}_{hi}. [dimensionless]. NaN on error.
     (a named tuple, in this order)
 
     Raises
@@ -11320,7 +11323,7 @@ def tip_score(ppl_base, ppl_without, component_energy_j, total_energy_j):
     Returns
     -------
     score : float
-        s_i. [dimensionless]. NaN on error.
+        The value s_i. [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -11570,11 +11573,11 @@ def work_moe_distinct_experts(experts, active, tokens):
     Parameters
     ----------
     experts : int
-        N, >= 1.
+        The value N, >= 1.
     active : int
-        k, 1 .. experts.
+        The value k, 1 .. experts.
     tokens : float
-        B, tokens routed together. [dimensionless]. Finite, >= 0.
+        The value B, tokens routed together. [dimensionless]. Finite, >= 0.
 
     Returns
     -------
@@ -11720,7 +11723,7 @@ def _GraphSampler_execute(self, w, samples, seed):
     w : float64 buffer of shape (n, n)
         Weights, n x n, at least one edge. Unit: [weight] (any).
     samples : int
-        q, 1 <= q <= 2^32.
+        The value q, 1 <= q <= 2^32.
     seed : int
         Seed of the draws.
 
@@ -11759,7 +11762,7 @@ def _Ib_execute(self, beta):
     Parameters
     ----------
     beta : float
-        \\beta. [dimensionless]. Finite, > 0, at most 1e12.
+        The value \\beta. [dimensionless]. Finite, > 0, at most 1e12.
 
     Returns
     -------
@@ -11794,7 +11797,7 @@ def _Ib_iterate(self, beta, count):
     Parameters
     ----------
     beta : float
-        \\beta. [dimensionless]. Finite, > 0, at most 1e12.
+        The value \\beta. [dimensionless]. Finite, > 0, at most 1e12.
     count : int
         Iterations, >= 1.
 
@@ -11912,7 +11915,7 @@ Ib.kernel_name = _Ib_kernel_name
 
 
 def _RdBa_distortion_range(self):
-    """D_{\\min} and D_{\\max} of the solver's problem.
+    """The value D_{\\min} and D_{\\max} of the solver's problem.
 
     D_{\\min} = \\sum_x p(x)\\min_{\\hat x} d(x,\\hat x): no lower distortion is achievable (R is
     finite at D_{\\min}). D_{\\max} = \\min_{\\hat x} \\sum_x p(x) d(x,\\hat x): R = 0 from there on
@@ -11921,9 +11924,9 @@ def _RdBa_distortion_range(self):
     Returns
     -------
     dmin : float
-        D_{\\min}. Unit: the distortion matrix's. NaN on error.
+        The value D_{\\min}. Unit: the distortion matrix's. NaN on error.
     dmax : float
-        D_{\\max} \\ge D_{\\min}. Unit: the distortion matrix's. NaN on error.
+        The value D_{\\max} \\ge D_{\\min}. Unit: the distortion matrix's. NaN on error.
     (a named tuple, in this order)
 
     Raises
@@ -11947,7 +11950,7 @@ def _RdBa_execute(self, slope_bits):
     Parameters
     ----------
     slope_bits : float
-        s = R'(D). Unit: bit per unit of distortion. Finite, <= 0.
+        The value s = R'(D). Unit: bit per unit of distortion. Finite, <= 0.
 
     Returns
     -------
@@ -11975,7 +11978,7 @@ RdBa.execute = _RdBa_execute
 
 
 def _RdBa_execute_distortion(self, distortion):
-    """R(D^*) at a target distortion: searches the slope, then time-shares two points.
+    """The value R(D^*) at a target distortion: searches the slope, then time-shares two points.
 
     Below D_{\\min} there is no answer; at D_{\\min} the slope is -\\infty and the iteration runs
     on the support \\{d(x,\\hat x) = d_{\\min}(x)\\}; from D_{\\max} on the result is rate 0 at
@@ -11984,7 +11987,7 @@ def _RdBa_execute_distortion(self, distortion):
     Parameters
     ----------
     distortion : float
-        D^*. Unit: the distortion matrix's. Finite, >= 0.
+        The value D^*. Unit: the distortion matrix's. Finite, >= 0.
 
     Returns
     -------
@@ -12023,7 +12026,7 @@ def _RdBa_iterate(self, slope_bits, count):
     Parameters
     ----------
     slope_bits : float
-        s. Unit: bit per unit of distortion. Finite, <= 0.
+        The value s. Unit: bit per unit of distortion. Finite, <= 0.
     count : int
         Iterations, >= 1.
 

@@ -1355,7 +1355,8 @@ extern "C" {
     pub fn thermoai_ib_kernel_name(ib: *const thermoai_ib, name: *mut *const c_char) -> c_int;
     /// Frees a solver; NULL is allowed.
     pub fn thermoai_ib_free(ib: *mut thermoai_ib);
-    /// \Phi^{-1}(I_0) from points of an information curve: the least I(X;Z) with I(Z;Y) \ge I_0.
+    /// The value \Phi^{-1}(I_0) from points of an information curve: the least I(X;Z) with I(Z;Y)
+    /// \ge I_0.
     pub fn thermoai_ib_min_rate_bits(ixz_bits: *const f64, izy_bits: *const f64, count: usize, target_bits: f64, min_ixz_bits: *mut f64) -> c_int;
     /// Energy bound of Theorem 3.12 from curve points: k_B T \ln 2 \cdot \Phi^{-1}(I_0).
     pub fn thermoai_ib_energy_j(ixz_bits: *const f64, izy_bits: *const f64, count: usize, target_bits: f64, temperature_k: f64, energy_j: *mut f64) -> c_int;
@@ -1548,13 +1549,13 @@ extern "C" {
     /// R_S(\mathcal H_{Dense}).
     /// (experimental tier)
     pub fn thermoai_rademacher_sparse(density: f64, rademacher_dense: f64, rademacher: *mut f64) -> c_int;
-    /// R(D) of a Gaussian source under squared error: \tfrac12 \log_2(\sigma^2/D), 0 for D \ge
-    /// \sigma^2.
+    /// The value R(D) of a Gaussian source under squared error: \tfrac12 \log_2(\sigma^2/D), 0 for
+    /// D \ge \sigma^2.
     pub fn thermoai_rd_gaussian_bits(variance: f64, distortion: f64, rate_bits: *mut f64) -> c_int;
     /// Inverse of the Gaussian R(D): D(R) = \sigma^2\, 2^{-2R}.
     pub fn thermoai_rd_gaussian_distortion(variance: f64, rate_bits: f64, distortion: *mut f64) -> c_int;
-    /// R(D) of a Bernoulli(p) source under Hamming distortion: H_b(p) - H_b(D) for D < \min(p,
-    /// 1-p), else 0.
+    /// The value R(D) of a Bernoulli(p) source under Hamming distortion: H_b(p) - H_b(D) for D <
+    /// \min(p, 1-p), else 0.
     pub fn thermoai_rd_bernoulli_bits(p: f64, distortion: f64, rate_bits: *mut f64) -> c_int;
     /// Energy bound of a Gaussian source: E_{\min}(D) = k_B T \ln 2 \cdot \tfrac12
     /// \log_2(\sigma^2/D).
@@ -1573,11 +1574,11 @@ extern "C" {
     pub fn thermoai_rd_ba_create(source: *const f64, nx: usize, distortion: *const f64, nxhat: usize, params: *const thermoai_rd_ba_params, solver: *mut *mut thermoai_rd_ba) -> c_int;
     /// As thermoai_rd_ba_create(), with the caller"s allocator.
     pub fn thermoai_rd_ba_create_ex(source: *const f64, nx: usize, distortion: *const f64, nxhat: usize, params: *const thermoai_rd_ba_params, allocator: *const thermoai_allocator, solver: *mut *mut thermoai_rd_ba) -> c_int;
-    /// D_{\min} and D_{\max} of the solver"s problem.
+    /// The value D_{\min} and D_{\max} of the solver"s problem.
     pub fn thermoai_rd_ba_distortion_range(solver: *const thermoai_rd_ba, dmin: *mut f64, dmax: *mut f64) -> c_int;
     /// The point of the curve with slope slope_bits: iterates until converged.
     pub fn thermoai_rd_ba_execute(solver: *mut thermoai_rd_ba, slope_bits: f64, result: *mut thermoai_rd_ba_result) -> c_int;
-    /// R(D^*) at a target distortion: searches the slope, then time-shares two points.
+    /// The value R(D^*) at a target distortion: searches the slope, then time-shares two points.
     pub fn thermoai_rd_ba_execute_distortion(solver: *mut thermoai_rd_ba, distortion: f64, result: *mut thermoai_rd_ba_result) -> c_int;
     /// Exactly count iterations at slope slope_bits, without a convergence test.
     pub fn thermoai_rd_ba_iterate(solver: *mut thermoai_rd_ba, slope_bits: f64, count: u32, result: *mut thermoai_rd_ba_result) -> c_int;

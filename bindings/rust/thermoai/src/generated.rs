@@ -2661,7 +2661,7 @@ pub fn attention_dense(n: usize, d: usize, q: &[f32], k: &[f32], v: &[f32], flag
 /// - `k`: Keys, n x d row-major, finite.
 /// - `labels`: n cluster labels.
 /// - `flags`: 0, or THERMOAI_ATTENTION_CAUSAL and/or THERMOAI_ATTENTION_PORTABLE.
-/// - returns `mass`: \bar\mu in [0, 1]. [dimensionless]. NaN on error.
+/// - returns `mass`: The value \bar\mu in [0, 1]. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_attention_cluster_mass()` in `<thermoai/attention.h>` (experimental tier).
 pub fn attention_cluster_mass(n: usize, d: usize, q: &[f32], k: &[f32], labels: &[u32], flags: u32) -> Result<f64> {
@@ -2708,7 +2708,7 @@ pub fn calibrate_fit_size() -> usize {
 /// - `cols`: Number of unknowns, 1 .. THERMOAI_CALIBRATE_MAX_COLS.
 /// - `b`: Right-hand side, rows values; finite. Unit: any, as a x.
 /// - returns `x`: The solution, cols values, each >= 0; NaN on error. Unit: any.
-/// - returns `residuals`: b - A x, rows values; may be NULL; NaN on error. Unit: as b.
+/// - returns `residuals`: The value b - A x, rows values; may be NULL; NaN on error. Unit: as b.
 ///
 /// C: `thermoai_calibrate_nnls()` in `<thermoai/calibrate.h>`.
 pub fn calibrate_nnls(a: &[f64], rows: usize, cols: usize, b: &[f64]) -> Result<(Vec<f64>, Vec<f64>)> {
@@ -2726,9 +2726,9 @@ pub fn calibrate_nnls(a: &[f64], rows: usize, cols: usize, b: &[f64]) -> Result<
 
 /// Operational emissions of an energy: m = E\, I / (3.6 \times 10^{9}) kg.
 ///
-/// - `energy_j`: E. Unit: J. Finite, >= 0.
-/// - `grid_g_per_kwh`: I. Unit: gCO2e/kWh. Finite, >= 0.
-/// - returns `co2e_kg`: m. Unit: kg CO2e. NaN on error.
+/// - `energy_j`: The value E. Unit: J. Finite, >= 0.
+/// - `grid_g_per_kwh`: The value I. Unit: gCO2e/kWh. Finite, >= 0.
+/// - returns `co2e_kg`: The value m. Unit: kg CO2e. NaN on error.
 ///
 /// C: `thermoai_carbon_co2e_kg()` in `<thermoai/carbon.h>`.
 pub fn carbon_co2e_kg(energy_j: f64, grid_g_per_kwh: f64) -> Result<f64> {
@@ -2901,11 +2901,12 @@ pub fn cost_request(arch: &sys::thermoai_model_arch, params: &sys::thermoai_work
 
 /// Computational temperature of SGD: T_{comp} = \eta\,\sigma^2 / (2B).
 ///
-/// - `learning_rate`: \eta. Unit: [theta]^2/[loss] (Langevin time per step). Finite, > 0.
-/// - `batch_size`: B. [dimensionless]. Finite, >= 1.
+/// - `learning_rate`: The value \eta. Unit: [theta]^2/[loss] (Langevin time per step). Finite, >
+///   0.
+/// - `batch_size`: The value B. [dimensionless]. Finite, >= 1.
 /// - `noise_variance`: Per-sample gradient variance per coordinate \sigma^2. Unit:
 ///   ([loss]/[theta])^2. Finite, >= 0.
-/// - returns `temperature`: T_{comp}. Unit: [loss]. NaN on error.
+/// - returns `temperature`: The value T_{comp}. Unit: [loss]. NaN on error.
 ///
 /// C: `thermoai_dynamics_temperature()` in `<thermoai/dynamics.h>`.
 pub fn dynamics_temperature(learning_rate: f64, batch_size: f64, noise_variance: f64) -> Result<f64> {
@@ -2917,11 +2918,11 @@ pub fn dynamics_temperature(learning_rate: f64, batch_size: f64, noise_variance:
 /// Squared 2-Wasserstein distance between Gaussians with diagonal covariances.
 ///
 /// - `n`: Dimension, 1 <= n <= 2^28.
-/// - `mean1`: m_1, n values. Unit: [theta]. Finite.
+/// - `mean1`: The value m_1, n values. Unit: [theta]. Finite.
 /// - `var1`: Diagonal of \Sigma_1, n values. Unit: [theta]^2. Finite, >= 0.
-/// - `mean2`: m_2, n values. Unit: [theta]. Finite.
+/// - `mean2`: The value m_2, n values. Unit: [theta]. Finite.
 /// - `var2`: Diagonal of \Sigma_2, n values. Unit: [theta]^2. Finite, >= 0.
-/// - returns `w2_squared`: W_2^2. Unit: [theta]^2. NaN on error.
+/// - returns `w2_squared`: The value W_2^2. Unit: [theta]^2. NaN on error.
 ///
 /// C: `thermoai_dynamics_w2_gaussian_diag()` in `<thermoai/dynamics.h>`.
 pub fn dynamics_w2_gaussian_diag(n: usize, mean1: &[f64], var1: &[f64], mean2: &[f64], var2: &[f64]) -> Result<f64> {
@@ -2957,12 +2958,12 @@ pub fn dynamics_w2_gaussian_workspace_bytes(n: usize) -> Result<usize> {
 /// Squared 2-Wasserstein distance between Gaussians with full covariances.
 ///
 /// - `n`: Dimension, 1 <= n <= 1024.
-/// - `mean1`: m_1, n values. Unit: [theta]. Finite.
-/// - `cov1`: \Sigma_1, n x n row-major, symmetric (to 1e-10 relative; the mean of the two
-///   triangles is used), positive semi-definite. Unit: [theta]^2.
-/// - `mean2`: m_2, n values. Unit: [theta]. Finite.
-/// - `cov2`: \Sigma_2, as cov1. Unit: [theta]^2.
-/// - returns `w2_squared`: W_2^2. Unit: [theta]^2. NaN on error.
+/// - `mean1`: The value m_1, n values. Unit: [theta]. Finite.
+/// - `cov1`: The value \Sigma_1, n x n row-major, symmetric (to 1e-10 relative; the mean of the
+///   two triangles is used), positive semi-definite. Unit: [theta]^2.
+/// - `mean2`: The value m_2, n values. Unit: [theta]. Finite.
+/// - `cov2`: The value \Sigma_2, as cov1. Unit: [theta]^2.
+/// - returns `w2_squared`: The value W_2^2. Unit: [theta]^2. NaN on error.
 ///
 /// C: `thermoai_dynamics_w2_gaussian()` in `<thermoai/dynamics.h>`.
 pub fn dynamics_w2_gaussian(n: usize, mean1: &[f64], cov1: &[f64], mean2: &[f64], cov2: &[f64]) -> Result<f64> {
@@ -2988,9 +2989,9 @@ pub fn dynamics_w2_gaussian(n: usize, mean1: &[f64], cov1: &[f64], mean2: &[f64]
 
 /// Least entropy production of a transport in time \tau: \Sigma \ge W_2^2/(T\,\tau).
 ///
-/// - `w2_squared`: W_2^2(\rho_0, \rho_\tau). Unit: [theta]^2. Finite, >= 0.
-/// - `temperature`: T. Unit: [loss]. Finite, > 0.
-/// - `duration`: \tau. Unit: Langevin time [theta]^2/[loss]. Finite, > 0.
+/// - `w2_squared`: The value W_2^2(\rho_0, \rho_\tau). Unit: [theta]^2. Finite, >= 0.
+/// - `temperature`: The value T. Unit: [loss]. Finite, > 0.
+/// - `duration`: The value \tau. Unit: Langevin time [theta]^2/[loss]. Finite, > 0.
 /// - returns `entropy_nats`: The least \Sigma. Unit: nat (k_B). NaN on error.
 ///
 /// C: `thermoai_dynamics_transport_entropy_bound()` in `<thermoai/dynamics.h>`.
@@ -3004,12 +3005,13 @@ pub fn dynamics_transport_entropy_bound(w2_squared: f64, temperature: f64, durat
 /// dynamics.
 ///
 /// - `n`: Coordinates, 1 <= n <= 2^28.
-/// - `stiffness`: k_i (Hessian eigenvalues), n values. Unit: [loss]/[theta]^2. Finite, > 0.
-/// - `offset0`: \mu_{0,i}, n values. Unit: [theta]. Finite.
-/// - `var0`: s_{0,i}, n values. Unit: [theta]^2. Finite, > 0.
-/// - `temperature`: T. Unit: [loss]. Finite, > 0.
+/// - `stiffness`: The value k_i (Hessian eigenvalues), n values. Unit: [loss]/[theta]^2. Finite,
+///   > 0.
+/// - `offset0`: The value \mu_{0,i}, n values. Unit: [theta]. Finite.
+/// - `var0`: The value s_{0,i}, n values. Unit: [theta]^2. Finite, > 0.
+/// - `temperature`: The value T. Unit: [loss]. Finite, > 0.
 /// - `t`: Time. Unit: Langevin time [theta]^2/[loss]. Finite, >= 0.
-/// - returns `rate_nats`: \dot\Sigma(t). Unit: nat per Langevin time. NaN on error.
+/// - returns `rate_nats`: The value \dot\Sigma(t). Unit: nat per Langevin time. NaN on error.
 ///
 /// C: `thermoai_dynamics_ou_entropy_rate()` in `<thermoai/dynamics.h>`.
 pub fn dynamics_ou_entropy_rate(n: usize, stiffness: &[f64], offset0: &[f64], var0: &[f64], temperature: f64, t: f64) -> Result<f64> {
@@ -3031,14 +3033,14 @@ pub fn dynamics_ou_entropy_rate(n: usize, stiffness: &[f64], offset0: &[f64], va
 /// over [0,\tau].
 ///
 /// - `n`: As thermoai_dynamics_ou_entropy_rate().
-/// - `stiffness`: k_i. Unit: [loss]/[theta]^2. Finite, > 0.
-/// - `offset0`: \mu_{0,i}. Unit: [theta]. Finite.
-/// - `var0`: s_{0,i}. Unit: [theta]^2. Finite, > 0.
-/// - `temperature`: T. Unit: [loss]. Finite, > 0.
-/// - `duration`: \tau. Unit: Langevin time [theta]^2/[loss]. Finite, >= 0.
-/// - returns `production_nats`: \Sigma \ge 0. Unit: nat. NaN on error.
-/// - returns `entropy_change_nats`: \Delta S. Unit: nat. NaN on error.
-/// - returns `loss_change`: \Delta\langle\mathcal L\rangle. Unit: [loss]. NaN on error.
+/// - `stiffness`: The value k_i. Unit: [loss]/[theta]^2. Finite, > 0.
+/// - `offset0`: The value \mu_{0,i}. Unit: [theta]. Finite.
+/// - `var0`: The value s_{0,i}. Unit: [theta]^2. Finite, > 0.
+/// - `temperature`: The value T. Unit: [loss]. Finite, > 0.
+/// - `duration`: The value \tau. Unit: Langevin time [theta]^2/[loss]. Finite, >= 0.
+/// - returns `production_nats`: The value \Sigma \ge 0. Unit: nat. NaN on error.
+/// - returns `entropy_change_nats`: The value \Delta S. Unit: nat. NaN on error.
+/// - returns `loss_change`: The value \Delta\langle\mathcal L\rangle. Unit: [loss]. NaN on error.
 ///
 /// C: `thermoai_dynamics_ou_entropy_production()` in `<thermoai/dynamics.h>`.
 pub fn dynamics_ou_entropy_production(n: usize, stiffness: &[f64], offset0: &[f64], var0: &[f64], temperature: f64, duration: f64) -> Result<(f64, f64, f64)> {
@@ -3061,11 +3063,11 @@ pub fn dynamics_ou_entropy_production(n: usize, stiffness: &[f64], offset0: &[f6
 /// Theorem 6.6 as printed: \eta^*(t) = \eta_0 e^{-t/\tau_{opt}}\left(1 + \kappa
 /// e^{-2t/\tau_{opt}}\right)^{-1/2}.
 ///
-/// - `eta0`: \eta_0. Unit: [theta]^2/[loss]. Finite, > 0.
+/// - `eta0`: The value \eta_0. Unit: [theta]^2/[loss]. Finite, > 0.
 /// - `t_s`: Time t. Unit: s. Finite, >= 0.
-/// - `tau_s`: \tau_{opt} (thermoai_dynamics_lr_tau_opt()). Unit: s. Finite, > 0.
-/// - `kappa`: \kappa. [dimensionless]. Finite, >= 1.
-/// - returns `eta`: \eta^*(t). Unit: [theta]^2/[loss]. NaN on error.
+/// - `tau_s`: The value \tau_{opt} (thermoai_dynamics_lr_tau_opt()). Unit: s. Finite, > 0.
+/// - `kappa`: The value \kappa. [dimensionless]. Finite, >= 1.
+/// - returns `eta`: The value \eta^*(t). Unit: [theta]^2/[loss]. NaN on error.
 ///
 /// C: `thermoai_dynamics_lr_schedule()` in `<thermoai/dynamics.h>` (experimental tier).
 pub fn dynamics_lr_schedule(eta0: f64, t_s: f64, tau_s: f64, kappa: f64) -> Result<f64> {
@@ -3076,10 +3078,10 @@ pub fn dynamics_lr_schedule(eta0: f64, t_s: f64, tau_s: f64, kappa: f64) -> Resu
 
 /// Theorem 6.6's time constant as printed: \tau_{opt} = \sqrt{\kappa\,E_{total}/P_0}.
 ///
-/// - `kappa`: \kappa. [dimensionless]. Finite, >= 1.
-/// - `energy_total_j`: E_{total}. Unit: J. Finite, > 0.
-/// - `power_w`: P_0. Unit: W. Finite, > 0.
-/// - returns `tau_s`: \tau_{opt}. Unit: s (see the slip above). NaN on error.
+/// - `kappa`: The value \kappa. [dimensionless]. Finite, >= 1.
+/// - `energy_total_j`: The value E_{total}. Unit: J. Finite, > 0.
+/// - `power_w`: The value P_0. Unit: W. Finite, > 0.
+/// - returns `tau_s`: The value \tau_{opt}. Unit: s (see the slip above). NaN on error.
 ///
 /// C: `thermoai_dynamics_lr_tau_opt()` in `<thermoai/dynamics.h>` (experimental tier).
 pub fn dynamics_lr_tau_opt(kappa: f64, energy_total_j: f64, power_w: f64) -> Result<f64> {
@@ -3090,10 +3092,10 @@ pub fn dynamics_lr_tau_opt(kappa: f64, energy_total_j: f64, power_w: f64) -> Res
 
 /// Eq. (24) over steps for a measured per-step energy profile.
 ///
-/// - `eta0`: \eta_0. Unit: [theta]^2/[loss]. Finite, > 0.
-/// - `lambda_j`: \lambda. Unit: J (per step). Finite, >= 0.
+/// - `eta0`: The value \eta_0. Unit: [theta]^2/[loss]. Finite, > 0.
+/// - `lambda_j`: The value \lambda. Unit: J (per step). Finite, >= 0.
 /// - `n`: Steps, 1 <= n <= 2^28.
-/// - `e_step_j`: E_j, n energies. Unit: J. Finite, > 0.
+/// - `e_step_j`: The value E_j, n energies. Unit: J. Finite, > 0.
 /// - returns `eta`: n learning rates. Unit: [theta]^2/[loss]. All NaN on error.
 ///
 /// C: `thermoai_dynamics_lr_energy_profile()` in `<thermoai/dynamics.h>` (experimental tier).
@@ -3108,10 +3110,10 @@ pub fn dynamics_lr_energy_profile(eta0: f64, lambda_j: f64, n: usize, e_step_j: 
 
 /// Theorem 6.4 as printed: E_{transport} \ge W_2^2/(2\,T_{comp}\,\tau).
 ///
-/// - `w2_squared`: W_2^2. Unit: [theta]^2. Finite, >= 0.
-/// - `temperature`: T_{comp}. Unit: [loss]. Finite, > 0.
-/// - `duration`: \tau. Unit: Langevin time [theta]^2/[loss]. Finite, > 0.
-/// - returns `bound`: W_2^2/(2T_{comp}\tau). Unit: nat (see above). NaN on error.
+/// - `w2_squared`: The value W_2^2. Unit: [theta]^2. Finite, >= 0.
+/// - `temperature`: The value T_{comp}. Unit: [loss]. Finite, > 0.
+/// - `duration`: The value \tau. Unit: Langevin time [theta]^2/[loss]. Finite, > 0.
+/// - returns `bound`: The value W_2^2/(2T_{comp}\tau). Unit: nat (see above). NaN on error.
 ///
 /// C: `thermoai_dynamics_transport_energy_bound()` in `<thermoai/dynamics.h>` (experimental tier).
 pub fn dynamics_transport_energy_bound(w2_squared: f64, temperature: f64, duration: f64) -> Result<f64> {
@@ -3122,10 +3124,10 @@ pub fn dynamics_transport_energy_bound(w2_squared: f64, temperature: f64, durati
 
 /// Corollary 6.5 as printed: \tau\cdot\bar P \ge d^2/(2T_{comp}).
 ///
-/// - `w2_squared`: d^2 = W_2^2. Unit: [theta]^2. Finite, >= 0.
-/// - `temperature`: T_{comp}. Unit: [loss]. Finite, > 0.
-/// - returns `product`: d^2/(2T_{comp}). Unit: Langevin time [theta]^2/[loss] (a time times the
-///   entropy-valued E). NaN on error.
+/// - `w2_squared`: The value d^2 = W_2^2. Unit: [theta]^2. Finite, >= 0.
+/// - `temperature`: The value T_{comp}. Unit: [loss]. Finite, > 0.
+/// - returns `product`: The value d^2/(2T_{comp}). Unit: Langevin time [theta]^2/[loss] (a time
+///   times the entropy-valued E). NaN on error.
 ///
 /// C: `thermoai_dynamics_speed_energy_product()` in `<thermoai/dynamics.h>` (experimental tier).
 pub fn dynamics_speed_energy_product(w2_squared: f64, temperature: f64) -> Result<f64> {
@@ -3136,12 +3138,13 @@ pub fn dynamics_speed_energy_product(w2_squared: f64, temperature: f64) -> Resul
 
 /// Slack of Theorem 6.7 as printed: s = -T_{comp}\Delta S + W_{diss} - \Delta\mathcal L.
 ///
-/// - `delta_loss`: \Delta\mathcal L (mean loss, final minus initial). Unit: [loss]. Finite.
-/// - `temperature`: T_{comp}. Unit: [loss]. Finite, > 0.
-/// - `delta_entropy_nats`: \Delta S_{system}. Unit: nat. Finite.
-/// - `dissipated_work`: W_{diss}. Unit: [loss]. Finite, >= 0.
-/// - returns `slack`: s (negative: the printed inequality is violated). Unit: [loss]. NaN on
-///   error.
+/// - `delta_loss`: The value \Delta\mathcal L (mean loss, final minus initial). Unit: [loss].
+///   Finite.
+/// - `temperature`: The value T_{comp}. Unit: [loss]. Finite, > 0.
+/// - `delta_entropy_nats`: The value \Delta S_{system}. Unit: nat. Finite.
+/// - `dissipated_work`: The value W_{diss}. Unit: [loss]. Finite, >= 0.
+/// - returns `slack`: The value s (negative: the printed inequality is violated). Unit: [loss].
+///   NaN on error.
 ///
 /// C: `thermoai_dynamics_second_law_slack()` in `<thermoai/dynamics.h>` (experimental tier).
 pub fn dynamics_second_law_slack(delta_loss: f64, temperature: f64, delta_entropy_nats: f64, dissipated_work: f64) -> Result<f64> {
@@ -3153,10 +3156,10 @@ pub fn dynamics_second_law_slack(delta_loss: f64, temperature: f64, delta_entrop
 /// Corollary 6.8 as printed: W_{diss}^{min} = T_{comp}\Delta S_{system} + (\mathcal L_0 -
 /// \mathcal L_f).
 ///
-/// - `temperature`: T_{comp}. Unit: [loss]. Finite, > 0.
-/// - `delta_entropy_nats`: \Delta S_{system}. Unit: nat. Finite.
-/// - `loss_initial`: \mathcal L_0. Unit: [loss]. Finite.
-/// - `loss_final`: \mathcal L_f. Unit: [loss]. Finite.
+/// - `temperature`: The value T_{comp}. Unit: [loss]. Finite, > 0.
+/// - `delta_entropy_nats`: The value \Delta S_{system}. Unit: nat. Finite.
+/// - `loss_initial`: The value \mathcal L_0. Unit: [loss]. Finite.
+/// - `loss_final`: The value \mathcal L_f. Unit: [loss]. Finite.
 /// - returns `work`: The printed W_{diss}^{min}. Unit: [loss]. NaN on error.
 ///
 /// C: `thermoai_dynamics_min_dissipation()` in `<thermoai/dynamics.h>` (experimental tier).
@@ -3168,9 +3171,9 @@ pub fn dynamics_min_dissipation(temperature: f64, delta_entropy_nats: f64, loss_
 
 /// Energy of a constant power over a duration: E = P t.
 ///
-/// - `power_w`: P. Unit: W. Finite, >= 0.
-/// - `duration_s`: t. Unit: s. Finite, >= 0.
-/// - returns `energy_j`: E. Unit: J. NaN on error.
+/// - `power_w`: The value P. Unit: W. Finite, >= 0.
+/// - `duration_s`: The value t. Unit: s. Finite, >= 0.
+/// - returns `energy_j`: The value E. Unit: J. NaN on error.
 ///
 /// C: `thermoai_energy_from_power_j()` in `<thermoai/energy.h>`.
 pub fn energy_from_power_j(power_w: f64, duration_s: f64) -> Result<f64> {
@@ -3181,9 +3184,9 @@ pub fn energy_from_power_j(power_w: f64, duration_s: f64) -> Result<f64> {
 
 /// FLOPs of training: C = 6 N D (forward and backward pass per token).
 ///
-/// - `params`: N. [dimensionless]. Finite, >= 0.
-/// - `tokens`: D, tokens processed (all epochs). [dimensionless]. Finite, >= 0.
-/// - returns `flop`: C. Unit: FLOP. NaN on error.
+/// - `params`: The value N. [dimensionless]. Finite, >= 0.
+/// - `tokens`: The value D, tokens processed (all epochs). [dimensionless]. Finite, >= 0.
+/// - returns `flop`: The value C. Unit: FLOP. NaN on error.
 ///
 /// C: `thermoai_energy_training_flop()` in `<thermoai/energy.h>`.
 pub fn energy_training_flop(params: f64, tokens: f64) -> Result<f64> {
@@ -3194,10 +3197,10 @@ pub fn energy_training_flop(params: f64, tokens: f64) -> Result<f64> {
 
 /// Training energy from FLOPs, Eq. (29): E = C \cdot e_{FLOP} \cdot \mathrm{PUE}.
 ///
-/// - `flop`: C. Unit: FLOP. Finite, >= 0.
-/// - `j_per_flop`: e_{FLOP}, device energy per FLOP. Unit: J/FLOP. Finite, > 0.
+/// - `flop`: The value C. Unit: FLOP. Finite, >= 0.
+/// - `j_per_flop`: The value e_{FLOP}, device energy per FLOP. Unit: J/FLOP. Finite, > 0.
 /// - `pue`: Power usage effectiveness. [dimensionless]. Finite, >= 1.
-/// - returns `energy_j`: E. Unit: J. NaN on error.
+/// - returns `energy_j`: The value E. Unit: J. NaN on error.
 ///
 /// C: `thermoai_energy_training_j()` in `<thermoai/energy.h>`.
 pub fn energy_training_j(flop: f64, j_per_flop: f64, pue: f64) -> Result<f64> {
@@ -3221,8 +3224,8 @@ pub fn energy_facility_j(it_energy_j: f64, pue: f64) -> Result<f64> {
 
 /// Inference energy per token, Eq. (35): E = 2 N e_{FLOP} \mathrm{PUE}.
 ///
-/// - `params`: N. [dimensionless]. Finite, >= 0.
-/// - `j_per_flop`: e_{FLOP}. Unit: J/FLOP. Finite, > 0.
+/// - `params`: The value N. [dimensionless]. Finite, >= 0.
+/// - `j_per_flop`: The value e_{FLOP}. Unit: J/FLOP. Finite, > 0.
 /// - `pue`: Power usage effectiveness. [dimensionless]. Finite, >= 1.
 /// - returns `energy_j`: Energy per generated token. Unit: J. NaN on error.
 ///
@@ -3235,9 +3238,9 @@ pub fn energy_inference_per_token_j(params: f64, j_per_flop: f64, pue: f64) -> R
 
 /// Training energy amortised over inference, Eq. (37).
 ///
-/// - `training_j`: E_{train}. Unit: J. Finite, >= 0.
-/// - `inference_tokens`: N_{inference}. [dimensionless]. Finite, > 0.
-/// - `inference_per_token_j`: E_{inference}. Unit: J. Finite, >= 0.
+/// - `training_j`: The value E_{train}. Unit: J. Finite, >= 0.
+/// - `inference_tokens`: The value N_{inference}. [dimensionless]. Finite, > 0.
+/// - `inference_per_token_j`: The value E_{inference}. Unit: J. Finite, >= 0.
 /// - returns `energy_j`: Energy per inference token. Unit: J. NaN on error.
 ///
 /// C: `thermoai_energy_amortized_per_token_j()` in `<thermoai/energy.h>`.
@@ -3249,9 +3252,9 @@ pub fn energy_amortized_per_token_j(training_j: f64, inference_tokens: f64, infe
 
 /// Inference tokens after which training energy equals inference energy, Eq. (38).
 ///
-/// - `training_j`: E_{train}. Unit: J. Finite, >= 0.
-/// - `inference_per_token_j`: E_{inference}. Unit: J. Finite, > 0.
-/// - returns `tokens`: N_{break\text{-}even}. [dimensionless]. NaN on error.
+/// - `training_j`: The value E_{train}. Unit: J. Finite, >= 0.
+/// - `inference_per_token_j`: The value E_{inference}. Unit: J. Finite, > 0.
+/// - returns `tokens`: The value N_{break\text{-}even}. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_energy_break_even_tokens()` in `<thermoai/energy.h>`.
 pub fn energy_break_even_tokens(training_j: f64, inference_per_token_j: f64) -> Result<f64> {
@@ -3262,9 +3265,9 @@ pub fn energy_break_even_tokens(training_j: f64, inference_per_token_j: f64) -> 
 
 /// Entropy production rate of power dissipated at temperature T: \sigma = P/T.
 ///
-/// - `power_w`: P. Unit: W. Finite, >= 0.
-/// - `temperature_k`: T of the reservoir receiving the heat. Unit: K. Finite, > 0.
-/// - returns `sigma_w_per_k`: \sigma. Unit: W/K. NaN on error.
+/// - `power_w`: The value P. Unit: W. Finite, >= 0.
+/// - `temperature_k`: The value T of the reservoir receiving the heat. Unit: K. Finite, > 0.
+/// - returns `sigma_w_per_k`: The value \sigma. Unit: W/K. NaN on error.
 ///
 /// C: `thermoai_energy_entropy_rate_w_per_k()` in `<thermoai/energy.h>`.
 pub fn energy_entropy_rate_w_per_k(power_w: f64, temperature_k: f64) -> Result<f64> {
@@ -3275,10 +3278,10 @@ pub fn energy_entropy_rate_w_per_k(power_w: f64, temperature_k: f64) -> Result<f
 
 /// Entropy produced by a power over a duration: \Delta S = P t / T.
 ///
-/// - `power_w`: P. Unit: W. Finite, >= 0.
-/// - `temperature_k`: T. Unit: K. Finite, > 0.
-/// - `duration_s`: t. Unit: s. Finite, >= 0.
-/// - returns `entropy_j_per_k`: \Delta S. Unit: J/K. NaN on error.
+/// - `power_w`: The value P. Unit: W. Finite, >= 0.
+/// - `temperature_k`: The value T. Unit: K. Finite, > 0.
+/// - `duration_s`: The value t. Unit: s. Finite, >= 0.
+/// - returns `entropy_j_per_k`: The value \Delta S. Unit: J/K. NaN on error.
 ///
 /// C: `thermoai_energy_entropy_produced_j_per_k()` in `<thermoai/energy.h>`.
 pub fn energy_entropy_produced_j_per_k(power_w: f64, temperature_k: f64, duration_s: f64) -> Result<f64> {
@@ -3309,7 +3312,7 @@ pub fn entropy_breakdown_size() -> usize {
 /// - `seq_len`: Sequence length n (keys per softmax), >= 1.
 /// - `rows`: Softmax rows per head r: 1 when decoding with a KV cache, n for the formula as
 ///   printed; >= 1.
-/// - returns `bits`: \Delta H_{attn}. Unit: bit. NaN on error.
+/// - returns `bits`: The value \Delta H_{attn}. Unit: bit. NaN on error.
 ///
 /// C: `thermoai_entropy_attention_bits()` in `<thermoai/entropy.h>`.
 pub fn entropy_attention_bits(heads: u32, head_dim: u32, precision_bits: f64, seq_len: u64, rows: u64) -> Result<f64> {
@@ -3321,10 +3324,10 @@ pub fn entropy_attention_bits(heads: u32, head_dim: u32, precision_bits: f64, se
 /// Entropy erased by one layer's FFN activation.
 ///
 /// - `d_ff`: FFN width d_{ff}, >= 1.
-/// - `saturation_fraction`: \alpha, fraction of neurons near zero. [dimensionless]. In [0, 1];
-///   the paper estimates 0.15.
+/// - `saturation_fraction`: The value \alpha, fraction of neurons near zero. [dimensionless]. In
+///   [0, 1]; the paper estimates 0.15.
 /// - `precision_bits`: Bits per value b. Unit: bit. Finite, > 0.
-/// - returns `bits`: \Delta H_{FFN}. Unit: bit. NaN on error.
+/// - returns `bits`: The value \Delta H_{FFN}. Unit: bit. NaN on error.
 ///
 /// C: `thermoai_entropy_ffn_bits()` in `<thermoai/entropy.h>`.
 pub fn entropy_ffn_bits(d_ff: u64, saturation_fraction: f64, precision_bits: f64) -> Result<f64> {
@@ -3336,7 +3339,7 @@ pub fn entropy_ffn_bits(d_ff: u64, saturation_fraction: f64, precision_bits: f64
 /// Entropy erased by one normalisation (LayerNorm fixes mean and variance).
 ///
 /// - `precision_bits`: Bits per value b. Unit: bit. Finite, > 0.
-/// - returns `bits`: \Delta H_{norm} per application. Unit: bit. NaN on error.
+/// - returns `bits`: The value \Delta H_{norm} per application. Unit: bit. NaN on error.
 ///
 /// C: `thermoai_entropy_norm_bits()` in `<thermoai/entropy.h>`.
 pub fn entropy_norm_bits(precision_bits: f64) -> Result<f64> {
@@ -3362,7 +3365,7 @@ pub fn entropy_token(arch: &sys::thermoai_model_arch, params: Option<&sys::therm
 ///
 /// - `arch`: The architecture.
 /// - `params`: Options, or NULL for the defaults.
-/// - returns `energy_j`: E^{token}. Unit: J per generated token. NaN on error.
+/// - returns `energy_j`: The value E^{token}. Unit: J per generated token. NaN on error.
 ///
 /// C: `thermoai_entropy_token_energy_j()` in `<thermoai/entropy.h>`.
 pub fn entropy_token_energy_j(arch: &sys::thermoai_model_arch, params: Option<&sys::thermoai_entropy_params>) -> Result<f64> {
@@ -3382,7 +3385,7 @@ pub fn flux_phases_size() -> usize {
 ///
 /// - `phases`: The parameters.
 /// - `t_s`: Time since the start of training. Unit: s. Finite, >= 0.
-/// - returns `flux_bits_per_s`: \Phi_{\mathcal{N}}(t). Unit: bit/s. NaN on error.
+/// - returns `flux_bits_per_s`: The value \Phi_{\mathcal{N}}(t). Unit: bit/s. NaN on error.
 ///
 /// C: `thermoai_flux_rate_bits_per_s()` in `<thermoai/flux.h>`.
 pub fn flux_rate_bits_per_s(phases: &sys::thermoai_flux_phases, t_s: f64) -> Result<f64> {
@@ -3394,8 +3397,8 @@ pub fn flux_rate_bits_per_s(phases: &sys::thermoai_flux_phases, t_s: f64) -> Res
 /// The phase boundaries \tau_1 and \tau_3: where the flux is not smooth.
 ///
 /// - `phases`: The parameters (checked as by thermoai_flux_rate_bits_per_s()).
-/// - returns `warmup_end_s`: \tau_1. Unit: s. NaN on error.
-/// - returns `tail_start_s`: \tau_3. Unit: s. NaN on error.
+/// - returns `warmup_end_s`: The value \tau_1. Unit: s. NaN on error.
+/// - returns `tail_start_s`: The value \tau_3. Unit: s. NaN on error.
 ///
 /// C: `thermoai_flux_phase_bounds_s()` in `<thermoai/flux.h>`.
 pub fn flux_phase_bounds_s(phases: &sys::thermoai_flux_phases) -> Result<(f64, f64)> {
@@ -3408,8 +3411,8 @@ pub fn flux_phase_bounds_s(phases: &sys::thermoai_flux_phases) -> Result<(f64, f
 /// Total negentropy \int_0^{t_f} \Phi\,dt in closed form, Eq. (19).
 ///
 /// - `phases`: The parameters.
-/// - `t_final_s`: t_f. Unit: s. Finite, >= 0.
-/// - returns `total_bits`: \mathcal{N}_{total}. Unit: bit. NaN on error.
+/// - `t_final_s`: The value t_f. Unit: s. Finite, >= 0.
+/// - returns `total_bits`: The value \mathcal{N}_{total}. Unit: bit. NaN on error.
 ///
 /// C: `thermoai_flux_total_bits()` in `<thermoai/flux.h>`.
 pub fn flux_total_bits(phases: &sys::thermoai_flux_phases, t_final_s: f64) -> Result<f64> {
@@ -3435,9 +3438,9 @@ pub fn geometry_fisher_workspace_bytes(n: usize, d: usize) -> Result<usize> {
 ///
 /// - `n`: Keys, 1 <= n <= 2^24.
 /// - `d`: Dimension, 1 <= d <= 4096.
-/// - `query`: q, d values. [dimensionless] (embedding units). Finite.
-/// - `keys`: k_j, n x d row-major. [dimensionless]. Finite.
-/// - returns `metric`: g, d x d row-major. [dimensionless]. All NaN on error.
+/// - `query`: The value q, d values. [dimensionless] (embedding units). Finite.
+/// - `keys`: The value k_j, n x d row-major. [dimensionless]. Finite.
+/// - returns `metric`: The value g, d x d row-major. [dimensionless]. All NaN on error.
 ///
 /// C: `thermoai_geometry_fisher_metric()` in `<thermoai/geometry.h>`.
 pub fn geometry_fisher_metric(n: usize, d: usize, query: &[f64], keys: &[f64]) -> Result<Vec<f64>> {
@@ -3460,8 +3463,8 @@ pub fn geometry_fisher_metric(n: usize, d: usize, query: &[f64], keys: &[f64]) -
 /// - `lambda_`: Eigenvalue \lambda_n of -\Delta_g (or of a graph Laplacian). [dimensionless].
 ///   Finite, >= 0.
 /// - `tau`: Time constant per layer \tau. [dimensionless]. Finite, >= 0.
-/// - `layers`: L. [dimensionless]. Finite, >= 0.
-/// - returns `factor`: e^{-\lambda\tau L} \in [0, 1]. [dimensionless]. NaN on error.
+/// - `layers`: The value L. [dimensionless]. Finite, >= 0.
+/// - returns `factor`: The value e^{-\lambda\tau L} \in [0, 1]. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_geometry_heat_factor()` in `<thermoai/geometry.h>`.
 pub fn geometry_heat_factor(lambda_: f64, tau: f64, layers: f64) -> Result<f64> {
@@ -3473,11 +3476,11 @@ pub fn geometry_heat_factor(lambda_: f64, tau: f64, layers: f64) -> Result<f64> 
 /// Eigenvalue above which modes are suppressed below threshold: \lambda_c =
 /// \ln(1/\epsilon)/(\tau L).
 ///
-/// - `tau`: \tau. [dimensionless]. Finite, > 0.
-/// - `layers`: L. [dimensionless]. Finite, > 0.
-/// - `threshold`: \epsilon. [dimensionless]. In (0, 1].
-/// - returns `lambda_cut`: \lambda_c: modes with \lambda > \lambda_c keep less than \epsilon.
-///   [dimensionless]. NaN on error.
+/// - `tau`: The value \tau. [dimensionless]. Finite, > 0.
+/// - `layers`: The value L. [dimensionless]. Finite, > 0.
+/// - `threshold`: The value \epsilon. [dimensionless]. In (0, 1].
+/// - returns `lambda_cut`: The value \lambda_c: modes with \lambda > \lambda_c keep less than
+///   \epsilon. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_geometry_heat_cutoff()` in `<thermoai/geometry.h>`.
 pub fn geometry_heat_cutoff(tau: f64, layers: f64, threshold: f64) -> Result<f64> {
@@ -3505,8 +3508,8 @@ pub fn geometry_heat_filter_workspace_bytes(n: usize) -> Result<usize> {
 /// - `laplacian`: n x n row-major, symmetric (1e-10 relative), eigenvalues >=
 ///   -10^{-10}\max|\lambda|. [dimensionless].
 /// - `f`: The signal, n values. [dimensionless]. Finite.
-/// - `tau`: \tau. [dimensionless]. Finite, >= 0.
-/// - `layers`: L. [dimensionless]. Finite, >= 0.
+/// - `tau`: The value \tau. [dimensionless]. Finite, >= 0.
+/// - `layers`: The value L. [dimensionless]. Finite, >= 0.
 /// - returns `out`: n values; may alias f. [dimensionless]. All NaN on error.
 ///
 /// C: `thermoai_geometry_heat_filter()` in `<thermoai/geometry.h>`.
@@ -3527,10 +3530,10 @@ pub fn geometry_heat_filter(n: usize, laplacian: &[f64], f: &[f64], tau: f64, la
 
 /// Theorem 5.2 integrated: the largest I(t) allowed by dI/dt \le -\kappa I + C.
 ///
-/// - `info0_bits`: I(0). Unit: bit. Finite, >= 0.
+/// - `info0_bits`: The value I(0). Unit: bit. Finite, >= 0.
 /// - `kappa_per_s`: Ricci lower bound \kappa as a rate (any sign). Unit: 1/s. Finite.
-/// - `source_bits_per_s`: C_{source}. Unit: bit/s. Finite, >= 0.
-/// - `t_s`: t. Unit: s. Finite, >= 0.
+/// - `source_bits_per_s`: The value C_{source}. Unit: bit/s. Finite, >= 0.
+/// - `t_s`: The value t. Unit: s. Finite, >= 0.
 /// - returns `info_bits`: The bound on I(t). Unit: bit. NaN on error.
 ///
 /// C: `thermoai_geometry_information_bound()` in `<thermoai/geometry.h>` (experimental tier).
@@ -3545,9 +3548,9 @@ pub fn geometry_information_bound(info0_bits: f64, kappa_per_s: f64, source_bits
 /// - `k`: Modes kept. [dimensionless]. Finite, >= 0.
 /// - `n`: Sequence length N. [dimensionless]. Finite, >= 1.
 /// - `d`: Head dimension. [dimensionless]. Finite, >= 1.
-/// - `energy_per_flop_j`: e_{flop}. Unit: J (per FLOP). Finite, >= 0.
-/// - `energy_per_element_j`: e_{mem}. Unit: J (per stored element). Finite, >= 0.
-/// - returns `energy_j`: E(k). Unit: J. NaN on error.
+/// - `energy_per_flop_j`: The value e_{flop}. Unit: J (per FLOP). Finite, >= 0.
+/// - `energy_per_element_j`: The value e_{mem}. Unit: J (per stored element). Finite, >= 0.
+/// - returns `energy_j`: The value E(k). Unit: J. NaN on error.
 ///
 /// C: `thermoai_geometry_spectral_energy_j()` in `<thermoai/geometry.h>` (experimental tier).
 pub fn geometry_spectral_energy_j(k: f64, n: f64, d: f64, energy_per_flop_j: f64, energy_per_element_j: f64) -> Result<f64> {
@@ -3559,9 +3562,9 @@ pub fn geometry_spectral_energy_j(k: f64, n: f64, d: f64, energy_per_flop_j: f64
 /// Cheeger's inequality for the normalised Laplacian: \lambda_2/2 \le \phi(G) \le
 /// \sqrt{2\lambda_2}.
 ///
-/// - `lambda2`: \lambda_2 of \mathbf L_{sym}. [dimensionless]. In [0, 2].
-/// - returns `lower`: \lambda_2/2. [dimensionless]. NaN on error.
-/// - returns `upper`: \sqrt{2\lambda_2}. [dimensionless]. NaN on error.
+/// - `lambda2`: The value \lambda_2 of \mathbf L_{sym}. [dimensionless]. In [0, 2].
+/// - returns `lower`: The value \lambda_2/2. [dimensionless]. NaN on error.
+/// - returns `upper`: The value \sqrt{2\lambda_2}. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_graph_cheeger_bounds()` in `<thermoai/graph.h>`.
 pub fn graph_cheeger_bounds(lambda2: f64) -> Result<(f64, f64)> {
@@ -3576,7 +3579,7 @@ pub fn graph_cheeger_bounds(lambda2: f64) -> Result<(f64, f64)> {
 /// - `n`: Vertices, 2 <= n <= 24.
 /// - `w`: Weights, n x n (see the file comment). Unit: [weight] (any).
 /// - `flags`: 0 or THERMOAI_GRAPH_CONDUCTANCE_PAPER.
-/// - returns `phi`: \phi \in [0, 1]. [dimensionless]. NaN on error.
+/// - returns `phi`: The value \phi \in [0, 1]. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_graph_conductance()` in `<thermoai/graph.h>`.
 pub fn graph_conductance(n: usize, w: &[f64], flags: u32) -> Result<f64> {
@@ -3669,7 +3672,7 @@ pub fn graph_sampler_create_ex(n: usize) -> Result<GraphSampler> {
 ///
 /// - `sampler`: The sampler (its scratch is overwritten).
 /// - `w`: Weights, n x n, at least one edge. Unit: [weight] (any).
-/// - `samples`: q, 1 <= q <= 2^32.
+/// - `samples`: The value q, 1 <= q <= 2^32.
 /// - `seed`: Seed of the draws.
 /// - returns `w_out`: The sparsifier's weights, n x n, symmetric, zero diagonal. Unit: [weight].
 ///   All NaN on error.
@@ -3689,10 +3692,10 @@ pub fn graph_sampler_execute(sampler: &mut GraphSampler, w: &[f64], samples: usi
 /// Theorem 10.2 with its constant as a parameter: an \epsilon-sparsifier of K_N needs \ge
 /// cN/\epsilon^2 edges.
 ///
-/// - `n`: N. [dimensionless]. Finite, >= 2.
-/// - `epsilon`: \epsilon. [dimensionless]. In (0, 1).
+/// - `n`: The value N. [dimensionless]. Finite, >= 2.
+/// - `epsilon`: The value \epsilon. [dimensionless]. In (0, 1).
 /// - `c`: The constant. [dimensionless]. Finite, > 0.
-/// - returns `edges`: cN/\epsilon^2. [dimensionless]. NaN on error.
+/// - returns `edges`: The value cN/\epsilon^2. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_graph_sparsifier_min_edges()` in `<thermoai/graph.h>` (experimental tier).
 pub fn graph_sparsifier_min_edges(n: f64, epsilon: f64, c: f64) -> Result<f64> {
@@ -3736,7 +3739,7 @@ pub fn hardware_peak_flop_per_s(hw: &sys::thermoai_hardware, precision: u32, spa
 ///
 /// - `hw`: The profile.
 /// - `precision`: THERMOAI_HARDWARE_FP64 .. THERMOAI_HARDWARE_INT4.
-/// - returns `j_per_flop`: e_{FLOP,p}. Unit: J/FLOP. NaN on error.
+/// - returns `j_per_flop`: The value e_{FLOP,p}. Unit: J/FLOP. NaN on error.
 ///
 /// C: `thermoai_hardware_j_per_flop()` in `<thermoai/hardware.h>`.
 pub fn hardware_j_per_flop(hw: &sys::thermoai_hardware, precision: u32) -> Result<f64> {
@@ -3750,7 +3753,7 @@ pub fn hardware_j_per_flop(hw: &sys::thermoai_hardware, precision: u32) -> Resul
 /// - `hw`: The profile.
 /// - `precision`: THERMOAI_HARDWARE_FP64 .. THERMOAI_HARDWARE_INT4.
 /// - `achieved`: 0: datasheet peaks; 1: peaks times the achievable fractions.
-/// - returns `flop_per_byte`: I^*. Unit: FLOP/byte. NaN on error.
+/// - returns `flop_per_byte`: The value I^*. Unit: FLOP/byte. NaN on error.
 ///
 /// C: `thermoai_hardware_ridge_flop_per_byte()` in `<thermoai/hardware.h>`.
 pub fn hardware_ridge_flop_per_byte(hw: &sys::thermoai_hardware, precision: u32, achieved: u32) -> Result<f64> {
@@ -3838,7 +3841,7 @@ pub fn ib_result_size() -> usize {
 
 /// Creates a solver for a joint pmf (copied) and a representation with nz values.
 ///
-/// - `joint`: p(x,y), nx x ny row-major, a pmf (pmf.h rules). [dimensionless]
+/// - `joint`: The value p(x,y), nx x ny row-major, a pmf (pmf.h rules). [dimensionless]
 /// - `nx`: Values of X, >= 1.
 /// - `ny`: Values of Y, >= 1.
 /// - `nz`: Values of Z, >= 1; each of nx, ny, nz at most 2^24.
@@ -3877,7 +3880,7 @@ pub fn ib_create_ex(joint: &[f64], nx: usize, ny: usize, nz: usize, params: &sys
 /// Iterates at beta until the informations stop moving (by more than the tolerance).
 ///
 /// - `ib`: The solver (its encoder is updated).
-/// - `beta`: \beta. [dimensionless]. Finite, > 0, at most 1e12.
+/// - `beta`: The value \beta. [dimensionless]. Finite, > 0, at most 1e12.
 /// - returns `result`: Caller sets struct_size; NaN doubles on error.
 ///
 /// C: `thermoai_ib_execute()` in `<thermoai/ib.h>`.
@@ -3890,7 +3893,7 @@ pub fn ib_execute(ib: &mut Ib, beta: f64) -> Result<sys::thermoai_ib_result> {
 /// Exactly count iterations at beta, without a stopping test.
 ///
 /// - `ib`: The solver.
-/// - `beta`: \beta. [dimensionless]. Finite, > 0, at most 1e12.
+/// - `beta`: The value \beta. [dimensionless]. Finite, > 0, at most 1e12.
 /// - `count`: Iterations, >= 1.
 /// - returns `result`: Caller sets struct_size.
 ///
@@ -3960,13 +3963,14 @@ pub fn ib_kernel_name(ib: &Ib) -> Result<Option<String>> {
     Ok(c_text(name))
 }
 
-/// \Phi^{-1}(I_0) from points of an information curve: the least I(X;Z) with I(Z;Y) \ge I_0.
+/// The value \Phi^{-1}(I_0) from points of an information curve: the least I(X;Z) with I(Z;Y)
+/// \ge I_0.
 ///
 /// - `ixz_bits`: count values of I(X;Z). Unit: bit. Finite, >= 0.
 /// - `izy_bits`: count values of I(Z;Y). Unit: bit. Finite, >= 0.
 /// - `count`: Number of points, >= 1.
-/// - `target_bits`: I_0. Unit: bit. Finite, >= 0.
-/// - returns `min_ixz_bits`: \Phi^{-1}(I_0) (0 for I_0 = 0). Unit: bit. NaN on error.
+/// - `target_bits`: The value I_0. Unit: bit. Finite, >= 0.
+/// - returns `min_ixz_bits`: The value \Phi^{-1}(I_0) (0 for I_0 = 0). Unit: bit. NaN on error.
 ///
 /// C: `thermoai_ib_min_rate_bits()` in `<thermoai/ib.h>`.
 pub fn ib_min_rate_bits(ixz_bits: &[f64], izy_bits: &[f64], count: usize, target_bits: f64) -> Result<f64> {
@@ -3986,9 +3990,9 @@ pub fn ib_min_rate_bits(ixz_bits: &[f64], izy_bits: &[f64], count: usize, target
 /// - `ixz_bits`: count values of I(X;Z). Unit: bit. Finite, >= 0.
 /// - `izy_bits`: count values of I(Z;Y). Unit: bit. Finite, >= 0.
 /// - `count`: Number of points, >= 1.
-/// - `target_bits`: I_0. Unit: bit. Finite, >= 0.
+/// - `target_bits`: The value I_0. Unit: bit. Finite, >= 0.
 /// - `temperature_k`: Bath temperature T. Unit: K. Finite, > 0.
-/// - returns `energy_j`: E_{\min}(I_0). Unit: J. NaN on error.
+/// - returns `energy_j`: The value E_{\min}(I_0). Unit: J. NaN on error.
 ///
 /// C: `thermoai_ib_energy_j()` in `<thermoai/ib.h>`.
 pub fn ib_energy_j(ixz_bits: &[f64], izy_bits: &[f64], count: usize, target_bits: f64, temperature_k: f64) -> Result<f64> {
@@ -4005,7 +4009,7 @@ pub fn ib_energy_j(ixz_bits: &[f64], izy_bits: &[f64], count: usize, target_bits
 
 /// Perplexity from a cross-entropy in bits: \mathrm{PPL} = 2^{H}.
 ///
-/// - `cross_entropy_bits`: H. Unit: bit per token. Finite, >= 0.
+/// - `cross_entropy_bits`: The value H. Unit: bit per token. Finite, >= 0.
 /// - returns `perplexity`: PPL. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_info_perplexity_from_bits()` in `<thermoai/info.h>`.
@@ -4017,7 +4021,7 @@ pub fn info_perplexity_from_bits(cross_entropy_bits: f64) -> Result<f64> {
 
 /// Perplexity from a cross-entropy in nats: \mathrm{PPL} = e^{H}.
 ///
-/// - `cross_entropy_nats`: H. Unit: nat per token. Finite, >= 0.
+/// - `cross_entropy_nats`: The value H. Unit: nat per token. Finite, >= 0.
 /// - returns `perplexity`: PPL. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_info_perplexity_from_nats()` in `<thermoai/info.h>`.
@@ -4030,7 +4034,7 @@ pub fn info_perplexity_from_nats(cross_entropy_nats: f64) -> Result<f64> {
 /// Cross-entropy in bits from a perplexity: H = \log_2 \mathrm{PPL}.
 ///
 /// - `perplexity`: PPL. [dimensionless]. Finite, >= 1.
-/// - returns `cross_entropy_bits`: H. Unit: bit per token. NaN on error.
+/// - returns `cross_entropy_bits`: The value H. Unit: bit per token. NaN on error.
 ///
 /// C: `thermoai_info_cross_entropy_bits()` in `<thermoai/info.h>`.
 pub fn info_cross_entropy_bits(perplexity: f64) -> Result<f64> {
@@ -4042,7 +4046,7 @@ pub fn info_cross_entropy_bits(perplexity: f64) -> Result<f64> {
 /// Cross-entropy in nats from a perplexity: H = \ln \mathrm{PPL}.
 ///
 /// - `perplexity`: PPL. [dimensionless]. Finite, >= 1.
-/// - returns `cross_entropy_nats`: H. Unit: nat per token. NaN on error.
+/// - returns `cross_entropy_nats`: The value H. Unit: nat per token. NaN on error.
 ///
 /// C: `thermoai_info_cross_entropy_nats()` in `<thermoai/info.h>`.
 pub fn info_cross_entropy_nats(perplexity: f64) -> Result<f64> {
@@ -4077,8 +4081,8 @@ pub fn info_nats_from_bits(bits: f64) -> Result<f64> {
 
 /// Entropy of a uniform distribution over V outcomes: \log_2 V.
 ///
-/// - `outcomes`: V, e.g. a vocabulary size. [dimensionless]. Finite, >= 1.
-/// - returns `bits`: \log_2 V. Unit: bit. NaN on error.
+/// - `outcomes`: The value V, e.g. a vocabulary size. [dimensionless]. Finite, >= 1.
+/// - returns `bits`: The value \log_2 V. Unit: bit. NaN on error.
 ///
 /// C: `thermoai_info_uniform_entropy_bits()` in `<thermoai/info.h>`.
 pub fn info_uniform_entropy_bits(outcomes: f64) -> Result<f64> {
@@ -4103,12 +4107,12 @@ pub fn interval_difference(a: &sys::thermoai_interval, b: &sys::thermoai_interva
 
 /// Range of the generalized Landauer minimum for training, Eq. (12).
 ///
-/// - `tokens`: N range, 0 <= lo <= hi.
-/// - `data_entropy_bits`: H_{data} range, bit per token, 0 <= lo <= hi.
-/// - `cross_entropy_bits`: H_{cross} range, bit per token, 0 <= lo <= hi.
-/// - `temperature_k`: T range, K, 0 < lo <= hi.
-/// - returns `energy_j`: E_{min} range, J, rounded outward (k = 6: the constant k_B \ln 2, the
-///   difference, four products); NaN on error.
+/// - `tokens`: The value N range, 0 <= lo <= hi.
+/// - `data_entropy_bits`: The value H_{data} range, bit per token, 0 <= lo <= hi.
+/// - `cross_entropy_bits`: The value H_{cross} range, bit per token, 0 <= lo <= hi.
+/// - `temperature_k`: The value T range, K, 0 < lo <= hi.
+/// - returns `energy_j`: The value E_{min} range, J, rounded outward (k = 6: the constant k_B \ln
+///   2, the difference, four products); NaN on error.
 ///
 /// C: `thermoai_interval_training_min_j()` in `<thermoai/interval.h>`.
 pub fn interval_training_min_j(tokens: &sys::thermoai_interval, data_entropy_bits: &sys::thermoai_interval, cross_entropy_bits: &sys::thermoai_interval, temperature_k: &sys::thermoai_interval) -> Result<sys::thermoai_interval> {
@@ -4144,7 +4148,7 @@ pub fn ladder_decode(arch: &sys::thermoai_model_arch, params: Option<&sys::therm
 /// Minimum energy to erase one bit: k_B T \ln 2.
 ///
 /// - `temperature_k`: Bath temperature T. Unit: K. Finite, > 0.
-/// - returns `energy_j`: E_{\mathrm{bit}}. Unit: J. NaN on error.
+/// - returns `energy_j`: The value E_{\mathrm{bit}}. Unit: J. NaN on error.
 ///
 /// C: `thermoai_landauer_energy_per_bit_j()` in `<thermoai/landauer.h>`.
 pub fn landauer_energy_per_bit_j(temperature_k: f64) -> Result<f64> {
@@ -4158,7 +4162,7 @@ pub fn landauer_energy_per_bit_j(temperature_k: f64) -> Result<f64> {
 /// - `bits`: Number of bits erased B. Unit: bit. Finite, >= 0 (need not be an integer: it is an
 ///   entropy in bits).
 /// - `temperature_k`: Bath temperature T. Unit: K. Finite, > 0.
-/// - returns `energy_j`: E_{\min}. Unit: J. NaN on error.
+/// - returns `energy_j`: The value E_{\min}. Unit: J. NaN on error.
 ///
 /// C: `thermoai_landauer_energy_j()` in `<thermoai/landauer.h>`.
 pub fn landauer_energy_j(bits: f64, temperature_k: f64) -> Result<f64> {
@@ -4170,7 +4174,7 @@ pub fn landauer_energy_j(bits: f64, temperature_k: f64) -> Result<f64> {
 /// Maximum number of bits one joule can erase at temperature T.
 ///
 /// - `temperature_k`: Bath temperature T. Unit: K. Finite, > 0.
-/// - returns `bits_per_j`: n. Unit: bit/J. NaN on error.
+/// - returns `bits_per_j`: The value n. Unit: bit/J. NaN on error.
 ///
 /// C: `thermoai_landauer_bits_per_j()` in `<thermoai/landauer.h>`.
 pub fn landauer_bits_per_j(temperature_k: f64) -> Result<f64> {
@@ -4183,7 +4187,7 @@ pub fn landauer_bits_per_j(temperature_k: f64) -> Result<f64> {
 ///
 /// - `energy_per_bit_j`: Energy spent per bit E_{\mathrm{bit}}. Unit: J/bit. Finite, >= 0.
 /// - `temperature_k`: Bath temperature T. Unit: K. Finite, > 0.
-/// - returns `ratio`: r. [dimensionless]. NaN on error.
+/// - returns `ratio`: The value r. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_landauer_ratio()` in `<thermoai/landauer.h>`.
 pub fn landauer_ratio(energy_per_bit_j: f64, temperature_k: f64) -> Result<f64> {
@@ -4349,9 +4353,10 @@ pub fn model_preset_status(index: usize) -> Result<(Option<String>, Option<Strin
 
 /// Model description length amortised over the training tokens: L(M)/N.
 ///
-/// - `model_bits`: L(M), e.g. parameters times bits per parameter. Unit: bit. Finite, >= 0.
-/// - `tokens`: N. [dimensionless]. Finite, > 0.
-/// - returns `bits`: L(M)/N. Unit: bit per token. NaN on error.
+/// - `model_bits`: The value L(M), e.g. parameters times bits per parameter. Unit: bit. Finite,
+///   >= 0.
+/// - `tokens`: The value N. [dimensionless]. Finite, > 0.
+/// - returns `bits`: The value L(M)/N. Unit: bit per token. NaN on error.
 ///
 /// C: `thermoai_negentropy_description_bits_per_token()` in `<thermoai/negentropy.h>`.
 pub fn negentropy_description_bits_per_token(model_bits: f64, tokens: f64) -> Result<f64> {
@@ -4362,11 +4367,11 @@ pub fn negentropy_description_bits_per_token(model_bits: f64, tokens: f64) -> Re
 
 /// Algorithmic negentropy per token, Eq. (16).
 ///
-/// - `data_entropy_bits`: H(P_{data}). Unit: bit per token. Finite, >= 0.
-/// - `cross_entropy_bits`: H_{cross}. Unit: bit per token. Finite, >= 0.
-/// - `model_bits`: L(M). Unit: bit. Finite, >= 0.
-/// - `tokens`: N. [dimensionless]. Finite, > 0.
-/// - returns `bits`: \mathcal{N}. Unit: bit per token. NaN on error.
+/// - `data_entropy_bits`: The value H(P_{data}). Unit: bit per token. Finite, >= 0.
+/// - `cross_entropy_bits`: The value H_{cross}. Unit: bit per token. Finite, >= 0.
+/// - `model_bits`: The value L(M). Unit: bit. Finite, >= 0.
+/// - `tokens`: The value N. [dimensionless]. Finite, > 0.
+/// - returns `bits`: The value \mathcal{N}. Unit: bit per token. NaN on error.
 ///
 /// C: `thermoai_negentropy_bits_per_token()` in `<thermoai/negentropy.h>`.
 pub fn negentropy_bits_per_token(data_entropy_bits: f64, cross_entropy_bits: f64, model_bits: f64, tokens: f64) -> Result<f64> {
@@ -4377,9 +4382,9 @@ pub fn negentropy_bits_per_token(data_entropy_bits: f64, cross_entropy_bits: f64
 
 /// Total negentropy of a run: \mathcal{N}_{total} = N \cdot \mathcal{N}.
 ///
-/// - `tokens`: N. [dimensionless]. Finite, >= 0.
-/// - `negentropy_bits_per_token`: \mathcal{N}. Unit: bit per token. Finite, >= 0.
-/// - returns `total_bits`: \mathcal{N}_{total}. Unit: bit. NaN on error.
+/// - `tokens`: The value N. [dimensionless]. Finite, >= 0.
+/// - `negentropy_bits_per_token`: The value \mathcal{N}. Unit: bit per token. Finite, >= 0.
+/// - returns `total_bits`: The value \mathcal{N}_{total}. Unit: bit. NaN on error.
 ///
 /// C: `thermoai_negentropy_total_bits()` in `<thermoai/negentropy.h>`.
 pub fn negentropy_total_bits(tokens: f64, negentropy_bits_per_token: f64) -> Result<f64> {
@@ -4390,13 +4395,13 @@ pub fn negentropy_total_bits(tokens: f64, negentropy_bits_per_token: f64) -> Res
 
 /// Entropy reduction of training, Eq. (11).
 ///
-/// - `tokens`: N. [dimensionless]. Finite, > 0.
-/// - `prior_entropy_bits`: H_{prior}, cross-entropy of the untrained model. Unit: bit per token.
-///   Finite, >= 0.
-/// - `cross_entropy_bits`: H_{cross}. Unit: bit per token. Finite, >= 0.
-/// - `model_bits`: L(M). Unit: bit. Finite, >= 0.
-/// - returns `entropy_j_per_k`: \Delta S_{info} (negative when nothing is compressed). Unit: J/K.
-///   NaN on error.
+/// - `tokens`: The value N. [dimensionless]. Finite, > 0.
+/// - `prior_entropy_bits`: The value H_{prior}, cross-entropy of the untrained model. Unit: bit
+///   per token. Finite, >= 0.
+/// - `cross_entropy_bits`: The value H_{cross}. Unit: bit per token. Finite, >= 0.
+/// - `model_bits`: The value L(M). Unit: bit. Finite, >= 0.
+/// - returns `entropy_j_per_k`: The value \Delta S_{info} (negative when nothing is compressed).
+///   Unit: J/K. NaN on error.
 ///
 /// C: `thermoai_negentropy_entropy_reduction_j_per_k()` in `<thermoai/negentropy.h>`.
 pub fn negentropy_entropy_reduction_j_per_k(tokens: f64, prior_entropy_bits: f64, cross_entropy_bits: f64, model_bits: f64) -> Result<f64> {
@@ -4407,11 +4412,11 @@ pub fn negentropy_entropy_reduction_j_per_k(tokens: f64, prior_entropy_bits: f64
 
 /// Generalized Landauer minimum for training, Eq. (12).
 ///
-/// - `tokens`: N. [dimensionless]. Finite, >= 0.
-/// - `data_entropy_bits`: H_{data}. Unit: bit per token. Finite, >= 0.
-/// - `cross_entropy_bits`: H_{cross}. Unit: bit per token. Finite, >= 0.
-/// - `temperature_k`: T. Unit: K. Finite, > 0.
-/// - returns `energy_j`: E_{min}. Unit: J. NaN on error.
+/// - `tokens`: The value N. [dimensionless]. Finite, >= 0.
+/// - `data_entropy_bits`: The value H_{data}. Unit: bit per token. Finite, >= 0.
+/// - `cross_entropy_bits`: The value H_{cross}. Unit: bit per token. Finite, >= 0.
+/// - `temperature_k`: The value T. Unit: K. Finite, > 0.
+/// - returns `energy_j`: The value E_{min}. Unit: J. NaN on error.
 ///
 /// C: `thermoai_negentropy_training_min_j()` in `<thermoai/negentropy.h>`.
 pub fn negentropy_training_min_j(tokens: f64, data_entropy_bits: f64, cross_entropy_bits: f64, temperature_k: f64) -> Result<f64> {
@@ -4422,9 +4427,9 @@ pub fn negentropy_training_min_j(tokens: f64, data_entropy_bits: f64, cross_entr
 
 /// Thermodynamic efficiency of training, Eq. (13): \eta = E_{min}/E_{actual}.
 ///
-/// - `min_energy_j`: E_{min}. Unit: J. Finite, >= 0.
-/// - `actual_energy_j`: E_{actual}. Unit: J. Finite, > 0.
-/// - returns `efficiency`: \eta. [dimensionless]. NaN on error.
+/// - `min_energy_j`: The value E_{min}. Unit: J. Finite, >= 0.
+/// - `actual_energy_j`: The value E_{actual}. Unit: J. Finite, > 0.
+/// - returns `efficiency`: The value \eta. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_negentropy_efficiency()` in `<thermoai/negentropy.h>`.
 pub fn negentropy_efficiency(min_energy_j: f64, actual_energy_j: f64) -> Result<f64> {
@@ -4435,10 +4440,10 @@ pub fn negentropy_efficiency(min_energy_j: f64, actual_energy_j: f64) -> Result<
 
 /// Thermodynamic cost of negentropy, Eq. (21): energy per bit of net compression.
 ///
-/// - `actual_energy_j`: E_{actual}. Unit: J. Finite, >= 0.
-/// - `tokens`: N. [dimensionless]. Finite, > 0.
-/// - `negentropy_bits_per_token`: \mathcal{N}. Unit: bit per token. Finite, > 0.
-/// - returns `cost_j_per_bit`: \mathcal{C}. Unit: J/bit. NaN on error.
+/// - `actual_energy_j`: The value E_{actual}. Unit: J. Finite, >= 0.
+/// - `tokens`: The value N. [dimensionless]. Finite, > 0.
+/// - `negentropy_bits_per_token`: The value \mathcal{N}. Unit: bit per token. Finite, > 0.
+/// - returns `cost_j_per_bit`: The value \mathcal{C}. Unit: J/bit. NaN on error.
 ///
 /// C: `thermoai_negentropy_cost_j_per_bit()` in `<thermoai/negentropy.h>`.
 pub fn negentropy_cost_j_per_bit(actual_energy_j: f64, tokens: f64, negentropy_bits_per_token: f64) -> Result<f64> {
@@ -4449,11 +4454,11 @@ pub fn negentropy_cost_j_per_bit(actual_energy_j: f64, tokens: f64, negentropy_b
 
 /// Demon efficiency, Eq. (27).
 ///
-/// - `tokens`: N. [dimensionless]. Finite, >= 0.
-/// - `delta_h_bits`: \Delta H, compression achieved. Unit: bit per token. Finite, >= 0.
-/// - `temperature_k`: T. Unit: K. Finite, > 0.
-/// - `heat_j`: Q_{actual}, heat dissipated. Unit: J. Finite, > 0.
-/// - returns `efficiency`: \eta_D. [dimensionless]. NaN on error.
+/// - `tokens`: The value N. [dimensionless]. Finite, >= 0.
+/// - `delta_h_bits`: The value \Delta H, compression achieved. Unit: bit per token. Finite, >= 0.
+/// - `temperature_k`: The value T. Unit: K. Finite, > 0.
+/// - `heat_j`: The value Q_{actual}, heat dissipated. Unit: J. Finite, > 0.
+/// - returns `efficiency`: The value \eta_D. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_negentropy_demon_efficiency()` in `<thermoai/negentropy.h>`.
 pub fn negentropy_demon_efficiency(tokens: f64, delta_h_bits: f64, temperature_k: f64, heat_j: f64) -> Result<f64> {
@@ -4464,10 +4469,10 @@ pub fn negentropy_demon_efficiency(tokens: f64, delta_h_bits: f64, temperature_k
 
 /// Historical trend of the demon efficiency, Eq. (28).
 ///
-/// - `efficiency0`: \eta_0 at t_0. [dimensionless]. Finite, > 0.
-/// - `elapsed_s`: t - t_0 (negative looks back). Unit: s. Finite.
-/// - `doubling_time_s`: \tau. Unit: s. Finite, > 0.
-/// - returns `efficiency`: \eta_D(t). [dimensionless]. NaN on error.
+/// - `efficiency0`: The value \eta_0 at t_0. [dimensionless]. Finite, > 0.
+/// - `elapsed_s`: The value t - t_0 (negative looks back). Unit: s. Finite.
+/// - `doubling_time_s`: The value \tau. Unit: s. Finite, > 0.
+/// - returns `efficiency`: The value \eta_D(t). [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_negentropy_demon_trend()` in `<thermoai/negentropy.h>`.
 pub fn negentropy_demon_trend(efficiency0: f64, elapsed_s: f64, doubling_time_s: f64) -> Result<f64> {
@@ -4478,10 +4483,10 @@ pub fn negentropy_demon_trend(efficiency0: f64, elapsed_s: f64, doubling_time_s:
 
 /// Upper limit of the negentropy flux at a power budget, Eq. (33).
 ///
-/// - `power_w`: P, power available. Unit: W. Finite, >= 0.
-/// - `demon_efficiency`: \eta_D. [dimensionless]. Finite, >= 0.
-/// - `temperature_k`: T. Unit: K. Finite, > 0.
-/// - returns `flux_bits_per_s`: \Phi^{max}. Unit: bit/s. NaN on error.
+/// - `power_w`: The value P, power available. Unit: W. Finite, >= 0.
+/// - `demon_efficiency`: The value \eta_D. [dimensionless]. Finite, >= 0.
+/// - `temperature_k`: The value T. Unit: K. Finite, > 0.
+/// - returns `flux_bits_per_s`: The value \Phi^{max}. Unit: bit/s. NaN on error.
 ///
 /// C: `thermoai_negentropy_flux_limit_bits_per_s()` in `<thermoai/negentropy.h>`.
 pub fn negentropy_flux_limit_bits_per_s(power_w: f64, demon_efficiency: f64, temperature_k: f64) -> Result<f64> {
@@ -4492,9 +4497,10 @@ pub fn negentropy_flux_limit_bits_per_s(power_w: f64, demon_efficiency: f64, tem
 
 /// Compression ratio of a corpus into a model: N \cdot H / L(M).
 ///
-/// - `tokens`: N. [dimensionless]. Finite, >= 0.
-/// - `data_bits_per_token`: H, bits per token of the raw data. Unit: bit per token. Finite, >= 0.
-/// - `model_bits`: L(M). Unit: bit. Finite, > 0.
+/// - `tokens`: The value N. [dimensionless]. Finite, >= 0.
+/// - `data_bits_per_token`: The value H, bits per token of the raw data. Unit: bit per token.
+///   Finite, >= 0.
+/// - `model_bits`: The value L(M). Unit: bit. Finite, > 0.
 /// - returns `ratio`: Data bits per model bit. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_negentropy_compression_ratio()` in `<thermoai/negentropy.h>`.
@@ -4513,14 +4519,14 @@ pub fn paper_energy_train_terms_size() -> usize {
 
 /// Paper 002 Eq. (11): E \approx e_{mem}\, p\, T + e_{flop}\, 2 p\, T + e_{cache}\, 2 N d\, T.
 ///
-/// - `e_mem_j`: e_{mem}, energy per parameter loaded. Unit: J. Finite, >= 0.
-/// - `params`: p. [dimensionless]. Finite, >= 0.
-/// - `tokens`: T, tokens generated. [dimensionless]. Finite, >= 0.
-/// - `e_flop_j`: e_{flop}, energy per FLOP. Unit: J. Finite, >= 0.
-/// - `e_cache_j`: e_{cache}, energy per KV-cache value. Unit: J. Finite, >= 0.
-/// - `seq_len`: N, context. [dimensionless]. Finite, >= 0.
-/// - `d_model`: d. [dimensionless]. Finite, >= 0.
-/// - returns `energy_j`: E. Unit: J. NaN on error.
+/// - `e_mem_j`: The value e_{mem}, energy per parameter loaded. Unit: J. Finite, >= 0.
+/// - `params`: The value p. [dimensionless]. Finite, >= 0.
+/// - `tokens`: The value T, tokens generated. [dimensionless]. Finite, >= 0.
+/// - `e_flop_j`: The value e_{flop}, energy per FLOP. Unit: J. Finite, >= 0.
+/// - `e_cache_j`: The value e_{cache}, energy per KV-cache value. Unit: J. Finite, >= 0.
+/// - `seq_len`: The value N, context. [dimensionless]. Finite, >= 0.
+/// - `d_model`: The value d. [dimensionless]. Finite, >= 0.
+/// - returns `energy_j`: The value E. Unit: J. NaN on error.
 ///
 /// C: `thermoai_paper_energy_inference_j()` in `<thermoai/paper_energy.h>`.
 pub fn paper_energy_inference_j(e_mem_j: f64, params: f64, tokens: f64, e_flop_j: f64, e_cache_j: f64, seq_len: f64, d_model: f64) -> Result<f64> {
@@ -4552,12 +4558,13 @@ pub fn paper_energy_training_j(terms: &sys::thermoai_paper_energy_train_terms) -
 /// Paper 002 Theorem 4.6: attention energy over N tokens, dense, flash or SSA.
 ///
 /// - `kind`: THERMOAI_PAPER_ENERGY_DENSE, _FLASH or _SSA.
-/// - `seq_len`: N. [dimensionless]. Finite, >= 0.
-/// - `d_model`: d. [dimensionless]. Finite, >= 0.
-/// - `e_flop_j`: e_{flop}. Unit: J. Finite, >= 0.
-/// - `e_mem_j`: e_{mem}, energy per value moved. Unit: J. Finite, >= 0.
-/// - `sram_values`: M_{SRAM}, on-chip capacity in values (flash only, > 0). [dimensionless].
-/// - returns `energy_j`: E. Unit: J. NaN on error.
+/// - `seq_len`: The value N. [dimensionless]. Finite, >= 0.
+/// - `d_model`: The value d. [dimensionless]. Finite, >= 0.
+/// - `e_flop_j`: The value e_{flop}. Unit: J. Finite, >= 0.
+/// - `e_mem_j`: The value e_{mem}, energy per value moved. Unit: J. Finite, >= 0.
+/// - `sram_values`: The value M_{SRAM}, on-chip capacity in values (flash only, > 0).
+///   [dimensionless].
+/// - returns `energy_j`: The value E. Unit: J. NaN on error.
 ///
 /// C: `thermoai_paper_energy_attention_j()` in `<thermoai/paper_energy.h>`.
 pub fn paper_energy_attention_j(kind: u32, seq_len: f64, d_model: f64, e_flop_j: f64, e_mem_j: f64, sram_values: f64) -> Result<f64> {
@@ -4568,14 +4575,14 @@ pub fn paper_energy_attention_j(kind: u32, seq_len: f64, d_model: f64, e_flop_j:
 
 /// Paper 003's decode breakdown: bytes x 8 x energy per bit and FLOPs x energy per FLOP.
 ///
-/// - `weight_bytes`: B_w, weight bytes read per token. Unit: byte. Finite, >= 0.
-/// - `flop`: F, FLOPs per token. Unit: FLOP. Finite, >= 0.
-/// - `kv_bytes`: B_{kv}, KV-cache bytes read per token. Unit: byte. Finite, >= 0.
-/// - `j_per_bit`: e_{bit}, memory energy per bit. Unit: J. Finite, >= 0.
-/// - `j_per_flop`: e_{FLOP}. Unit: J. Finite, >= 0.
-/// - returns `weights_j`: E_w. Unit: J. NaN on error.
-/// - returns `arithmetic_j`: E_a. Unit: J. NaN on error.
-/// - returns `kv_j`: E_{kv}. Unit: J. NaN on error.
+/// - `weight_bytes`: The value B_w, weight bytes read per token. Unit: byte. Finite, >= 0.
+/// - `flop`: The value F, FLOPs per token. Unit: FLOP. Finite, >= 0.
+/// - `kv_bytes`: The value B_{kv}, KV-cache bytes read per token. Unit: byte. Finite, >= 0.
+/// - `j_per_bit`: The value e_{bit}, memory energy per bit. Unit: J. Finite, >= 0.
+/// - `j_per_flop`: The value e_{FLOP}. Unit: J. Finite, >= 0.
+/// - returns `weights_j`: The value E_w. Unit: J. NaN on error.
+/// - returns `arithmetic_j`: The value E_a. Unit: J. NaN on error.
+/// - returns `kv_j`: The value E_{kv}. Unit: J. NaN on error.
 ///
 /// C: `thermoai_paper_energy_blog_decode()` in `<thermoai/paper_energy.h>`.
 pub fn paper_energy_blog_decode(weight_bytes: f64, flop: f64, kv_bytes: f64, j_per_bit: f64, j_per_flop: f64) -> Result<(f64, f64, f64)> {
@@ -4588,10 +4595,10 @@ pub fn paper_energy_blog_decode(weight_bytes: f64, flop: f64, kv_bytes: f64, j_p
 
 /// Davis-Kahan \sin\Theta bound that holds for every symmetric perturbation.
 ///
-/// - `norm_op`: \|E\|_{op} (spectral norm). [dimensionless]. Finite, >= 0.
-/// - `norm_f`: \|E\|_F. [dimensionless]. Finite, >= 0.
+/// - `norm_op`: The value \|E\|_{op} (spectral norm). [dimensionless]. Finite, >= 0.
+/// - `norm_f`: The value \|E\|_F. [dimensionless]. Finite, >= 0.
 /// - `k`: Subspace dimension, >= 1.
-/// - `gap`: \delta_k. [dimensionless]. Finite, > 0.
+/// - `gap`: The value \delta_k. [dimensionless]. Finite, > 0.
 /// - returns `bound`: The bound on \|\sin\Theta\|_F. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_perturbation_sin_theta_bound()` in `<thermoai/perturbation.h>`.
@@ -4618,12 +4625,13 @@ pub fn perturbation_measure_workspace_bytes(n: usize) -> Result<usize> {
 ///
 /// - `n`: Dimension, 2 <= n <= 1024.
 /// - `k`: 1 <= k < n.
-/// - `a`: A, n x n row-major, symmetric to 1e-10 relative. [dimensionless].
-/// - `a_tilde`: \tilde A, as a. [dimensionless].
-/// - returns `sin_theta_f`: \|\sin\Theta\|_F \in [0, \sqrt k]. [dimensionless]. NaN on error.
-/// - returns `gap`: \delta_k \ge 0 of A. [dimensionless]. NaN on error.
-/// - returns `norm_f`: \|E\|_F. [dimensionless]. NaN on error.
-/// - returns `norm_op`: \|E\|_{op}. [dimensionless]. NaN on error.
+/// - `a`: The value A, n x n row-major, symmetric to 1e-10 relative. [dimensionless].
+/// - `a_tilde`: The value \tilde A, as a. [dimensionless].
+/// - returns `sin_theta_f`: The value \|\sin\Theta\|_F \in [0, \sqrt k]. [dimensionless]. NaN on
+///   error.
+/// - returns `gap`: The value \delta_k \ge 0 of A. [dimensionless]. NaN on error.
+/// - returns `norm_f`: The value \|E\|_F. [dimensionless]. NaN on error.
+/// - returns `norm_op`: The value \|E\|_{op}. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_perturbation_measure()` in `<thermoai/perturbation.h>`.
 pub fn perturbation_measure(n: usize, k: usize, a: &[f64], a_tilde: &[f64]) -> Result<(f64, f64, f64, f64)> {
@@ -4649,9 +4657,9 @@ pub fn perturbation_measure(n: usize, k: usize, a: &[f64], a_tilde: &[f64]) -> R
 ///
 /// - `d1`: Rows, >= 1.
 /// - `d2`: Columns, >= 1.
-/// - `sigma2`: \sigma^2. [dimensionless] (squared matrix units). Finite, >= 0.
-/// - `r`: R. [dimensionless] (matrix units). Finite, >= 0.
-/// - `t`: t. [dimensionless] (matrix units). Finite, > 0.
+/// - `sigma2`: The value \sigma^2. [dimensionless] (squared matrix units). Finite, >= 0.
+/// - `r`: The value R. [dimensionless] (matrix units). Finite, >= 0.
+/// - `t`: The value t. [dimensionless] (matrix units). Finite, > 0.
 /// - returns `prob`: The bound. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_perturbation_bernstein_tail()` in `<thermoai/perturbation.h>`.
@@ -4666,9 +4674,9 @@ pub fn perturbation_bernstein_tail(d1: usize, d2: usize, sigma2: f64, r: f64, t:
 ///
 /// - `d1`: Rows, >= 1.
 /// - `d2`: Columns, >= 1.
-/// - `sigma2`: \sigma^2. [dimensionless]. Finite, >= 0.
-/// - `r`: R. [dimensionless]. Finite, >= 0.
-/// - `delta`: \delta. [dimensionless]. In (0, 1).
+/// - `sigma2`: The value \sigma^2. [dimensionless]. Finite, >= 0.
+/// - `r`: The value R. [dimensionless]. Finite, >= 0.
+/// - `delta`: The value \delta. [dimensionless]. In (0, 1).
 /// - returns `t`: The deviation. [dimensionless] (matrix units). NaN on error.
 ///
 /// C: `thermoai_perturbation_bernstein_deviation()` in `<thermoai/perturbation.h>`.
@@ -4680,10 +4688,10 @@ pub fn perturbation_bernstein_deviation(d1: usize, d2: usize, sigma2: f64, r: f6
 
 /// Johnson-Lindenstrauss dimension for a Gaussian projection, every constant explicit.
 ///
-/// - `n_points`: N. [dimensionless]. Finite, >= 2.
-/// - `epsilon`: \epsilon. [dimensionless]. In (0, 1).
-/// - `delta`: \delta. [dimensionless]. In (0, 1).
-/// - returns `dimension`: m (an integer). [dimensionless]. NaN on error.
+/// - `n_points`: The value N. [dimensionless]. Finite, >= 2.
+/// - `epsilon`: The value \epsilon. [dimensionless]. In (0, 1).
+/// - `delta`: The value \delta. [dimensionless]. In (0, 1).
+/// - returns `dimension`: The value m (an integer). [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_perturbation_jl_dimension_gaussian()` in `<thermoai/perturbation.h>`.
 pub fn perturbation_jl_dimension_gaussian(n_points: f64, epsilon: f64, delta: f64) -> Result<f64> {
@@ -4708,10 +4716,10 @@ pub fn perturbation_nystrom_workspace_bytes(n: usize, s: usize) -> Result<usize>
 /// Error of the Nystrom approximation from given columns: \|K - C W^+ C^\top\|_F^2.
 ///
 /// - `n`: Order, 1 <= n <= 1024.
-/// - `k`: K, n x n row-major, symmetric positive semi-definite. [dimensionless].
+/// - `k`: The value K, n x n row-major, symmetric positive semi-definite. [dimensionless].
 /// - `s`: Number of columns, 1 <= s <= n.
 /// - `columns`: s distinct column indices < n.
-/// - returns `error_f2`: \|K - \tilde K\|_F^2. [dimensionless]. NaN on error.
+/// - returns `error_f2`: The value \|K - \tilde K\|_F^2. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_perturbation_nystrom_error()` in `<thermoai/perturbation.h>`.
 pub fn perturbation_nystrom_error(n: usize, k: &[f64], s: usize, columns: &[u32]) -> Result<f64> {
@@ -4731,9 +4739,9 @@ pub fn perturbation_nystrom_error(n: usize, k: &[f64], s: usize, columns: &[u32]
 
 /// Theorem 9.3 as printed: \|\sin\Theta(U_k, \tilde U_k)\|_F \le \|E\|_F/\delta_k.
 ///
-/// - `norm_f`: \|E\|_F. [dimensionless]. Finite, >= 0.
-/// - `gap`: \delta_k. [dimensionless]. Finite, > 0.
-/// - returns `bound`: \|E\|_F/\delta_k. [dimensionless]. NaN on error.
+/// - `norm_f`: The value \|E\|_F. [dimensionless]. Finite, >= 0.
+/// - `gap`: The value \delta_k. [dimensionless]. Finite, > 0.
+/// - returns `bound`: The value \|E\|_F/\delta_k. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_perturbation_davis_kahan()` in `<thermoai/perturbation.h>` (experimental tier).
 pub fn perturbation_davis_kahan(norm_f: f64, gap: f64) -> Result<f64> {
@@ -4745,12 +4753,12 @@ pub fn perturbation_davis_kahan(norm_f: f64, gap: f64) -> Result<f64> {
 /// Theorem 9.4 as printed: \frac{C}{\delta_k}\left(\epsilon_{cluster} +
 /// \sqrt{\ln(d/\delta)/s}\right).
 ///
-/// - `c`: C. [dimensionless]. Finite, > 0.
-/// - `gap`: \delta_k. [dimensionless]. Finite, > 0.
-/// - `eps_cluster`: \epsilon_{cluster}. [dimensionless]. Finite, >= 0.
-/// - `dim`: d. [dimensionless]. Finite, >= 1.
-/// - `delta`: \delta. [dimensionless]. In (0, 1).
-/// - `samples`: s. [dimensionless]. Finite, >= 1.
+/// - `c`: The value C. [dimensionless]. Finite, > 0.
+/// - `gap`: The value \delta_k. [dimensionless]. Finite, > 0.
+/// - `eps_cluster`: The value \epsilon_{cluster}. [dimensionless]. Finite, >= 0.
+/// - `dim`: The value d. [dimensionless]. Finite, >= 1.
+/// - `delta`: The value \delta. [dimensionless]. In (0, 1).
+/// - `samples`: The value s. [dimensionless]. Finite, >= 1.
 /// - returns `bound`: The bound on \|\sin\Theta\|_F. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_perturbation_ssa_bound()` in `<thermoai/perturbation.h>` (experimental tier).
@@ -4762,12 +4770,12 @@ pub fn perturbation_ssa_bound(c: f64, gap: f64, eps_cluster: f64, dim: f64, delt
 
 /// Lemma 9.6 as printed: \|E_S\| \le C\sqrt{W_{max}^2 k^2 \ln(N/\delta)/s}.
 ///
-/// - `c`: C. [dimensionless]. Finite, > 0.
-/// - `w_max`: W_{max}. [dimensionless]. Finite, >= 0.
-/// - `clusters`: k. [dimensionless]. Finite, >= 1.
-/// - `n`: N. [dimensionless]. Finite, >= 1.
-/// - `delta`: \delta. [dimensionless]. In (0, 1).
-/// - `samples`: s. [dimensionless]. Finite, >= 1.
+/// - `c`: The value C. [dimensionless]. Finite, > 0.
+/// - `w_max`: The value W_{max}. [dimensionless]. Finite, >= 0.
+/// - `clusters`: The value k. [dimensionless]. Finite, >= 1.
+/// - `n`: The value N. [dimensionless]. Finite, >= 1.
+/// - `delta`: The value \delta. [dimensionless]. In (0, 1).
+/// - `samples`: The value s. [dimensionless]. Finite, >= 1.
 /// - returns `bound`: The bound. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_perturbation_ssa_sampling_error()` in `<thermoai/perturbation.h>` (experimental tier).
@@ -4779,9 +4787,9 @@ pub fn perturbation_ssa_sampling_error(c: f64, w_max: f64, clusters: f64, n: f64
 
 /// Theorem 9.7 as printed: spectral error C\sqrt{N^2\ln N/m} for m edges.
 ///
-/// - `c`: C (the O-constant). [dimensionless]. Finite, > 0.
-/// - `n`: N. [dimensionless]. Finite, >= 1.
-/// - `edges`: m. [dimensionless]. Finite, >= 1.
+/// - `c`: The value C (the O-constant). [dimensionless]. Finite, > 0.
+/// - `n`: The value N. [dimensionless]. Finite, >= 1.
+/// - `edges`: The value m. [dimensionless]. Finite, >= 1.
 /// - returns `error`: The bound on \|(\mathbf L - \tilde{\mathbf L})x\|/\|x\|. [dimensionless].
 ///   NaN on error.
 ///
@@ -4794,10 +4802,10 @@ pub fn perturbation_tradeoff_error(c: f64, n: f64, edges: f64) -> Result<f64> {
 
 /// Theorem 9.7 inverted: edges needed for spectral error \epsilon, m = C^2 N^2\ln N/\epsilon^2.
 ///
-/// - `c`: C. [dimensionless]. Finite, > 0.
-/// - `n`: N. [dimensionless]. Finite, >= 2.
-/// - `error`: \epsilon. [dimensionless]. Finite, > 0.
-/// - returns `edges`: m (not rounded). [dimensionless]. NaN on error.
+/// - `c`: The value C. [dimensionless]. Finite, > 0.
+/// - `n`: The value N. [dimensionless]. Finite, >= 2.
+/// - `error`: The value \epsilon. [dimensionless]. Finite, > 0.
+/// - returns `edges`: The value m (not rounded). [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_perturbation_tradeoff_edges()` in `<thermoai/perturbation.h>` (experimental tier).
 pub fn perturbation_tradeoff_edges(c: f64, n: f64, error: f64) -> Result<f64> {
@@ -4808,9 +4816,9 @@ pub fn perturbation_tradeoff_edges(c: f64, n: f64, error: f64) -> Result<f64> {
 
 /// Lemma C.3 as printed: \mathbb E\|K - \tilde K\|_F^2 \le (1 + N/s)\sum_{i>s}\sigma_i^2.
 ///
-/// - `n`: N, >= 1.
+/// - `n`: The value N, >= 1.
 /// - `s`: Rank s, 1 <= s <= n.
-/// - `eigenvalues`: \sigma_1 \ge \dots \ge \sigma_N \ge 0, n values. [dimensionless].
+/// - `eigenvalues`: The value \sigma_1 \ge \dots \ge \sigma_N \ge 0, n values. [dimensionless].
 /// - returns `bound`: The bound. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_perturbation_nystrom_bound()` in `<thermoai/perturbation.h>` (experimental tier).
@@ -4825,10 +4833,10 @@ pub fn perturbation_nystrom_bound(n: usize, s: usize, eigenvalues: &[f64]) -> Re
 
 /// Theorem B.1 as printed: m = \lceil C\epsilon^{-2}\ln N\rceil, the constant a parameter.
 ///
-/// - `n_points`: N. [dimensionless]. Finite, >= 2.
-/// - `epsilon`: \epsilon. [dimensionless]. In (0, 1).
-/// - `c`: C. [dimensionless]. Finite, > 0.
-/// - returns `dimension`: m (an integer). [dimensionless]. NaN on error.
+/// - `n_points`: The value N. [dimensionless]. Finite, >= 2.
+/// - `epsilon`: The value \epsilon. [dimensionless]. In (0, 1).
+/// - `c`: The value C. [dimensionless]. Finite, > 0.
+/// - returns `dimension`: The value m (an integer). [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_perturbation_jl_dimension()` in `<thermoai/perturbation.h>` (experimental tier).
 pub fn perturbation_jl_dimension(n_points: f64, epsilon: f64, c: f64) -> Result<f64> {
@@ -4862,7 +4870,7 @@ pub fn pmf_check(p: &[f64], n: usize) -> Result<()> {
 ///
 /// - `p`: A pmf, n entries. [dimensionless]
 /// - `n`: Number of entries, >= 1.
-/// - returns `bits`: H(p), in [0, \log_2 n]. Unit: bit. NaN on error.
+/// - returns `bits`: The value H(p), in [0, \log_2 n]. Unit: bit. NaN on error.
 ///
 /// C: `thermoai_pmf_entropy_bits()` in `<thermoai/pmf.h>`.
 pub fn pmf_entropy_bits(p: &[f64], n: usize) -> Result<f64> {
@@ -4878,7 +4886,7 @@ pub fn pmf_entropy_bits(p: &[f64], n: usize) -> Result<f64> {
 ///
 /// - `p`: A pmf, n entries. [dimensionless]
 /// - `n`: Number of entries, >= 1.
-/// - returns `nats`: H(p), in [0, \ln n]. Unit: nat. NaN on error.
+/// - returns `nats`: The value H(p), in [0, \ln n]. Unit: nat. NaN on error.
 ///
 /// C: `thermoai_pmf_entropy_nats()` in `<thermoai/pmf.h>`.
 pub fn pmf_entropy_nats(p: &[f64], n: usize) -> Result<f64> {
@@ -4895,7 +4903,7 @@ pub fn pmf_entropy_nats(p: &[f64], n: usize) -> Result<f64> {
 /// - `p`: A pmf, n entries. [dimensionless]
 /// - `q`: A pmf, n entries. [dimensionless]
 /// - `n`: Number of entries, >= 1.
-/// - returns `bits`: H(p, q) \ge H(p). Unit: bit. NaN on error.
+/// - returns `bits`: The value H(p, q) \ge H(p). Unit: bit. NaN on error.
 ///
 /// C: `thermoai_pmf_cross_entropy_bits()` in `<thermoai/pmf.h>`.
 pub fn pmf_cross_entropy_bits(p: &[f64], q: &[f64], n: usize) -> Result<f64> {
@@ -4915,7 +4923,7 @@ pub fn pmf_cross_entropy_bits(p: &[f64], q: &[f64], n: usize) -> Result<f64> {
 /// - `p`: A pmf, n entries. [dimensionless]
 /// - `q`: A pmf, n entries. [dimensionless]
 /// - `n`: Number of entries, >= 1.
-/// - returns `nats`: H(p, q). Unit: nat. NaN on error.
+/// - returns `nats`: The value H(p, q). Unit: nat. NaN on error.
 ///
 /// C: `thermoai_pmf_cross_entropy_nats()` in `<thermoai/pmf.h>`.
 pub fn pmf_cross_entropy_nats(p: &[f64], q: &[f64], n: usize) -> Result<f64> {
@@ -4935,7 +4943,7 @@ pub fn pmf_cross_entropy_nats(p: &[f64], q: &[f64], n: usize) -> Result<f64> {
 /// - `p`: A pmf, n entries (the first argument of KL). [dimensionless]
 /// - `q`: A pmf, n entries (the reference). [dimensionless]
 /// - `n`: Number of entries, >= 1.
-/// - returns `bits`: \mathrm{KL}(p \| q) \ge 0 (0 when p = q). Unit: bit. NaN on error.
+/// - returns `bits`: The value \mathrm{KL}(p \| q) \ge 0 (0 when p = q). Unit: bit. NaN on error.
 ///
 /// C: `thermoai_pmf_kl_divergence_bits()` in `<thermoai/pmf.h>`.
 pub fn pmf_kl_divergence_bits(p: &[f64], q: &[f64], n: usize) -> Result<f64> {
@@ -4955,7 +4963,7 @@ pub fn pmf_kl_divergence_bits(p: &[f64], q: &[f64], n: usize) -> Result<f64> {
 /// - `p`: A pmf, n entries. [dimensionless]
 /// - `q`: A pmf, n entries. [dimensionless]
 /// - `n`: Number of entries, >= 1.
-/// - returns `nats`: \mathrm{KL}(p \| q) \ge 0. Unit: nat. NaN on error.
+/// - returns `nats`: The value \mathrm{KL}(p \| q) \ge 0. Unit: nat. NaN on error.
 ///
 /// C: `thermoai_pmf_kl_divergence_nats()` in `<thermoai/pmf.h>`.
 pub fn pmf_kl_divergence_nats(p: &[f64], q: &[f64], n: usize) -> Result<f64> {
@@ -4972,10 +4980,10 @@ pub fn pmf_kl_divergence_nats(p: &[f64], q: &[f64], n: usize) -> Result<f64> {
 
 /// Mutual information of a joint pmf in bits: I(X;Y) = H(X) + H(Y) - H(X,Y).
 ///
-/// - `joint`: p(x, y), nx x ny row-major, a pmf. [dimensionless]
+/// - `joint`: The value p(x, y), nx x ny row-major, a pmf. [dimensionless]
 /// - `nx`: Rows (values of X), >= 1.
 /// - `ny`: Columns (values of Y), >= 1; nx * ny must not overflow.
-/// - returns `bits`: I(X;Y), in [0, \min(H(X), H(Y))]. Unit: bit. NaN on error.
+/// - returns `bits`: The value I(X;Y), in [0, \min(H(X), H(Y))]. Unit: bit. NaN on error.
 ///
 /// C: `thermoai_pmf_mutual_information_bits()` in `<thermoai/pmf.h>`.
 pub fn pmf_mutual_information_bits(joint: &[f64], nx: usize, ny: usize) -> Result<f64> {
@@ -4989,10 +4997,10 @@ pub fn pmf_mutual_information_bits(joint: &[f64], nx: usize, ny: usize) -> Resul
 
 /// Mutual information of a joint pmf in nats.
 ///
-/// - `joint`: p(x, y), nx x ny row-major, a pmf. [dimensionless]
+/// - `joint`: The value p(x, y), nx x ny row-major, a pmf. [dimensionless]
 /// - `nx`: Rows, >= 1.
 /// - `ny`: Columns, >= 1.
-/// - returns `nats`: I(X;Y). Unit: nat. NaN on error.
+/// - returns `nats`: The value I(X;Y). Unit: nat. NaN on error.
 ///
 /// C: `thermoai_pmf_mutual_information_nats()` in `<thermoai/pmf.h>`.
 pub fn pmf_mutual_information_nats(joint: &[f64], nx: usize, ny: usize) -> Result<f64> {
@@ -5006,10 +5014,10 @@ pub fn pmf_mutual_information_nats(joint: &[f64], nx: usize, ny: usize) -> Resul
 
 /// Conditional entropy of the columns given the rows, in bits: H(Y|X) = H(X,Y) - H(X).
 ///
-/// - `joint`: p(x, y), nx x ny row-major, a pmf. [dimensionless]
+/// - `joint`: The value p(x, y), nx x ny row-major, a pmf. [dimensionless]
 /// - `nx`: Rows (values of the condition X), >= 1.
 /// - `ny`: Columns (values of Y), >= 1; nx * ny must not overflow.
-/// - returns `bits`: H(Y|X), in [0, \log_2 n_y]. Unit: bit. NaN on error.
+/// - returns `bits`: The value H(Y|X), in [0, \log_2 n_y]. Unit: bit. NaN on error.
 ///
 /// C: `thermoai_pmf_conditional_entropy_bits()` in `<thermoai/pmf.h>`.
 pub fn pmf_conditional_entropy_bits(joint: &[f64], nx: usize, ny: usize) -> Result<f64> {
@@ -5023,10 +5031,10 @@ pub fn pmf_conditional_entropy_bits(joint: &[f64], nx: usize, ny: usize) -> Resu
 
 /// Conditional entropy H(Y|X) in nats.
 ///
-/// - `joint`: p(x, y), nx x ny row-major, a pmf. [dimensionless]
+/// - `joint`: The value p(x, y), nx x ny row-major, a pmf. [dimensionless]
 /// - `nx`: Rows, >= 1.
 /// - `ny`: Columns, >= 1.
-/// - returns `nats`: H(Y|X). Unit: nat. NaN on error.
+/// - returns `nats`: The value H(Y|X). Unit: nat. NaN on error.
 ///
 /// C: `thermoai_pmf_conditional_entropy_nats()` in `<thermoai/pmf.h>`.
 pub fn pmf_conditional_entropy_nats(joint: &[f64], nx: usize, ny: usize) -> Result<f64> {
@@ -5042,7 +5050,7 @@ pub fn pmf_conditional_entropy_nats(joint: &[f64], nx: usize, ny: usize) -> Resu
 ///
 /// - `x`: n finite values. Unit: nat (log-probabilities or any logits).
 /// - `n`: Number of values, >= 1.
-/// - returns `out`: \ln \sum_i e^{x_i}. Unit: nat. NaN on error.
+/// - returns `out`: The value \ln \sum_i e^{x_i}. Unit: nat. NaN on error.
 ///
 /// C: `thermoai_pmf_log_sum_exp()` in `<thermoai/pmf.h>`.
 pub fn pmf_log_sum_exp(x: &[f64], n: usize) -> Result<f64> {
@@ -5166,10 +5174,10 @@ pub fn precision_layer_bits_whole(sensitivity: &[f64], layers: usize, total_bits
 
 /// Generalisation bound R(h) \le \hat R(h) + 2\mathfrak R_S + 3\sqrt{\ln(2/\delta)/(2m)}.
 ///
-/// - `empirical_risk`: \hat R(h). [dimensionless]. In [0, 1].
-/// - `rademacher`: \mathfrak R_S. [dimensionless]. Finite, >= 0.
-/// - `delta`: \delta. [dimensionless]. In (0, 1).
-/// - `samples`: m. [dimensionless]. Finite, >= 1.
+/// - `empirical_risk`: The value \hat R(h). [dimensionless]. In [0, 1].
+/// - `rademacher`: The value \mathfrak R_S. [dimensionless]. Finite, >= 0.
+/// - `delta`: The value \delta. [dimensionless]. In (0, 1).
+/// - `samples`: The value m. [dimensionless]. Finite, >= 1.
 /// - returns `bound`: The bound on R(h) (may exceed 1: vacuous). [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_rademacher_bound()` in `<thermoai/rademacher.h>`.
@@ -5182,10 +5190,11 @@ pub fn rademacher_bound(empirical_risk: f64, rademacher: f64, delta: f64, sample
 /// Theorem 10.1's claim as printed: \mathfrak R_S(\mathcal H_{SSA}) \le \rho\,\mathfrak
 /// R_S(\mathcal H_{Dense}).
 ///
-/// - `density`: \rho. [dimensionless]. In [0, 1].
-/// - `rademacher_dense`: \mathfrak R_S(\mathcal H_{Dense}). [dimensionless]. Finite, >= 0.
-/// - returns `rademacher`: \rho\,\mathfrak R_S(\mathcal H_{Dense}). [dimensionless]. NaN on
-///   error.
+/// - `density`: The value \rho. [dimensionless]. In [0, 1].
+/// - `rademacher_dense`: The value \mathfrak R_S(\mathcal H_{Dense}). [dimensionless]. Finite, >=
+///   0.
+/// - returns `rademacher`: The value \rho\,\mathfrak R_S(\mathcal H_{Dense}). [dimensionless].
+///   NaN on error.
 ///
 /// C: `thermoai_rademacher_sparse()` in `<thermoai/rademacher.h>` (experimental tier).
 pub fn rademacher_sparse(density: f64, rademacher_dense: f64) -> Result<f64> {
@@ -5194,12 +5203,12 @@ pub fn rademacher_sparse(density: f64, rademacher_dense: f64) -> Result<f64> {
     Ok(rademacher)
 }
 
-/// R(D) of a Gaussian source under squared error: \tfrac12 \log_2(\sigma^2/D), 0 for D \ge
-/// \sigma^2.
+/// The value R(D) of a Gaussian source under squared error: \tfrac12 \log_2(\sigma^2/D), 0 for
+/// D \ge \sigma^2.
 ///
 /// - `variance`: Source variance \sigma^2. Unit: (source unit)^2. Finite, > 0.
 /// - `distortion`: Mean squared error D. Unit: (source unit)^2. Finite, > 0.
-/// - returns `rate_bits`: R(D). Unit: bit per source sample. NaN on error.
+/// - returns `rate_bits`: The value R(D). Unit: bit per source sample. NaN on error.
 ///
 /// C: `thermoai_rd_gaussian_bits()` in `<thermoai/rd.h>`.
 pub fn rd_gaussian_bits(variance: f64, distortion: f64) -> Result<f64> {
@@ -5212,7 +5221,7 @@ pub fn rd_gaussian_bits(variance: f64, distortion: f64) -> Result<f64> {
 ///
 /// - `variance`: Source variance \sigma^2. Unit: (source unit)^2. Finite, > 0.
 /// - `rate_bits`: Rate R. Unit: bit per source sample. Finite, >= 0.
-/// - returns `distortion`: D(R). Unit: (source unit)^2. NaN on error.
+/// - returns `distortion`: The value D(R). Unit: (source unit)^2. NaN on error.
 ///
 /// C: `thermoai_rd_gaussian_distortion()` in `<thermoai/rd.h>`.
 pub fn rd_gaussian_distortion(variance: f64, rate_bits: f64) -> Result<f64> {
@@ -5221,12 +5230,12 @@ pub fn rd_gaussian_distortion(variance: f64, rate_bits: f64) -> Result<f64> {
     Ok(distortion)
 }
 
-/// R(D) of a Bernoulli(p) source under Hamming distortion: H_b(p) - H_b(D) for D < \min(p,
-/// 1-p), else 0.
+/// The value R(D) of a Bernoulli(p) source under Hamming distortion: H_b(p) - H_b(D) for D <
+/// \min(p, 1-p), else 0.
 ///
-/// - `p`: P(X = 1). [dimensionless]. Finite, in [0, 1].
+/// - `p`: The value P(X = 1). [dimensionless]. Finite, in [0, 1].
 /// - `distortion`: Bit error probability D. [dimensionless]. Finite, >= 0.
-/// - returns `rate_bits`: R(D). Unit: bit per source symbol. NaN on error.
+/// - returns `rate_bits`: The value R(D). Unit: bit per source symbol. NaN on error.
 ///
 /// C: `thermoai_rd_bernoulli_bits()` in `<thermoai/rd.h>`.
 pub fn rd_bernoulli_bits(p: f64, distortion: f64) -> Result<f64> {
@@ -5238,10 +5247,10 @@ pub fn rd_bernoulli_bits(p: f64, distortion: f64) -> Result<f64> {
 /// Energy bound of a Gaussian source: E_{\min}(D) = k_B T \ln 2 \cdot \tfrac12
 /// \log_2(\sigma^2/D).
 ///
-/// - `variance`: \sigma^2. Unit: (source unit)^2. Finite, > 0.
-/// - `distortion`: D. Unit: (source unit)^2. Finite, > 0.
+/// - `variance`: The value \sigma^2. Unit: (source unit)^2. Finite, > 0.
+/// - `distortion`: The value D. Unit: (source unit)^2. Finite, > 0.
 /// - `temperature_k`: Bath temperature T. Unit: K. Finite, > 0.
-/// - returns `energy_j`: E_{\min}(D) per source sample. Unit: J. NaN on error.
+/// - returns `energy_j`: The value E_{\min}(D) per source sample. Unit: J. NaN on error.
 ///
 /// C: `thermoai_rd_gaussian_energy_j()` in `<thermoai/rd.h>`.
 pub fn rd_gaussian_energy_j(variance: f64, distortion: f64, temperature_k: f64) -> Result<f64> {
@@ -5252,10 +5261,10 @@ pub fn rd_gaussian_energy_j(variance: f64, distortion: f64, temperature_k: f64) 
 
 /// Energy bound of a Bernoulli source: E_{\min}(D) = k_B T \ln 2\, [H_b(p) - H_b(D)]^+.
 ///
-/// - `p`: P(X = 1). [dimensionless]. Finite, in [0, 1].
-/// - `distortion`: D. [dimensionless]. Finite, >= 0.
+/// - `p`: The value P(X = 1). [dimensionless]. Finite, in [0, 1].
+/// - `distortion`: The value D. [dimensionless]. Finite, >= 0.
 /// - `temperature_k`: Bath temperature T. Unit: K. Finite, > 0.
-/// - returns `energy_j`: E_{\min}(D) per source symbol. Unit: J. NaN on error.
+/// - returns `energy_j`: The value E_{\min}(D) per source symbol. Unit: J. NaN on error.
 ///
 /// C: `thermoai_rd_bernoulli_energy_j()` in `<thermoai/rd.h>`.
 pub fn rd_bernoulli_energy_j(p: f64, distortion: f64, temperature_k: f64) -> Result<f64> {
@@ -5280,10 +5289,10 @@ pub fn rd_ba_result_size() -> usize {
 
 /// Creates a solver for a source pmf and a distortion matrix (both copied).
 ///
-/// - `source`: p(x), a pmf of nx entries (pmf.h rules). [dimensionless]
+/// - `source`: The value p(x), a pmf of nx entries (pmf.h rules). [dimensionless]
 /// - `nx`: Source alphabet size, >= 1.
-/// - `distortion`: d(x,\hat x), nx x nxhat row-major, finite, >= 0. Unit: any (the unit of every
-///   distortion of this solver).
+/// - `distortion`: The value d(x,\hat x), nx x nxhat row-major, finite, >= 0. Unit: any (the unit
+///   of every distortion of this solver).
 /// - `nxhat`: Reproduction alphabet size, >= 1; nx * nxhat <= 2^40.
 /// - `params`: Settings, or NULL for the defaults.
 /// - returns `solver`: The solver; NULL on error.
@@ -5323,11 +5332,12 @@ pub fn rd_ba_create_ex(source: &[f64], nx: usize, distortion: &[f64], nxhat: usi
     Ok(RdBa { ptr: solver, nx: nx as usize, nxhat: nxhat as usize })
 }
 
-/// D_{\min} and D_{\max} of the solver's problem.
+/// The value D_{\min} and D_{\max} of the solver's problem.
 ///
 /// - `solver`: The solver.
-/// - returns `dmin`: D_{\min}. Unit: the distortion matrix's. NaN on error.
-/// - returns `dmax`: D_{\max} \ge D_{\min}. Unit: the distortion matrix's. NaN on error.
+/// - returns `dmin`: The value D_{\min}. Unit: the distortion matrix's. NaN on error.
+/// - returns `dmax`: The value D_{\max} \ge D_{\min}. Unit: the distortion matrix's. NaN on
+///   error.
 ///
 /// C: `thermoai_rd_ba_distortion_range()` in `<thermoai/rd.h>`.
 pub fn rd_ba_distortion_range(solver: &RdBa) -> Result<(f64, f64)> {
@@ -5340,7 +5350,7 @@ pub fn rd_ba_distortion_range(solver: &RdBa) -> Result<(f64, f64)> {
 /// The point of the curve with slope slope_bits: iterates until converged.
 ///
 /// - `solver`: The solver (its output pmf is updated).
-/// - `slope_bits`: s = R'(D). Unit: bit per unit of distortion. Finite, <= 0.
+/// - `slope_bits`: The value s = R'(D). Unit: bit per unit of distortion. Finite, <= 0.
 /// - returns `result`: Caller sets struct_size; NaN doubles on error.
 ///
 /// C: `thermoai_rd_ba_execute()` in `<thermoai/rd.h>`.
@@ -5350,10 +5360,10 @@ pub fn rd_ba_execute(solver: &mut RdBa, slope_bits: f64) -> Result<sys::thermoai
     Ok(result)
 }
 
-/// R(D^*) at a target distortion: searches the slope, then time-shares two points.
+/// The value R(D^*) at a target distortion: searches the slope, then time-shares two points.
 ///
 /// - `solver`: The solver.
-/// - `distortion`: D^*. Unit: the distortion matrix's. Finite, >= 0.
+/// - `distortion`: The value D^*. Unit: the distortion matrix's. Finite, >= 0.
 /// - returns `result`: Caller sets struct_size. On success distortion is D^* (D_{\max} when D^* >
 ///   D_{\max}) and R(D^*) lies in [rate_lower_bits, rate_bits].
 ///
@@ -5367,7 +5377,7 @@ pub fn rd_ba_execute_distortion(solver: &mut RdBa, distortion: f64) -> Result<sy
 /// Exactly count iterations at slope slope_bits, without a convergence test.
 ///
 /// - `solver`: The solver.
-/// - `slope_bits`: s. Unit: bit per unit of distortion. Finite, <= 0.
+/// - `slope_bits`: The value s. Unit: bit per unit of distortion. Finite, <= 0.
 /// - `count`: Iterations, >= 1.
 /// - returns `result`: Caller sets struct_size.
 ///
@@ -5451,10 +5461,10 @@ pub fn scaling_loss_law_size() -> usize {
 /// Negentropy of a model of params parameters trained on tokens with flop, Eq. (20).
 ///
 /// - `law`: The law.
-/// - `params`: N. [dimensionless]. Finite; > 0 when the parameter term is present.
-/// - `tokens`: D. [dimensionless]. Finite; > 0 when the data term is present.
-/// - `flop`: C. Unit: FLOP. Finite; > 0 when the compute term is present.
-/// - returns `bits`: \mathcal{N}. Unit: bit per token. NaN on error.
+/// - `params`: The value N. [dimensionless]. Finite; > 0 when the parameter term is present.
+/// - `tokens`: The value D. [dimensionless]. Finite; > 0 when the data term is present.
+/// - `flop`: The value C. Unit: FLOP. Finite; > 0 when the compute term is present.
+/// - returns `bits`: The value \mathcal{N}. Unit: bit per token. NaN on error.
 ///
 /// C: `thermoai_scaling_negentropy_bits()` in `<thermoai/scaling.h>`.
 pub fn scaling_negentropy_bits(law: &sys::thermoai_scaling_negentropy_law, params: f64, tokens: f64, flop: f64) -> Result<f64> {
@@ -5466,10 +5476,10 @@ pub fn scaling_negentropy_bits(law: &sys::thermoai_scaling_negentropy_law, param
 /// Loss of a model, Eq. (39).
 ///
 /// - `law`: The law.
-/// - `params`: N. [dimensionless]. Finite; > 0 when the parameter term is present.
-/// - `tokens`: D. [dimensionless]. Finite; > 0 when the data term is present.
-/// - `flop`: C. Unit: FLOP. Finite; > 0 when the compute term is present.
-/// - returns `loss_bits`: L. Unit: bit per token. NaN on error.
+/// - `params`: The value N. [dimensionless]. Finite; > 0 when the parameter term is present.
+/// - `tokens`: The value D. [dimensionless]. Finite; > 0 when the data term is present.
+/// - `flop`: The value C. Unit: FLOP. Finite; > 0 when the compute term is present.
+/// - returns `loss_bits`: The value L. Unit: bit per token. NaN on error.
 ///
 /// C: `thermoai_scaling_loss_bits()` in `<thermoai/scaling.h>`.
 pub fn scaling_loss_bits(law: &sys::thermoai_scaling_loss_law, params: f64, tokens: f64, flop: f64) -> Result<f64> {
@@ -5481,7 +5491,7 @@ pub fn scaling_loss_bits(law: &sys::thermoai_scaling_loss_law, params: f64, toke
 /// The negentropy form of a loss law, Eq. (40) and Appendix A.
 ///
 /// - `loss`: The loss law.
-/// - `data_entropy_bits`: H_{data}. Unit: bit per token. Finite, >= 0.
+/// - `data_entropy_bits`: The value H_{data}. Unit: bit per token. Finite, >= 0.
 /// - returns `law`: Initialised with thermoai_scaling_negentropy_law_init(); filled. On error
 ///   every double field its struct_size covers is NaN (the caller's old values never survive).
 ///
@@ -5502,8 +5512,8 @@ pub fn scheduler_params_size() -> usize {
 /// Creates a scheduler (malloc/free).
 ///
 /// - `params`: The settings (required: controls, horizon, budget).
-/// - `lower`: \ell, c values. [dimensionless] (the controls' own units). Finite.
-/// - `upper`: h, c values, each > the lower bound. [dimensionless]. Finite.
+/// - `lower`: The value \ell, c values. [dimensionless] (the controls' own units). Finite.
+/// - `upper`: The value h, c values, each > the lower bound. [dimensionless]. Finite.
 /// - `initial`: The starting controls, c values in the box. [dimensionless]. Finite.
 /// - returns `scheduler`: The scheduler; NULL on error.
 ///
@@ -5598,10 +5608,10 @@ pub fn scheduler_budget(scheduler: &Scheduler) -> Result<(f64, f64, u32)> {
 ///
 /// - `n`: Keys, 1 <= n <= 2^24.
 /// - `d`: Dimension, 1 <= d <= 4096.
-/// - `query`: q, d values. [dimensionless]. Finite.
+/// - `query`: The value q, d values. [dimensionless]. Finite.
 /// - `keys`: n x d row-major. [dimensionless]. Finite.
 /// - `p`: A distribution over the keys: n values >= 0 summing to 1 within 1e-10. [dimensionless].
-/// - returns `free_energy`: \mathcal F(P). [dimensionless] (logit units). NaN on error.
+/// - returns `free_energy`: The value \mathcal F(P). [dimensionless] (logit units). NaN on error.
 ///
 /// C: `thermoai_softmax_free_energy()` in `<thermoai/softmax.h>`.
 pub fn softmax_free_energy(n: usize, d: usize, query: &[f64], keys: &[f64], p: &[f64]) -> Result<f64> {
@@ -5623,10 +5633,10 @@ pub fn softmax_free_energy(n: usize, d: usize, query: &[f64], keys: &[f64], p: &
 ///
 /// - `n`: Keys, 1 <= n <= 2^24.
 /// - `d`: Dimension, 1 <= d <= 4096.
-/// - `query`: q, d values. [dimensionless]. Finite.
+/// - `query`: The value q, d values. [dimensionless]. Finite.
 /// - `keys`: n x d row-major. [dimensionless]. Finite.
-/// - returns `free_energy`: \mathcal F_{min}. [dimensionless]. NaN on error.
-/// - returns `p_star`: P^*, n values, or NULL. [dimensionless]. All NaN on error.
+/// - returns `free_energy`: The value \mathcal F_{min}. [dimensionless]. NaN on error.
+/// - returns `p_star`: The value P^*, n values, or NULL. [dimensionless]. All NaN on error.
 ///
 /// C: `thermoai_softmax_free_energy_min()` in `<thermoai/softmax.h>`.
 pub fn softmax_free_energy_min(n: usize, d: usize, query: &[f64], keys: &[f64]) -> Result<(f64, Vec<f64>)> {
@@ -5646,10 +5656,10 @@ pub fn softmax_free_energy_min(n: usize, d: usize, query: &[f64], keys: &[f64]) 
 ///
 /// - `n`: Keys, 1 <= n <= 2^24.
 /// - `d`: Dimension, 1 <= d <= 4096.
-/// - `query`: q, d values. [dimensionless]. Finite.
+/// - `query`: The value q, d values. [dimensionless]. Finite.
 /// - `keys`: n x d row-major. [dimensionless]. Finite.
-/// - returns `alpha_max`: \max_i\alpha_i \in [1/N, 1]. [dimensionless]. NaN on error.
-/// - returns `threshold`: \ln N/N. [dimensionless]. NaN on error.
+/// - returns `alpha_max`: The value \max_i\alpha_i \in [1/N, 1]. [dimensionless]. NaN on error.
+/// - returns `threshold`: The value \ln N/N. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_softmax_max_weight()` in `<thermoai/softmax.h>`.
 pub fn softmax_max_weight(n: usize, d: usize, query: &[f64], keys: &[f64]) -> Result<(f64, f64)> {
@@ -5723,9 +5733,9 @@ pub fn softmax_effective_rank(n: usize, sigma: &[f64]) -> Result<f64> {
 /// Lemma 8.2 as printed: \mathrm{rank}(W) \le \min(N, 2^r) when queries and keys span r
 /// dimensions.
 ///
-/// - `n`: N, >= 1.
-/// - `r`: r.
-/// - returns `bound`: \min(N, 2^r). [dimensionless]. NaN on error.
+/// - `n`: The value N, >= 1.
+/// - `r`: The value r.
+/// - returns `bound`: The value \min(N, 2^r). [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_softmax_rank_bound()` in `<thermoai/softmax.h>` (experimental tier).
 pub fn softmax_rank_bound(n: usize, r: usize) -> Result<f64> {
@@ -5928,10 +5938,11 @@ pub fn spectral_ssa(plan: &mut Ssa, q: &[f32], k: &[f32], params: Option<&sys::t
 
 /// Cluster quality \mathcal Q = (\lambda_{k+1} - \lambda_k)/\lambda_N.
 ///
-/// - `lambda_k`: \lambda_k [dimensionless], in [0, 2].
-/// - `lambda_k1`: \lambda_{k+1} [dimensionless], \lambda_k \le \lambda_{k+1} \le \lambda_N.
-/// - `lambda_n`: \lambda_N [dimensionless], in (0, 2].
-/// - returns `quality`: \mathcal Q \in [0, 1]. [dimensionless]. NaN on error.
+/// - `lambda_k`: The value \lambda_k [dimensionless], in [0, 2].
+/// - `lambda_k1`: The value \lambda_{k+1} [dimensionless], \lambda_k \le \lambda_{k+1} \le
+///   \lambda_N.
+/// - `lambda_n`: The value \lambda_N [dimensionless], in (0, 2].
+/// - returns `quality`: The value \mathcal Q \in [0, 1]. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_spectral_cluster_quality()` in `<thermoai/spectral.h>` (experimental tier).
 pub fn spectral_cluster_quality(lambda_k: f64, lambda_k1: f64, lambda_n: f64) -> Result<f64> {
@@ -5942,7 +5953,7 @@ pub fn spectral_cluster_quality(lambda_k: f64, lambda_k1: f64, lambda_n: f64) ->
 
 /// The adaptive fallback rule of paper 002, Sec. 11.6.1.
 ///
-/// - `quality`: \mathcal Q [dimensionless], in [0, 1].
+/// - `quality`: The value \mathcal Q [dimensionless], in [0, 1].
 /// - returns `decision`: THERMOAI_SPECTRAL_FALLBACK_DENSE (\mathcal Q < 0.1),
 ///   THERMOAI_SPECTRAL_FALLBACK_HYBRID (0.1 \le \mathcal Q \le 0.3) or
 ///   THERMOAI_SPECTRAL_FALLBACK_SSA (\mathcal Q > 0.3). The paper leaves the boundaries open;
@@ -5958,10 +5969,10 @@ pub fn spectral_fallback(quality: f64) -> Result<u32> {
 /// Mixing-time bound of Theorem 8.5: \tau(\epsilon) \le \ln(1/(\epsilon\,\pi_{min}))/(\gamma -
 /// \delta).
 ///
-/// - `gap`: \gamma [dimensionless], in (0, 2].
-/// - `pi_min`: \pi_{min} [dimensionless], in (0, 1].
+/// - `gap`: The value \gamma [dimensionless], in (0, 2].
+/// - `pi_min`: The value \pi_{min} [dimensionless], in (0, 1].
 /// - `epsilon`: Total-variation distance \epsilon [dimensionless], in (0, 1).
-/// - `delta`: \delta \ge 0 [dimensionless].
+/// - `delta`: The value \delta \ge 0 [dimensionless].
 /// - returns `steps`: The bound on \tau. Unit: steps of the chain (attention layers for the
 ///   paper's reading). NaN on error.
 ///
@@ -6135,7 +6146,7 @@ pub fn ter_run(arch: &sys::thermoai_model_arch, params: Option<&sys::thermoai_en
 /// Share of the actual energy that is the Landauer minimum: 1/\mathrm{TER}.
 ///
 /// - `ter`: The TER. [dimensionless]. Finite, >= 1.
-/// - returns `share`: 1/\mathrm{TER}. [dimensionless]. NaN on error.
+/// - returns `share`: The value 1/\mathrm{TER}. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_ter_landauer_share()` in `<thermoai/ter.h>`.
 pub fn ter_landauer_share(ter: f64) -> Result<f64> {
@@ -6149,8 +6160,8 @@ pub fn ter_landauer_share(ter: f64) -> Result<f64> {
 /// - `factor_lo`: Lower bound of each factor. [dimensionless]. Finite, > 0.
 /// - `factor_hi`: Upper bound of each factor. [dimensionless]. Finite, >= factor_lo[i].
 /// - `n_factors`: Number of factors, >= 1.
-/// - returns `ter_lo`: \mathrm{TER}_{lo}. [dimensionless]. NaN on error.
-/// - returns `ter_hi`: \mathrm{TER}_{hi}. [dimensionless]. NaN on error.
+/// - returns `ter_lo`: The value \mathrm{TER}_{lo}. [dimensionless]. NaN on error.
+/// - returns `ter_hi`: The value \mathrm{TER}_{hi}. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_ter_gap_product()` in `<thermoai/ter.h>`.
 pub fn ter_gap_product(factor_lo: &[f64], factor_hi: &[f64], n_factors: usize) -> Result<(f64, f64)> {
@@ -6186,7 +6197,7 @@ pub fn tip_relative_degradation(ppl_base: f64, ppl_pruned: f64) -> Result<f64> {
 /// - `component_energy_j`: Energy the component uses E_i. Unit: J. Finite, > 0.
 /// - `total_energy_j`: Energy of the whole model E_{total} for the same work. Unit: J. Finite, >=
 ///   component_energy_j.
-/// - returns `score`: s_i. [dimensionless]. NaN on error.
+/// - returns `score`: The value s_i. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_tip_score()` in `<thermoai/tip.h>`.
 pub fn tip_score(ppl_base: f64, ppl_without: f64, component_energy_j: f64, total_energy_j: f64) -> Result<f64> {
@@ -6260,9 +6271,9 @@ pub fn work_size() -> usize {
 
 /// Expected number of distinct experts a batch of tokens selects.
 ///
-/// - `experts`: N, >= 1.
-/// - `active`: k, 1 .. experts.
-/// - `tokens`: B, tokens routed together. [dimensionless]. Finite, >= 0.
+/// - `experts`: The value N, >= 1.
+/// - `active`: The value k, 1 .. experts.
+/// - `tokens`: The value B, tokens routed together. [dimensionless]. Finite, >= 0.
 /// - returns `distinct`: The expectation, in [0, N]. [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_work_moe_distinct_experts()` in `<thermoai/work.h>`.
