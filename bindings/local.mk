@@ -44,7 +44,8 @@ EXTRA_DIST += bindings/rust/Cargo.toml \
 	bindings/rust/thermoai/Cargo.toml bindings/rust/thermoai/build.rs \
 	bindings/rust/thermoai/src/lib.rs bindings/rust/thermoai/src/generated.rs \
 	bindings/rust/thermoai/tests/api.rs bindings/rust/thermoai/examples/ter_worked.rs \
-	examples/worked/ter_worked.c examples/worked/ter_worked.cc examples/worked/ter_worked.py
+	examples/worked/ter_worked.c examples/worked/ter_worked.cc examples/worked/ter_worked.py \
+	examples/python/sweep_dask.py
 clean-local: clean-rust
 clean-rust:
 	-rm -rf bindings/rust-target

@@ -387,7 +387,7 @@ def classify(api):
                 elif const or direction == "in":
                     p["kind"] = "struct_in"
                 elif direction == "out" or re.search(
-                        r"struct_size|Initiali[sz]ed with|overwritten|filled|As in thermoai_\w+_find", desc):
+                        r"struct_size|Initiali[sz]ed with|overwritten|filled|As in thermoai_\w+\(\)", desc):
                     p["kind"] = "struct_out"
                 else:
                     p["kind"] = "struct_inout"

@@ -311,6 +311,20 @@ class Completeness(unittest.TestCase):
             plan.execute([0.0] * 32, [0.0] * 32, [0.0] * 32)
         plan.close()  # idempotent
 
+    def test_every_preset_family(self):
+        for fn, cls in ((thermoai.model_presets, thermoai.ModelArch),
+                        (thermoai.hardware_presets, thermoai.Hardware),
+                        (thermoai.loss_presets, thermoai.LossModel),
+                        (thermoai.serving_presets, thermoai.CostServing)):
+            with self.subTest(family=fn.__name__):
+                presets = fn()
+                self.assertGreater(len(presets), 1)
+                for p in presets:
+                    self.assertIsInstance(p.value, cls)
+                    self.assertTrue(p.name and p.source)
+                self.assertIn(presets[0].name, repr(presets[0]))
+        self.assertTrue(all(g > 0 for _, g, _ in thermoai.carbon_grids()))
+
     def test_hf_config(self):
         cfg = {"model_type": "llama", "hidden_size": 4096, "intermediate_size": 11008,
                "num_hidden_layers": 32, "num_attention_heads": 32, "num_key_value_heads": 32,

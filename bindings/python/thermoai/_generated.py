@@ -2962,18 +2962,16 @@ def cost_serving_preset_count():
     """
     _r = _lib.thermoai_cost_serving_preset_count()
     return _r
-_CostServingPresetInfoResult = _namedtuple('CostServingPresetInfoResult', ['name', 'source'])
+_CostServingPresetInfoResult = _namedtuple('CostServingPresetInfoResult', ['name', 'source', 'serving'])
 
 
-def cost_serving_preset_info(index, serving):
+def cost_serving_preset_info(index):
     """The serving stack at index, with its name and source.
 
     Parameters
     ----------
     index : int
         0 .. thermoai_cost_serving_preset_count() - 1.
-    serving : CostServing
-        As in thermoai_cost_serving_preset(); may be NULL.
 
     Returns
     -------
@@ -2981,6 +2979,8 @@ def cost_serving_preset_info(index, serving):
         Its name (static storage); may be NULL.
     source : str
         Where its values come from (static storage); may be NULL.
+    serving : CostServing
+        As in thermoai_cost_serving_preset(); may be NULL.
     (a named tuple, in this order)
 
     Raises
@@ -2992,8 +2992,9 @@ def cost_serving_preset_info(index, serving):
     """
     _name = _C.c_char_p()
     _source = _C.c_char_p()
-    _check(_lib.thermoai_cost_serving_preset_info(index, _C.byref(_name), _C.byref(_source), _struct_in(serving, CostServing, 'serving', True)), 'thermoai_cost_serving_preset_info')
-    return _CostServingPresetInfoResult(_out_text(_name), _out_text(_source))
+    _serving = CostServing._blank()
+    _check(_lib.thermoai_cost_serving_preset_info(index, _C.byref(_name), _C.byref(_source), _C.byref(_serving)), 'thermoai_cost_serving_preset_info')
+    return _CostServingPresetInfoResult(_out_text(_name), _out_text(_source), _serving)
 
 
 def cost_step(hw, work, serving=None):

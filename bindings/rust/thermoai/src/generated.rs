@@ -2824,16 +2824,17 @@ pub fn cost_serving_preset_count() -> usize {
 /// The serving stack at index, with its name and source.
 ///
 /// - `index`: 0 .. thermoai_cost_serving_preset_count() - 1.
-/// - `serving`: As in thermoai_cost_serving_preset(); may be NULL.
 /// - returns `name`: Its name (static storage); may be NULL.
 /// - returns `source`: Where its values come from (static storage); may be NULL.
+/// - returns `serving`: As in thermoai_cost_serving_preset(); may be NULL.
 ///
 /// C: `thermoai_cost_serving_preset_info()` in `<thermoai/cost.h>`.
-pub fn cost_serving_preset_info(index: usize, serving: &mut sys::thermoai_cost_serving) -> Result<(Option<String>, Option<String>)> {
+pub fn cost_serving_preset_info(index: usize) -> Result<(Option<String>, Option<String>, sys::thermoai_cost_serving)> {
     let mut name: *const c_char = ptr::null();
     let mut source: *const c_char = ptr::null();
-    check(unsafe { sys::thermoai_cost_serving_preset_info(index, &mut name, &mut source, serving as *mut sys::thermoai_cost_serving) }, "thermoai_cost_serving_preset_info")?;
-    Ok((c_text(name), c_text(source)))
+    let mut serving = <sys::thermoai_cost_serving as Struct>::blank();
+    check(unsafe { sys::thermoai_cost_serving_preset_info(index, &mut name, &mut source, &mut serving) }, "thermoai_cost_serving_preset_info")?;
+    Ok((c_text(name), c_text(source), serving))
 }
 
 /// Time and energy of one step of known work on one device.
