@@ -478,8 +478,6 @@ def docstring(f, api, method=False):
     para = " ".join(body).strip()
     if para:
         out.append("")
-        for chunk in re.split(r"\s{2,}", " \n ".join(x if x else "\n" for x in body)):
-            pass
         text, paras, cur = body, [], []
         for line in text:
             if line:
@@ -750,8 +748,9 @@ def emit_body(f, api, ind, handle_target=None):
             cargs.append("_C.byref(%s)" % v)
             outs.append(v)
         elif k == "struct_array_in":
-            cargs.append("_struct_array(%s, %s, (%s,), %r)" % (
-                n, class_name(p["base"]), ", ".join(p["shape_expr"]), n))
+            b("%s = _struct_array(%s, %s, (%s,), %r)" % (
+                v, n, class_name(p["base"]), ", ".join(p["shape_expr"]), n))
+            cargs.append("_C.addressof(%s)" % v)
         elif k == "array_in":
             tc = ARRAY_ELEMS.get(p["base"], ("Q" if p["base"] in ("size_t", "uint64_t") else "?",))[0]
             b("%s = _in_array(%s, %r, (%s,), %r%s)" % (

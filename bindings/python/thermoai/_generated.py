@@ -2707,9 +2707,10 @@ def calibrate_energy(points, n, flags, hw):
 
     C function: thermoai_calibrate_energy() in <thermoai/calibrate.h>.
     """
+    _points = _struct_array(points, CalibratePoint, (n,), 'points')
     _residuals_j = _out_array('d', (n,))
     _fit = CalibrateFit._blank()
-    _check(_lib.thermoai_calibrate_energy(_struct_array(points, CalibratePoint, (n,), 'points'), n, flags, _struct_in(hw, Hardware, 'hw'), _residuals_j.buffer_info()[0], _C.byref(_fit)), 'thermoai_calibrate_energy')
+    _check(_lib.thermoai_calibrate_energy(_C.addressof(_points), n, flags, _struct_in(hw, Hardware, 'hw'), _residuals_j.buffer_info()[0], _C.byref(_fit)), 'thermoai_calibrate_energy')
     return _CalibrateEnergyResult(_residuals_j, _fit)
 
 
@@ -6094,9 +6095,10 @@ def interval_monomial(coefficient, factors, powers, n):
 
     C function: thermoai_interval_monomial() in <thermoai/interval.h>.
     """
+    _factors = _struct_array(factors, Interval, (n,), 'factors')
     _powers = _in_array(powers, 'i', (n,), 'powers')
     _out = Interval._blank()
-    _check(_lib.thermoai_interval_monomial(coefficient, _struct_array(factors, Interval, (n,), 'factors'), _powers[0], n, _C.byref(_out)), 'thermoai_interval_monomial')
+    _check(_lib.thermoai_interval_monomial(coefficient, _C.addressof(_factors), _powers[0], n, _C.byref(_out)), 'thermoai_interval_monomial')
     return _out
 
 

@@ -196,12 +196,7 @@ def _struct_array(values, cls, shape, what):
         else:
             arr[i] = cls(*item) if not cls._init_fn and cls._fields_[0][0] != "struct_size" \
                 else cls(**item)
-    _keep_last.append(arr)
-    return ctypes.addressof(arr)
-
-
-# ctypes arrays built for one call stay referenced until the next conversion
-_keep_last = []
+    return arr
 
 
 # ---------------------------------------------------------------- handles
