@@ -6,6 +6,7 @@ exact k_B and math.log(2).
 """
 import math
 import os
+import re
 import sys
 import unittest
 
@@ -249,6 +250,34 @@ class Completeness(unittest.TestCase):
                 self.assertIn(sym + "()", fn.__doc__)
                 self.assertNotIn("see the C function", fn.__doc__)
                 self.assertGreater(len(fn.__doc__.split("\n")[0]), 10)
+
+    def test_every_scalar_wrapper_calls_through(self):
+        # every wrapper whose parameters are all numbers, called with 1s and with a NaN:
+        # a value or a thermoai.Error, never a TypeError from a wrong argument count,
+        # and a NaN input never comes back as a value
+        import inspect
+        called = 0
+        for py, c in sorted(thermoai.FUNCTIONS.items()):
+            fn = getattr(thermoai, py)
+            params = list(inspect.signature(fn).parameters.values())
+            doc = fn.__doc__
+            kinds = [re.search(r"^\s*%s : (\w+)" % p.name, doc, re.M) for p in params]
+            if not params or not all(k and k.group(1) in ("float", "int") for k in kinds):
+                continue
+            args = [1.0 if k.group(1) == "float" else 1 for k in kinds]
+            with self.subTest(function=c):
+                try:
+                    fn(*args)
+                except thermoai.Error:
+                    pass
+                floats = [i for i, k in enumerate(kinds) if k.group(1) == "float"]
+                if floats:
+                    args[floats[0]] = float("nan")
+                    with self.assertRaises(thermoai.Error):
+                        out = fn(*args)
+                        self.fail("NaN in, %r out" % (out,))
+                called += 1
+        self.assertGreater(called, 100)
 
     def test_units_reach_the_docstrings(self):
         doc = thermoai.landauer_energy_j.__doc__
