@@ -52,7 +52,7 @@ clean-bindings:
 ## Rust: bindings/rust (thermoai-sys, thermoai); tests/bindings/test_rust.sh runs
 ## `cargo test --offline` when cargo is present. The worked example in four languages:
 ## examples/worked/ and bindings/rust/thermoai/examples/ter_worked.rs.
-EXTRA_DIST += bindings/rust/Cargo.toml \
+EXTRA_DIST += bindings/rust/Cargo.toml bindings/rust/README.md \
 	bindings/rust/thermoai-sys/Cargo.toml bindings/rust/thermoai-sys/build.rs \
 	bindings/rust/thermoai-sys/src/lib.rs bindings/rust/thermoai-sys/src/generated.rs \
 	bindings/rust/thermoai/Cargo.toml bindings/rust/thermoai/build.rs \
