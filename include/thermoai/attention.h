@@ -104,7 +104,7 @@ int thermoai_attention_dense(size_t n, size_t d, const float *q, const float *k,
  * \param[in]  flags            0, or THERMOAI_ATTENTION_CAUSAL and/or THERMOAI_ATTENTION_PORTABLE.
  * \param[in]  workspace        At least thermoai_attention_workspace_bytes() bytes.
  * \param[in]  workspace_bytes  Size of \p workspace.
- * \param[out] mass             \f$\bar\mu\f$ in [0, 1]. [dimensionless]. NaN on error.
+ * \param[out] mass             The value \f$\bar\mu\f$ in [0, 1]. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK  success
  * \retval other        as thermoai_attention_dense()
  * \warning Experimental (doc/abi-policy.md): declared only when the program

@@ -95,7 +95,7 @@ THERMOAI_API size_t thermoai_calibrate_fit_size(void);
  * \param[in]  cols       Number of unknowns, 1 .. THERMOAI_CALIBRATE_MAX_COLS.
  * \param[in]  b          Right-hand side, \p rows values; finite. Unit: any, as \p a x.
  * \param[out] x          The solution, \p cols values, each >= 0; NaN on error. Unit: any.
- * \param[out] residuals  \f$b - A x\f$, \p rows values; may be NULL; NaN on error. Unit: as \p b.
+ * \param[out] residuals  The value \f$b - A x\f$, \p rows values; may be NULL; NaN on error. Unit: as \p b.
  * \retval THERMOAI_OK              success
  * \retval THERMOAI_E_NULL          \p a, \p b or \p x is NULL
  * \retval THERMOAI_E_INVALID       \p rows is 0, \p cols is 0 or above the maximum

@@ -24,9 +24,9 @@ extern "C" {
 
 /**
  * \brief Operational emissions of an energy: \f$m = E\, I / (3.6 \times 10^{9})\f$ kg.
- * \param[in]  energy_j        \f$E\f$. Unit: J. Finite, >= 0.
- * \param[in]  grid_g_per_kwh  \f$I\f$. Unit: gCO2e/kWh. Finite, >= 0.
- * \param[out] co2e_kg         \f$m\f$. Unit: kg CO2e. NaN on error.
+ * \param[in]  energy_j        The value \f$E\f$. Unit: J. Finite, >= 0.
+ * \param[in]  grid_g_per_kwh  The value \f$I\f$. Unit: gCO2e/kWh. Finite, >= 0.
+ * \param[out] co2e_kg         The value \f$m\f$. Unit: kg CO2e. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p co2e_kg is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite

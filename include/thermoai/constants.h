@@ -47,7 +47,7 @@ extern "C" {
 
 /**
  * \brief Run-time twin of #THERMOAI_CONSTANTS_BOLTZMANN_J_PER_K.
- * \return \f$k_B\f$. Unit: J/K.
+ * \return The value \f$k_B\f$. Unit: J/K.
  * \since 0.1.0
  */
 THERMOAI_API double thermoai_constants_boltzmann_j_per_k(void);

@@ -57,11 +57,11 @@ extern "C" {
  * For anisotropic \f$\Sigma\f$ no single temperature exists; pass
  * \f$\sigma^2 = \mathrm{tr}\,\Sigma/p\f$ for the mean over the \f$p\f$ coordinates.
  *
- * \param[in]  learning_rate   \f$\eta\f$. Unit: [theta]^2/[loss] (Langevin time per step). Finite, > 0.
- * \param[in]  batch_size      \f$B\f$. [dimensionless]. Finite, >= 1.
+ * \param[in]  learning_rate   The value \f$\eta\f$. Unit: [theta]^2/[loss] (Langevin time per step). Finite, > 0.
+ * \param[in]  batch_size      The value \f$B\f$. [dimensionless]. Finite, >= 1.
  * \param[in]  noise_variance  Per-sample gradient variance per coordinate \f$\sigma^2\f$.
  *                             Unit: ([loss]/[theta])^2. Finite, >= 0.
- * \param[out] temperature     \f$T_{comp}\f$. Unit: [loss]. NaN on error.
+ * \param[out] temperature     The value \f$T_{comp}\f$. Unit: [loss]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p temperature is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -83,11 +83,11 @@ int thermoai_dynamics_temperature(double learning_rate, double batch_size, doubl
  * the second term evaluated as \f$(v_1 - v_2)^2/(\sqrt{v_1} + \sqrt{v_2})^2\f$ (no cancellation).
  *
  * \param[in]  n           Dimension, 1 <= n <= 2^28.
- * \param[in]  mean1       \f$m_1\f$, n values. Unit: [theta]. Finite.
+ * \param[in]  mean1       The value \f$m_1\f$, n values. Unit: [theta]. Finite.
  * \param[in]  var1        Diagonal of \f$\Sigma_1\f$, n values. Unit: [theta]^2. Finite, >= 0.
- * \param[in]  mean2       \f$m_2\f$, n values. Unit: [theta]. Finite.
+ * \param[in]  mean2       The value \f$m_2\f$, n values. Unit: [theta]. Finite.
  * \param[in]  var2        Diagonal of \f$\Sigma_2\f$, n values. Unit: [theta]^2. Finite, >= 0.
- * \param[out] w2_squared  \f$W_2^2\f$. Unit: [theta]^2. NaN on error.
+ * \param[out] w2_squared  The value \f$W_2^2\f$. Unit: [theta]^2. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
  * \retval THERMOAI_E_NONFINITE  an input holds NaN or infinity
@@ -127,15 +127,15 @@ int thermoai_dynamics_w2_gaussian_workspace_bytes(size_t n, size_t *bytes);
  * that rounding makes negative is returned as 0.
  *
  * \param[in]  n                Dimension, 1 <= n <= 1024.
- * \param[in]  mean1            \f$m_1\f$, n values. Unit: [theta]. Finite.
- * \param[in]  cov1             \f$\Sigma_1\f$, n x n row-major, symmetric (to 1e-10 relative;
+ * \param[in]  mean1            The value \f$m_1\f$, n values. Unit: [theta]. Finite.
+ * \param[in]  cov1             The value \f$\Sigma_1\f$, n x n row-major, symmetric (to 1e-10 relative;
  *                              the mean of the two triangles is used), positive semi-definite.
  *                              Unit: [theta]^2.
- * \param[in]  mean2            \f$m_2\f$, n values. Unit: [theta]. Finite.
- * \param[in]  cov2             \f$\Sigma_2\f$, as \p cov1. Unit: [theta]^2.
+ * \param[in]  mean2            The value \f$m_2\f$, n values. Unit: [theta]. Finite.
+ * \param[in]  cov2             The value \f$\Sigma_2\f$, as \p cov1. Unit: [theta]^2.
  * \param[in]  workspace        At least thermoai_dynamics_w2_gaussian_workspace_bytes() bytes.
  * \param[in]  workspace_bytes  Size of \p workspace.
- * \param[out] w2_squared       \f$W_2^2\f$. Unit: [theta]^2. NaN on error.
+ * \param[out] w2_squared       The value \f$W_2^2\f$. Unit: [theta]^2. NaN on error.
  * \retval THERMOAI_OK               success
  * \retval THERMOAI_E_NULL           a pointer is NULL
  * \retval THERMOAI_E_NONFINITE      an input holds NaN or infinity
@@ -166,9 +166,9 @@ int thermoai_dynamics_w2_gaussian(size_t n, const double *mean1, const double *c
  * theorem (Aurell et al. 2011) and twice the paper's Theorem 6.4 read as an entropy
  * (thermoai_dynamics_transport_energy_bound()).
  *
- * \param[in]  w2_squared    \f$W_2^2(\rho_0, \rho_\tau)\f$. Unit: [theta]^2. Finite, >= 0.
- * \param[in]  temperature   \f$T\f$. Unit: [loss]. Finite, > 0.
- * \param[in]  duration      \f$\tau\f$. Unit: Langevin time [theta]^2/[loss]. Finite, > 0.
+ * \param[in]  w2_squared    The value \f$W_2^2(\rho_0, \rho_\tau)\f$. Unit: [theta]^2. Finite, >= 0.
+ * \param[in]  temperature   The value \f$T\f$. Unit: [loss]. Finite, > 0.
+ * \param[in]  duration      The value \f$\tau\f$. Unit: Langevin time [theta]^2/[loss]. Finite, > 0.
  * \param[out] entropy_nats  The least \f$\Sigma\f$. Unit: nat (k_B). NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p entropy_nats is NULL
@@ -196,12 +196,12 @@ int thermoai_dynamics_transport_entropy_bound(double w2_squared, double temperat
  *     + \mu_{0,i}^2 e^{-2k_i t}\right] \ge 0. \f]
  *
  * \param[in]  n           Coordinates, 1 <= n <= 2^28.
- * \param[in]  stiffness   \f$k_i\f$ (Hessian eigenvalues), n values. Unit: [loss]/[theta]^2. Finite, > 0.
- * \param[in]  offset0     \f$\mu_{0,i}\f$, n values. Unit: [theta]. Finite.
- * \param[in]  var0        \f$s_{0,i}\f$, n values. Unit: [theta]^2. Finite, > 0.
- * \param[in]  temperature \f$T\f$. Unit: [loss]. Finite, > 0.
+ * \param[in]  stiffness   The value \f$k_i\f$ (Hessian eigenvalues), n values. Unit: [loss]/[theta]^2. Finite, > 0.
+ * \param[in]  offset0     The value \f$\mu_{0,i}\f$, n values. Unit: [theta]. Finite.
+ * \param[in]  var0        The value \f$s_{0,i}\f$, n values. Unit: [theta]^2. Finite, > 0.
+ * \param[in]  temperature The value \f$T\f$. Unit: [loss]. Finite, > 0.
  * \param[in]  t           Time. Unit: Langevin time [theta]^2/[loss]. Finite, >= 0.
- * \param[out] rate_nats   \f$\dot\Sigma(t)\f$. Unit: nat per Langevin time. NaN on error.
+ * \param[out] rate_nats   The value \f$\dot\Sigma(t)\f$. Unit: nat per Langevin time. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -233,14 +233,14 @@ int thermoai_dynamics_ou_entropy_rate(size_t n, const double *stiffness, const d
  * error below 1e-13.
  *
  * \param[in]  n                     As thermoai_dynamics_ou_entropy_rate().
- * \param[in]  stiffness             \f$k_i\f$. Unit: [loss]/[theta]^2. Finite, > 0.
- * \param[in]  offset0               \f$\mu_{0,i}\f$. Unit: [theta]. Finite.
- * \param[in]  var0                  \f$s_{0,i}\f$. Unit: [theta]^2. Finite, > 0.
- * \param[in]  temperature           \f$T\f$. Unit: [loss]. Finite, > 0.
- * \param[in]  duration              \f$\tau\f$. Unit: Langevin time [theta]^2/[loss]. Finite, >= 0.
- * \param[out] production_nats       \f$\Sigma \ge 0\f$. Unit: nat. NaN on error.
- * \param[out] entropy_change_nats   \f$\Delta S\f$. Unit: nat. NaN on error.
- * \param[out] loss_change           \f$\Delta\langle\mathcal L\rangle\f$. Unit: [loss]. NaN on error.
+ * \param[in]  stiffness             The value \f$k_i\f$. Unit: [loss]/[theta]^2. Finite, > 0.
+ * \param[in]  offset0               The value \f$\mu_{0,i}\f$. Unit: [theta]. Finite.
+ * \param[in]  var0                  The value \f$s_{0,i}\f$. Unit: [theta]^2. Finite, > 0.
+ * \param[in]  temperature           The value \f$T\f$. Unit: [loss]. Finite, > 0.
+ * \param[in]  duration              The value \f$\tau\f$. Unit: Langevin time [theta]^2/[loss]. Finite, >= 0.
+ * \param[out] production_nats       The value \f$\Sigma \ge 0\f$. Unit: nat. NaN on error.
+ * \param[out] entropy_change_nats   The value \f$\Delta S\f$. Unit: nat. NaN on error.
+ * \param[out] loss_change           The value \f$\Delta\langle\mathcal L\rangle\f$. Unit: [loss]. NaN on error.
  * \retval THERMOAI_OK  success (all 0 when \p duration is 0)
  * \retval other        as thermoai_dynamics_ou_entropy_rate()
  * \par Source
@@ -263,11 +263,11 @@ int thermoai_dynamics_ou_entropy_production(size_t n, const double *stiffness,
  * the paper gives no derivation, and at \f$t = 0\f$ the schedule is \f$\eta_0/\sqrt{1+\kappa}\f$,
  * not \f$\eta_0\f$.
  *
- * \param[in]  eta0     \f$\eta_0\f$. Unit: [theta]^2/[loss]. Finite, > 0.
+ * \param[in]  eta0     The value \f$\eta_0\f$. Unit: [theta]^2/[loss]. Finite, > 0.
  * \param[in]  t_s      Time \f$t\f$. Unit: s. Finite, >= 0.
- * \param[in]  tau_s    \f$\tau_{opt}\f$ (thermoai_dynamics_lr_tau_opt()). Unit: s. Finite, > 0.
- * \param[in]  kappa    \f$\kappa\f$. [dimensionless]. Finite, >= 1.
- * \param[out] eta      \f$\eta^*(t)\f$. Unit: [theta]^2/[loss]. NaN on error.
+ * \param[in]  tau_s    The value \f$\tau_{opt}\f$ (thermoai_dynamics_lr_tau_opt()). Unit: s. Finite, > 0.
+ * \param[in]  kappa    The value \f$\kappa\f$. [dimensionless]. Finite, >= 1.
+ * \param[out] eta      The value \f$\eta^*(t)\f$. Unit: [theta]^2/[loss]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p eta is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -288,10 +288,10 @@ int thermoai_dynamics_lr_schedule(double eta0, double t_s, double tau_s, double 
  * \f$\mathrm{s}^{1/2}\f$. The value returned is the number \f$\sqrt{\kappa\,(E/P_0)/(1\,\mathrm s)}\f$,
  * read in seconds, as the formula must be used for \f$e^{-t/\tau}\f$ to make sense.
  *
- * \param[in]  kappa           \f$\kappa\f$. [dimensionless]. Finite, >= 1.
- * \param[in]  energy_total_j  \f$E_{total}\f$. Unit: J. Finite, > 0.
- * \param[in]  power_w         \f$P_0\f$. Unit: W. Finite, > 0.
- * \param[out] tau_s           \f$\tau_{opt}\f$. Unit: s (see the slip above). NaN on error.
+ * \param[in]  kappa           The value \f$\kappa\f$. [dimensionless]. Finite, >= 1.
+ * \param[in]  energy_total_j  The value \f$E_{total}\f$. Unit: J. Finite, > 0.
+ * \param[in]  power_w         The value \f$P_0\f$. Unit: W. Finite, > 0.
+ * \param[out] tau_s           The value \f$\tau_{opt}\f$. Unit: s (see the slip above). NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p tau_s is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -315,12 +315,12 @@ int thermoai_dynamics_lr_tau_opt(double kappa, double energy_total_j, double pow
  * reading ("decay the learning rate faster in phases where the energy cost per step is
  * high"). The formula is computed as printed.
  *
- * \param[in]  eta0       \f$\eta_0\f$. Unit: [theta]^2/[loss]. Finite, > 0.
- * \param[in]  lambda_w   \f$\lambda\f$. Unit: W (J/s, so that \f$\lambda\int d\tau/E\f$ is a number). Finite, >= 0.
- * \param[in]  e_step     \f$E_{step}(\tau)\f$ in J, > 0 and finite on \f$[0, t]\f$.
+ * \param[in]  eta0       The value \f$\eta_0\f$. Unit: [theta]^2/[loss]. Finite, > 0.
+ * \param[in]  lambda_w   The value \f$\lambda\f$. Unit: W (J/s, so that \f$\lambda\int d\tau/E\f$ is a number). Finite, >= 0.
+ * \param[in]  e_step     The value \f$E_{step}(\tau)\f$ in J, > 0 and finite on \f$[0, t]\f$.
  * \param[in]  user_data  Passed to \p e_step unchanged.
- * \param[in]  t_s        \f$t\f$. Unit: s. Finite, >= 0.
- * \param[out] eta        \f$\eta^*(t)\f$. Unit: [theta]^2/[loss]. NaN on error.
+ * \param[in]  t_s        The value \f$t\f$. Unit: s. Finite, >= 0.
+ * \param[out] eta        The value \f$\eta^*(t)\f$. Unit: [theta]^2/[loss]. NaN on error.
  * \retval THERMOAI_OK               success
  * \retval THERMOAI_E_NULL           \p e_step or \p eta is NULL
  * \retval THERMOAI_E_NONFINITE      an input, or a value of \p e_step, is NaN or infinite
@@ -343,10 +343,10 @@ int thermoai_dynamics_lr_energy_aware(double eta0, double lambda_w, thermoai_tim
  * Time counted in steps: \f$\eta_i = \eta_0 / \left(1 + \lambda\sum_{j<i} 1/E_j\right)\f$,
  * \f$i = 0 \dots n-1\f$ (so \f$\eta_0\f$ at the first step), the sum in order.
  *
- * \param[in]  eta0        \f$\eta_0\f$. Unit: [theta]^2/[loss]. Finite, > 0.
- * \param[in]  lambda_j    \f$\lambda\f$. Unit: J (per step). Finite, >= 0.
+ * \param[in]  eta0        The value \f$\eta_0\f$. Unit: [theta]^2/[loss]. Finite, > 0.
+ * \param[in]  lambda_j    The value \f$\lambda\f$. Unit: J (per step). Finite, >= 0.
  * \param[in]  n           Steps, 1 <= n <= 2^28.
- * \param[in]  e_step_j    \f$E_j\f$, n energies. Unit: J. Finite, > 0.
+ * \param[in]  e_step_j    The value \f$E_j\f$, n energies. Unit: J. Finite, > 0.
  * \param[out] eta         n learning rates. Unit: [theta]^2/[loss]. All NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
@@ -371,10 +371,10 @@ int thermoai_dynamics_lr_energy_profile(double eta0, double lambda_j, size_t n,
  * thermoai_dynamics_transport_entropy_bound()); Figure 1 and Sec. 12.1 print
  * \f$E\tau \ge W_2^2/T_{comp}\f$, without the 2.
  *
- * \param[in]  w2_squared   \f$W_2^2\f$. Unit: [theta]^2. Finite, >= 0.
- * \param[in]  temperature  \f$T_{comp}\f$. Unit: [loss]. Finite, > 0.
- * \param[in]  duration     \f$\tau\f$. Unit: Langevin time [theta]^2/[loss]. Finite, > 0.
- * \param[out] bound        \f$W_2^2/(2T_{comp}\tau)\f$. Unit: nat (see above). NaN on error.
+ * \param[in]  w2_squared   The value \f$W_2^2\f$. Unit: [theta]^2. Finite, >= 0.
+ * \param[in]  temperature  The value \f$T_{comp}\f$. Unit: [loss]. Finite, > 0.
+ * \param[in]  duration     The value \f$\tau\f$. Unit: Langevin time [theta]^2/[loss]. Finite, > 0.
+ * \param[out] bound        The value \f$W_2^2/(2T_{comp}\tau)\f$. Unit: nat (see above). NaN on error.
  * \retval THERMOAI_OK  success
  * \retval other        as thermoai_dynamics_transport_entropy_bound()
  * \par Source
@@ -394,9 +394,9 @@ int thermoai_dynamics_transport_energy_bound(double w2_squared, double temperatu
  * theorem only when read as \f$\tau\cdot E \ge d^2/(2T_{comp})\f$ (the product of Figure 1).
  * Returned: \f$d^2/(2T_{comp})\f$.
  *
- * \param[in]  w2_squared   \f$d^2 = W_2^2\f$. Unit: [theta]^2. Finite, >= 0.
- * \param[in]  temperature  \f$T_{comp}\f$. Unit: [loss]. Finite, > 0.
- * \param[out] product      \f$d^2/(2T_{comp})\f$. Unit: Langevin time [theta]^2/[loss]
+ * \param[in]  w2_squared   The value \f$d^2 = W_2^2\f$. Unit: [theta]^2. Finite, >= 0.
+ * \param[in]  temperature  The value \f$T_{comp}\f$. Unit: [loss]. Finite, > 0.
+ * \param[out] product      The value \f$d^2/(2T_{comp})\f$. Unit: Langevin time [theta]^2/[loss]
  *                          (a time times the entropy-valued E). NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p product is NULL
@@ -422,11 +422,11 @@ int thermoai_dynamics_speed_energy_product(double w2_squared, double temperature
  * the mean loss rises (a start narrower than equilibrium; tests/bounds/test_dynamics.c).
  * The second law itself gives \f$\Delta\langle\mathcal L\rangle \le T\Delta S + W_{ext}\f$.
  *
- * \param[in]  delta_loss          \f$\Delta\mathcal L\f$ (mean loss, final minus initial). Unit: [loss]. Finite.
- * \param[in]  temperature         \f$T_{comp}\f$. Unit: [loss]. Finite, > 0.
- * \param[in]  delta_entropy_nats  \f$\Delta S_{system}\f$. Unit: nat. Finite.
- * \param[in]  dissipated_work     \f$W_{diss}\f$. Unit: [loss]. Finite, >= 0.
- * \param[out] slack               \f$s\f$ (negative: the printed inequality is violated). Unit: [loss]. NaN on error.
+ * \param[in]  delta_loss          The value \f$\Delta\mathcal L\f$ (mean loss, final minus initial). Unit: [loss]. Finite.
+ * \param[in]  temperature         The value \f$T_{comp}\f$. Unit: [loss]. Finite, > 0.
+ * \param[in]  delta_entropy_nats  The value \f$\Delta S_{system}\f$. Unit: nat. Finite.
+ * \param[in]  dissipated_work     The value \f$W_{diss}\f$. Unit: [loss]. Finite, >= 0.
+ * \param[out] slack               The value \f$s\f$ (negative: the printed inequality is violated). Unit: [loss]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p slack is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -450,10 +450,10 @@ int thermoai_dynamics_second_law_slack(double delta_loss, double temperature,
  * quasi-static training, for which Theorem 6.7 says \f$W_{diss} \to 0\f$, and the printed
  * value can be negative although \f$W_{diss} \ge 0\f$. Returned as printed, of either sign.
  *
- * \param[in]  temperature         \f$T_{comp}\f$. Unit: [loss]. Finite, > 0.
- * \param[in]  delta_entropy_nats  \f$\Delta S_{system}\f$. Unit: nat. Finite.
- * \param[in]  loss_initial        \f$\mathcal L_0\f$. Unit: [loss]. Finite.
- * \param[in]  loss_final          \f$\mathcal L_f\f$. Unit: [loss]. Finite.
+ * \param[in]  temperature         The value \f$T_{comp}\f$. Unit: [loss]. Finite, > 0.
+ * \param[in]  delta_entropy_nats  The value \f$\Delta S_{system}\f$. Unit: nat. Finite.
+ * \param[in]  loss_initial        The value \f$\mathcal L_0\f$. Unit: [loss]. Finite.
+ * \param[in]  loss_final          The value \f$\mathcal L_f\f$. Unit: [loss]. Finite.
  * \param[out] work                The printed \f$W_{diss}^{min}\f$. Unit: [loss]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p work is NULL

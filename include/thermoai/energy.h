@@ -24,9 +24,9 @@ extern "C" {
 
 /**
  * \brief Energy of a constant power over a duration: \f$E = P t\f$.
- * \param[in]  power_w     \f$P\f$. Unit: W. Finite, >= 0.
- * \param[in]  duration_s  \f$t\f$. Unit: s. Finite, >= 0.
- * \param[out] energy_j    \f$E\f$. Unit: J. NaN on error.
+ * \param[in]  power_w     The value \f$P\f$. Unit: W. Finite, >= 0.
+ * \param[in]  duration_s  The value \f$t\f$. Unit: s. Finite, >= 0.
+ * \param[out] energy_j    The value \f$E\f$. Unit: J. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p energy_j is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -43,9 +43,9 @@ int thermoai_energy_from_power_j(double power_w, double duration_s, double *ener
 
 /**
  * \brief FLOPs of training: \f$C = 6 N D\f$ (forward and backward pass per token).
- * \param[in]  params  \f$N\f$. [dimensionless]. Finite, >= 0.
- * \param[in]  tokens  \f$D\f$, tokens processed (all epochs). [dimensionless]. Finite, >= 0.
- * \param[out] flop    \f$C\f$. Unit: FLOP. NaN on error.
+ * \param[in]  params  The value \f$N\f$. [dimensionless]. Finite, >= 0.
+ * \param[in]  tokens  The value \f$D\f$, tokens processed (all epochs). [dimensionless]. Finite, >= 0.
+ * \param[out] flop    The value \f$C\f$. Unit: FLOP. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p flop is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -62,10 +62,10 @@ int thermoai_energy_training_flop(double params, double tokens, double *flop);
 
 /**
  * \brief Training energy from FLOPs, Eq. (29): \f$E = C \cdot e_{FLOP} \cdot \mathrm{PUE}\f$.
- * \param[in]  flop        \f$C\f$. Unit: FLOP. Finite, >= 0.
- * \param[in]  j_per_flop  \f$e_{FLOP}\f$, device energy per FLOP. Unit: J/FLOP. Finite, > 0.
+ * \param[in]  flop        The value \f$C\f$. Unit: FLOP. Finite, >= 0.
+ * \param[in]  j_per_flop  The value \f$e_{FLOP}\f$, device energy per FLOP. Unit: J/FLOP. Finite, > 0.
  * \param[in]  pue         Power usage effectiveness. [dimensionless]. Finite, >= 1.
- * \param[out] energy_j    \f$E\f$. Unit: J. NaN on error.
+ * \param[out] energy_j    The value \f$E\f$. Unit: J. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p energy_j is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -101,8 +101,8 @@ int thermoai_energy_facility_j(double it_energy_j, double pue, double *energy_j)
 
 /**
  * \brief Inference energy per token, Eq. (35): \f$E = 2 N e_{FLOP} \mathrm{PUE}\f$.
- * \param[in]  params      \f$N\f$. [dimensionless]. Finite, >= 0.
- * \param[in]  j_per_flop  \f$e_{FLOP}\f$. Unit: J/FLOP. Finite, > 0.
+ * \param[in]  params      The value \f$N\f$. [dimensionless]. Finite, >= 0.
+ * \param[in]  j_per_flop  The value \f$e_{FLOP}\f$. Unit: J/FLOP. Finite, > 0.
  * \param[in]  pue         Power usage effectiveness. [dimensionless]. Finite, >= 1.
  * \param[out] energy_j    Energy per generated token. Unit: J. NaN on error.
  * \retval THERMOAI_OK           success
@@ -125,9 +125,9 @@ int thermoai_energy_inference_per_token_j(double params, double j_per_flop, doub
  *
  * \f[ E_{amortized} = E_{train} / N_{inference} + E_{inference} \f]
  *
- * \param[in]  training_j           \f$E_{train}\f$. Unit: J. Finite, >= 0.
- * \param[in]  inference_tokens     \f$N_{inference}\f$. [dimensionless]. Finite, > 0.
- * \param[in]  inference_per_token_j \f$E_{inference}\f$. Unit: J. Finite, >= 0.
+ * \param[in]  training_j           The value \f$E_{train}\f$. Unit: J. Finite, >= 0.
+ * \param[in]  inference_tokens     The value \f$N_{inference}\f$. [dimensionless]. Finite, > 0.
+ * \param[in]  inference_per_token_j The value \f$E_{inference}\f$. Unit: J. Finite, >= 0.
  * \param[out] energy_j             Energy per inference token. Unit: J. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p energy_j is NULL
@@ -149,9 +149,9 @@ int thermoai_energy_amortized_per_token_j(double training_j, double inference_to
  *
  * \f[ N_{break\text{-}even} = E_{train} / E_{inference} \f]
  *
- * \param[in]  training_j             \f$E_{train}\f$. Unit: J. Finite, >= 0.
- * \param[in]  inference_per_token_j  \f$E_{inference}\f$. Unit: J. Finite, > 0.
- * \param[out] tokens                 \f$N_{break\text{-}even}\f$. [dimensionless]. NaN on error.
+ * \param[in]  training_j             The value \f$E_{train}\f$. Unit: J. Finite, >= 0.
+ * \param[in]  inference_per_token_j  The value \f$E_{inference}\f$. Unit: J. Finite, > 0.
+ * \param[out] tokens                 The value \f$N_{break\text{-}even}\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p tokens is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -169,9 +169,9 @@ int thermoai_energy_break_even_tokens(double training_j, double inference_per_to
 
 /**
  * \brief Entropy production rate of power dissipated at temperature \f$T\f$: \f$\sigma = P/T\f$.
- * \param[in]  power_w        \f$P\f$. Unit: W. Finite, >= 0.
- * \param[in]  temperature_k  \f$T\f$ of the reservoir receiving the heat. Unit: K. Finite, > 0.
- * \param[out] sigma_w_per_k  \f$\sigma\f$. Unit: W/K. NaN on error.
+ * \param[in]  power_w        The value \f$P\f$. Unit: W. Finite, >= 0.
+ * \param[in]  temperature_k  The value \f$T\f$ of the reservoir receiving the heat. Unit: K. Finite, > 0.
+ * \param[out] sigma_w_per_k  The value \f$\sigma\f$. Unit: W/K. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p sigma_w_per_k is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -189,10 +189,10 @@ int thermoai_energy_entropy_rate_w_per_k(double power_w, double temperature_k,
 
 /**
  * \brief Entropy produced by a power over a duration: \f$\Delta S = P t / T\f$.
- * \param[in]  power_w          \f$P\f$. Unit: W. Finite, >= 0.
- * \param[in]  temperature_k    \f$T\f$. Unit: K. Finite, > 0.
- * \param[in]  duration_s       \f$t\f$. Unit: s. Finite, >= 0.
- * \param[out] entropy_j_per_k  \f$\Delta S\f$. Unit: J/K. NaN on error.
+ * \param[in]  power_w          The value \f$P\f$. Unit: W. Finite, >= 0.
+ * \param[in]  temperature_k    The value \f$T\f$. Unit: K. Finite, > 0.
+ * \param[in]  duration_s       The value \f$t\f$. Unit: s. Finite, >= 0.
+ * \param[out] entropy_j_per_k  The value \f$\Delta S\f$. Unit: J/K. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p entropy_j_per_k is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite

@@ -123,7 +123,7 @@ int thermoai_entropy_breakdown_init(thermoai_entropy_breakdown *out, size_t size
  * \param[in]  seq_len         Sequence length \f$n\f$ (keys per softmax), >= 1.
  * \param[in]  rows            Softmax rows per head \f$r\f$: 1 when decoding with a KV
  *                             cache, \f$n\f$ for the formula as printed; >= 1.
- * \param[out] bits            \f$\Delta H_{attn}\f$. Unit: bit. NaN on error.
+ * \param[out] bits            The value \f$\Delta H_{attn}\f$. Unit: bit. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p bits is NULL
  * \retval THERMOAI_E_NONFINITE  \p precision_bits is NaN or infinite
@@ -148,10 +148,10 @@ int thermoai_entropy_attention_bits(uint32_t heads, uint32_t head_dim, double pr
  * \f[ \Delta H_{FFN} = d_{ff} \, \alpha \, b \f]
  *
  * \param[in]  d_ff                 FFN width \f$d_{ff}\f$, >= 1.
- * \param[in]  saturation_fraction  \f$\alpha\f$, fraction of neurons near zero. [dimensionless].
+ * \param[in]  saturation_fraction  The value \f$\alpha\f$, fraction of neurons near zero. [dimensionless].
  *                                  In [0, 1]; the paper estimates 0.15.
  * \param[in]  precision_bits       Bits per value \f$b\f$. Unit: bit. Finite, > 0.
- * \param[out] bits                 \f$\Delta H_{FFN}\f$. Unit: bit. NaN on error.
+ * \param[out] bits                 The value \f$\Delta H_{FFN}\f$. Unit: bit. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p bits is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -173,7 +173,7 @@ int thermoai_entropy_ffn_bits(uint64_t d_ff, double saturation_fraction, double 
  * \f[ \Delta H_{norm} = 2 b \f]
  *
  * \param[in]  precision_bits  Bits per value \f$b\f$. Unit: bit. Finite, > 0.
- * \param[out] bits            \f$\Delta H_{norm}\f$ per application. Unit: bit. NaN on error.
+ * \param[out] bits            The value \f$\Delta H_{norm}\f$ per application. Unit: bit. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p bits is NULL
  * \retval THERMOAI_E_NONFINITE  \p precision_bits is NaN or infinite
@@ -222,7 +222,7 @@ int thermoai_entropy_token(const thermoai_model_arch *arch, const thermoai_entro
  *
  * \param[in]  arch      The architecture.
  * \param[in]  params    Options, or NULL for the defaults.
- * \param[out] energy_j  \f$E^{token}\f$. Unit: J per generated token. NaN on error.
+ * \param[out] energy_j  The value \f$E^{token}\f$. Unit: J per generated token. NaN on error.
  * \retval THERMOAI_OK  success
  * \retval other        as thermoai_entropy_token()
  * \par Source

@@ -84,7 +84,7 @@ THERMOAI_API size_t thermoai_flux_phases_size(void);
  * \brief The flux at time \p t_s, Eq. (18).
  * \param[in]  phases           The parameters.
  * \param[in]  t_s              Time since the start of training. Unit: s. Finite, >= 0.
- * \param[out] flux_bits_per_s  \f$\Phi_{\mathcal{N}}(t)\f$. Unit: bit/s. NaN on error.
+ * \param[out] flux_bits_per_s  The value \f$\Phi_{\mathcal{N}}(t)\f$. Unit: bit/s. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
  * \retval THERMOAI_E_SIZE       \c struct_size is below 64
@@ -113,8 +113,8 @@ int thermoai_flux_rate_bits_per_s(const thermoai_flux_phases *phases, double t_s
  * breakpoints: pass both to thermoai_quadrature_integrate_points().
  *
  * \param[in]  phases        The parameters (checked as by thermoai_flux_rate_bits_per_s()).
- * \param[out] warmup_end_s  \f$\tau_1\f$. Unit: s. NaN on error.
- * \param[out] tail_start_s  \f$\tau_3\f$. Unit: s. NaN on error.
+ * \param[out] warmup_end_s  The value \f$\tau_1\f$. Unit: s. NaN on error.
+ * \param[out] tail_start_s  The value \f$\tau_3\f$. Unit: s. NaN on error.
  * \retval THERMOAI_OK  success
  * \retval other        as thermoai_flux_rate_bits_per_s()
  * \par Source
@@ -137,8 +137,8 @@ int thermoai_flux_phase_bounds_s(const thermoai_flux_phases *phases, double *war
  * limit as \f$t_f \to \infty\f$ when \f$\beta \le 1\f$, as the paper's exponents allow.
  *
  * \param[in]  phases      The parameters.
- * \param[in]  t_final_s   \f$t_f\f$. Unit: s. Finite, >= 0.
- * \param[out] total_bits  \f$\mathcal{N}_{total}\f$. Unit: bit. NaN on error.
+ * \param[in]  t_final_s   The value \f$t_f\f$. Unit: s. Finite, >= 0.
+ * \param[out] total_bits  The value \f$\mathcal{N}_{total}\f$. Unit: bit. NaN on error.
  * \retval THERMOAI_OK  success
  * \retval other        as thermoai_flux_rate_bits_per_s()
  * \par Accuracy

@@ -52,11 +52,11 @@ int thermoai_geometry_fisher_workspace_bytes(size_t n, size_t d, size_t *bytes);
  *
  * \param[in]  n                Keys, 1 <= n <= 2^24.
  * \param[in]  d                Dimension, 1 <= d <= 4096.
- * \param[in]  query            \f$q\f$, d values. [dimensionless] (embedding units). Finite.
- * \param[in]  keys             \f$k_j\f$, n x d row-major. [dimensionless]. Finite.
+ * \param[in]  query            The value \f$q\f$, d values. [dimensionless] (embedding units). Finite.
+ * \param[in]  keys             The value \f$k_j\f$, n x d row-major. [dimensionless]. Finite.
  * \param[in]  workspace        At least thermoai_geometry_fisher_workspace_bytes() bytes.
  * \param[in]  workspace_bytes  Size of \p workspace.
- * \param[out] metric           \f$g\f$, d x d row-major. [dimensionless]. All NaN on error.
+ * \param[out] metric           The value \f$g\f$, d x d row-major. [dimensionless]. All NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
  * \retval THERMOAI_E_NONFINITE  an input holds NaN or infinity
@@ -77,8 +77,8 @@ int thermoai_geometry_fisher_metric(size_t n, size_t d, const double *query, con
  *
  * \param[in]  lambda  Eigenvalue \f$\lambda_n\f$ of \f$-\Delta_g\f$ (or of a graph Laplacian). [dimensionless]. Finite, >= 0.
  * \param[in]  tau     Time constant per layer \f$\tau\f$. [dimensionless]. Finite, >= 0.
- * \param[in]  layers  \f$L\f$. [dimensionless]. Finite, >= 0.
- * \param[out] factor  \f$e^{-\lambda\tau L} \in [0, 1]\f$. [dimensionless]. NaN on error.
+ * \param[in]  layers  The value \f$L\f$. [dimensionless]. Finite, >= 0.
+ * \param[out] factor  The value \f$e^{-\lambda\tau L} \in [0, 1]\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success (0 once the factor underflows)
  * \retval THERMOAI_E_NULL       \p factor is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -95,10 +95,10 @@ int thermoai_geometry_heat_factor(double lambda, double tau, double layers, doub
 /**
  * \brief Eigenvalue above which modes are suppressed below \p threshold: \f$\lambda_c = \ln(1/\epsilon)/(\tau L)\f$.
  *
- * \param[in]  tau         \f$\tau\f$. [dimensionless]. Finite, > 0.
- * \param[in]  layers      \f$L\f$. [dimensionless]. Finite, > 0.
- * \param[in]  threshold   \f$\epsilon\f$. [dimensionless]. In (0, 1].
- * \param[out] lambda_cut  \f$\lambda_c\f$: modes with \f$\lambda > \lambda_c\f$ keep less than \f$\epsilon\f$.
+ * \param[in]  tau         The value \f$\tau\f$. [dimensionless]. Finite, > 0.
+ * \param[in]  layers      The value \f$L\f$. [dimensionless]. Finite, > 0.
+ * \param[in]  threshold   The value \f$\epsilon\f$. [dimensionless]. In (0, 1].
+ * \param[out] lambda_cut  The value \f$\lambda_c\f$: modes with \f$\lambda > \lambda_c\f$ keep less than \f$\epsilon\f$.
  *                         [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p lambda_cut is NULL
@@ -136,8 +136,8 @@ int thermoai_geometry_heat_filter_workspace_bytes(size_t n, size_t *bytes);
  * \param[in]  laplacian        n x n row-major, symmetric (1e-10 relative), eigenvalues
  *                              >= \f$-10^{-10}\max|\lambda|\f$. [dimensionless].
  * \param[in]  f                The signal, n values. [dimensionless]. Finite.
- * \param[in]  tau              \f$\tau\f$. [dimensionless]. Finite, >= 0.
- * \param[in]  layers           \f$L\f$. [dimensionless]. Finite, >= 0.
+ * \param[in]  tau              The value \f$\tau\f$. [dimensionless]. Finite, >= 0.
+ * \param[in]  layers           The value \f$L\f$. [dimensionless]. Finite, >= 0.
  * \param[in]  workspace        At least thermoai_geometry_heat_filter_workspace_bytes() bytes.
  * \param[in]  workspace_bytes  Size of \p workspace.
  * \param[out] out              n values; may alias \p f. [dimensionless]. All NaN on error.
@@ -169,10 +169,10 @@ int thermoai_geometry_heat_filter(size_t n, const double *laplacian, const doubl
  * mutual-information form with rate \f$\kappa\f$ and \f$C_{source}\f$ "relating entropy to mutual
  * information", a step it does not carry out.
  *
- * \param[in]  info0_bits         \f$I(0)\f$. Unit: bit. Finite, >= 0.
+ * \param[in]  info0_bits         The value \f$I(0)\f$. Unit: bit. Finite, >= 0.
  * \param[in]  kappa_per_s        Ricci lower bound \f$\kappa\f$ as a rate (any sign). Unit: 1/s. Finite.
- * \param[in]  source_bits_per_s  \f$C_{source}\f$. Unit: bit/s. Finite, >= 0.
- * \param[in]  t_s                \f$t\f$. Unit: s. Finite, >= 0.
+ * \param[in]  source_bits_per_s  The value \f$C_{source}\f$. Unit: bit/s. Finite, >= 0.
+ * \param[in]  t_s                The value \f$t\f$. Unit: s. Finite, >= 0.
  * \param[out] info_bits          The bound on \f$I(t)\f$. Unit: bit. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p info_bits is NULL
@@ -201,9 +201,9 @@ int thermoai_geometry_information_bound(double info0_bits, double kappa_per_s,
  * \param[in]  k                     Modes kept. [dimensionless]. Finite, >= 0.
  * \param[in]  n                     Sequence length \f$N\f$. [dimensionless]. Finite, >= 1.
  * \param[in]  d                     Head dimension. [dimensionless]. Finite, >= 1.
- * \param[in]  energy_per_flop_j     \f$e_{flop}\f$. Unit: J (per FLOP). Finite, >= 0.
- * \param[in]  energy_per_element_j  \f$e_{mem}\f$. Unit: J (per stored element). Finite, >= 0.
- * \param[out] energy_j              \f$E(k)\f$. Unit: J. NaN on error.
+ * \param[in]  energy_per_flop_j     The value \f$e_{flop}\f$. Unit: J (per FLOP). Finite, >= 0.
+ * \param[in]  energy_per_element_j  The value \f$e_{mem}\f$. Unit: J (per stored element). Finite, >= 0.
+ * \param[out] energy_j              The value \f$E(k)\f$. Unit: J. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p energy_j is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite

@@ -43,9 +43,9 @@ extern "C" {
  * bound fails (thermoai_graph_conductance() with #THERMOAI_GRAPH_CONDUCTANCE_PAPER; a
  * counterexample is in tests/bounds/test_graph.c).
  *
- * \param[in]  lambda2  \f$\lambda_2\f$ of \f$\mathbf L_{sym}\f$. [dimensionless]. In [0, 2].
- * \param[out] lower    \f$\lambda_2/2\f$. [dimensionless]. NaN on error.
- * \param[out] upper    \f$\sqrt{2\lambda_2}\f$. [dimensionless]. NaN on error.
+ * \param[in]  lambda2  The value \f$\lambda_2\f$ of \f$\mathbf L_{sym}\f$. [dimensionless]. In [0, 2].
+ * \param[out] lower    The value \f$\lambda_2/2\f$. [dimensionless]. NaN on error.
+ * \param[out] upper    The value \f$\sqrt{2\lambda_2}\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       an output is NULL
  * \retval THERMOAI_E_NONFINITE  \p lambda2 is NaN or infinite
@@ -68,7 +68,7 @@ int thermoai_graph_cheeger_bounds(double lambda2, double *lower, double *upper);
  * \param[in]  n      Vertices, 2 <= n <= 24.
  * \param[in]  w      Weights, n x n (see the file comment). Unit: [weight] (any).
  * \param[in]  flags  0 or #THERMOAI_GRAPH_CONDUCTANCE_PAPER.
- * \param[out] phi    \f$\phi \in [0, 1]\f$. [dimensionless]. NaN on error.
+ * \param[out] phi    The value \f$\phi \in [0, 1]\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK            success
  * \retval THERMOAI_E_NULL        a pointer is NULL
  * \retval THERMOAI_E_NONFINITE   a weight is NaN or infinite
@@ -191,7 +191,7 @@ int thermoai_graph_sampler_create_ex(size_t n, const thermoai_allocator *allocat
  *
  * \param[in,out] sampler         The sampler (its scratch is overwritten).
  * \param[in]     w               Weights, n x n, at least one edge. Unit: [weight] (any).
- * \param[in]     samples         \f$q\f$, 1 <= q <= 2^32.
+ * \param[in]     samples         The value \f$q\f$, 1 <= q <= 2^32.
  * \param[in]     seed            Seed of the draws.
  * \param[out]    w_out           The sparsifier's weights, n x n, symmetric, zero diagonal.
  *                                Unit: [weight]. All NaN on error.
@@ -231,10 +231,10 @@ THERMOAI_API void thermoai_graph_sampler_free(thermoai_graph_sampler *sampler);
  * and calls it tight "up to logarithmic factors" where BSS make it tight up to constants.
  * The constant is not given.
  *
- * \param[in]  n        \f$N\f$. [dimensionless]. Finite, >= 2.
- * \param[in]  epsilon  \f$\epsilon\f$. [dimensionless]. In (0, 1).
+ * \param[in]  n        The value \f$N\f$. [dimensionless]. Finite, >= 2.
+ * \param[in]  epsilon  The value \f$\epsilon\f$. [dimensionless]. In (0, 1).
  * \param[in]  c        The constant. [dimensionless]. Finite, > 0.
- * \param[out] edges    \f$cN/\epsilon^2\f$. [dimensionless]. NaN on error.
+ * \param[out] edges    The value \f$cN/\epsilon^2\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p edges is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite

@@ -182,7 +182,7 @@ int thermoai_hardware_peak_flop_per_s(const thermoai_hardware *hw, uint32_t prec
  * \brief Energy per FLOP (or integer operation) above idle of one precision.
  * \param[in]  hw          The profile.
  * \param[in]  precision   THERMOAI_HARDWARE_FP64 .. THERMOAI_HARDWARE_INT4.
- * \param[out] j_per_flop  \f$e_{FLOP,p}\f$. Unit: J/FLOP. NaN on error.
+ * \param[out] j_per_flop  The value \f$e_{FLOP,p}\f$. Unit: J/FLOP. NaN on error.
  * \retval THERMOAI_OK            success
  * \retval THERMOAI_E_NULL        a pointer is NULL
  * \retval THERMOAI_E_INVALID     \p precision out of range, or as thermoai_hardware_check()
@@ -205,7 +205,7 @@ int thermoai_hardware_j_per_flop(const thermoai_hardware *hw, uint32_t precision
  * \param[in]  hw                 The profile.
  * \param[in]  precision          THERMOAI_HARDWARE_FP64 .. THERMOAI_HARDWARE_INT4.
  * \param[in]  achieved           0: datasheet peaks; 1: peaks times the achievable fractions.
- * \param[out] flop_per_byte      \f$I^*\f$. Unit: FLOP/byte. NaN on error.
+ * \param[out] flop_per_byte      The value \f$I^*\f$. Unit: FLOP/byte. NaN on error.
  * \retval THERMOAI_OK            success
  * \retval THERMOAI_E_NULL        a pointer is NULL
  * \retval THERMOAI_E_INVALID     \p precision or \p achieved out of range, or as thermoai_hardware_check()

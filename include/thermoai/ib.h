@@ -135,7 +135,7 @@ THERMOAI_API size_t thermoai_ib_result_size(void);
  *
  * Allocates about \f$8\,(2 n_x n_y + 4 n_x n_z + 2 n_z n_y)\f$ bytes (rows padded
  * to 8 doubles) in two blocks, and draws the random encoder.
- * \param[in]  joint   \f$p(x,y)\f$, \p nx x \p ny row-major, a pmf (pmf.h rules). [dimensionless]
+ * \param[in]  joint   The value \f$p(x,y)\f$, \p nx x \p ny row-major, a pmf (pmf.h rules). [dimensionless]
  * \param[in]  nx      Values of \f$X\f$, >= 1.
  * \param[in]  ny      Values of \f$Y\f$, >= 1.
  * \param[in]  nz      Values of \f$Z\f$, >= 1; each of \p nx, \p ny, \p nz at most 2^24.
@@ -177,7 +177,7 @@ int thermoai_ib_create_ex(const double *joint, size_t nx, size_t ny, size_t nz,
 /**
  * \brief Iterates at \p beta until the informations stop moving (by more than the tolerance).
  * \param[in,out] ib      The solver (its encoder is updated).
- * \param[in]     beta    \f$\beta\f$. [dimensionless]. Finite, > 0, at most 1e12.
+ * \param[in]     beta    The value \f$\beta\f$. [dimensionless]. Finite, > 0, at most 1e12.
  * \param[in,out] result  Caller sets \c struct_size; NaN doubles on error.
  * \retval THERMOAI_OK              converged
  * \retval THERMOAI_E_NULL          a pointer is NULL
@@ -201,7 +201,7 @@ int thermoai_ib_execute(thermoai_ib *ib, double beta, thermoai_ib_result *result
  * Reports the encoder the last iteration started from; consecutive calls at
  * the same \p beta continue one sequence of iterations.
  * \param[in,out] ib      The solver.
- * \param[in]     beta    \f$\beta\f$. [dimensionless]. Finite, > 0, at most 1e12.
+ * \param[in]     beta    The value \f$\beta\f$. [dimensionless]. Finite, > 0, at most 1e12.
  * \param[in]     count   Iterations, >= 1.
  * \param[in,out] result  Caller sets \c struct_size.
  * \retval THERMOAI_OK  success
@@ -271,7 +271,7 @@ int thermoai_ib_kernel_name(const thermoai_ib *ib, const char **name);
 THERMOAI_API void thermoai_ib_free(thermoai_ib *ib);
 
 /**
- * \brief \f$\Phi^{-1}(I_0)\f$ from points of an information curve: the least \f$I(X;Z)\f$ with \f$I(Z;Y) \ge I_0\f$.
+ * \brief The value \f$\Phi^{-1}(I_0)\f$ from points of an information curve: the least \f$I(X;Z)\f$ with \f$I(Z;Y) \ge I_0\f$.
  *
  * Over the given points, the origin (a constant \f$Z\f$), and their time-sharings
  * (the convex hull: any mixture of two encoders, with a switch variable in
@@ -283,8 +283,8 @@ THERMOAI_API void thermoai_ib_free(thermoai_ib *ib);
  * \param[in]  ixz_bits     \p count values of \f$I(X;Z)\f$. Unit: bit. Finite, >= 0.
  * \param[in]  izy_bits     \p count values of \f$I(Z;Y)\f$. Unit: bit. Finite, >= 0.
  * \param[in]  count        Number of points, >= 1.
- * \param[in]  target_bits  \f$I_0\f$. Unit: bit. Finite, >= 0.
- * \param[out] min_ixz_bits \f$\Phi^{-1}(I_0)\f$ (0 for \f$I_0 = 0\f$). Unit: bit. NaN on error.
+ * \param[in]  target_bits  The value \f$I_0\f$. Unit: bit. Finite, >= 0.
+ * \param[out] min_ixz_bits The value \f$\Phi^{-1}(I_0)\f$ (0 for \f$I_0 = 0\f$). Unit: bit. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
  * \retval THERMOAI_E_NONFINITE  a value is NaN or infinite
@@ -308,9 +308,9 @@ int thermoai_ib_min_rate_bits(const double *ixz_bits, const double *izy_bits, si
  * \param[in]  ixz_bits       \p count values of \f$I(X;Z)\f$. Unit: bit. Finite, >= 0.
  * \param[in]  izy_bits       \p count values of \f$I(Z;Y)\f$. Unit: bit. Finite, >= 0.
  * \param[in]  count          Number of points, >= 1.
- * \param[in]  target_bits    \f$I_0\f$. Unit: bit. Finite, >= 0.
+ * \param[in]  target_bits    The value \f$I_0\f$. Unit: bit. Finite, >= 0.
  * \param[in]  temperature_k  Bath temperature \f$T\f$. Unit: K. Finite, > 0.
- * \param[out] energy_j       \f$E_{\min}(I_0)\f$. Unit: J. NaN on error.
+ * \param[out] energy_j       The value \f$E_{\min}(I_0)\f$. Unit: J. NaN on error.
  * \retval THERMOAI_OK  success
  * \retval other        as thermoai_ib_min_rate_bits() and thermoai_landauer_energy_j()
  * \par Source

@@ -22,7 +22,7 @@ extern "C" {
 
 /**
  * \brief Perplexity from a cross-entropy in bits: \f$\mathrm{PPL} = 2^{H}\f$.
- * \param[in]  cross_entropy_bits  \f$H\f$. Unit: bit per token. Finite, >= 0.
+ * \param[in]  cross_entropy_bits  The value \f$H\f$. Unit: bit per token. Finite, >= 0.
  * \param[out] perplexity          PPL. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p perplexity is NULL
@@ -40,7 +40,7 @@ int thermoai_info_perplexity_from_bits(double cross_entropy_bits, double *perple
 
 /**
  * \brief Perplexity from a cross-entropy in nats: \f$\mathrm{PPL} = e^{H}\f$.
- * \param[in]  cross_entropy_nats  \f$H\f$. Unit: nat per token. Finite, >= 0.
+ * \param[in]  cross_entropy_nats  The value \f$H\f$. Unit: nat per token. Finite, >= 0.
  * \param[out] perplexity          PPL. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p perplexity is NULL
@@ -57,7 +57,7 @@ int thermoai_info_perplexity_from_nats(double cross_entropy_nats, double *perple
 /**
  * \brief Cross-entropy in bits from a perplexity: \f$H = \log_2 \mathrm{PPL}\f$.
  * \param[in]  perplexity          PPL. [dimensionless]. Finite, >= 1.
- * \param[out] cross_entropy_bits  \f$H\f$. Unit: bit per token. NaN on error.
+ * \param[out] cross_entropy_bits  The value \f$H\f$. Unit: bit per token. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p cross_entropy_bits is NULL
  * \retval THERMOAI_E_NONFINITE  the input is NaN or infinite
@@ -74,7 +74,7 @@ int thermoai_info_cross_entropy_bits(double perplexity, double *cross_entropy_bi
 /**
  * \brief Cross-entropy in nats from a perplexity: \f$H = \ln \mathrm{PPL}\f$.
  * \param[in]  perplexity          PPL. [dimensionless]. Finite, >= 1.
- * \param[out] cross_entropy_nats  \f$H\f$. Unit: nat per token. NaN on error.
+ * \param[out] cross_entropy_nats  The value \f$H\f$. Unit: nat per token. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p cross_entropy_nats is NULL
  * \retval THERMOAI_E_NONFINITE  the input is NaN or infinite
@@ -117,8 +117,8 @@ int thermoai_info_nats_from_bits(double bits, double *nats);
 
 /**
  * \brief Entropy of a uniform distribution over \f$V\f$ outcomes: \f$\log_2 V\f$.
- * \param[in]  outcomes  \f$V\f$, e.g. a vocabulary size. [dimensionless]. Finite, >= 1.
- * \param[out] bits      \f$\log_2 V\f$. Unit: bit. NaN on error.
+ * \param[in]  outcomes  The value \f$V\f$, e.g. a vocabulary size. [dimensionless]. Finite, >= 1.
+ * \param[out] bits      The value \f$\log_2 V\f$. Unit: bit. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p bits is NULL
  * \retval THERMOAI_E_NONFINITE  the input is NaN or infinite

@@ -49,9 +49,9 @@ extern "C" {
  * over \f$p_i < 0\f$, and symmetrically for \f$hi\f$. Covers products and
  * quotients such as \f$\eta = E_{min}/E_{actual}\f$ (powers +1, -1).
  *
- * \param[in]  coefficient  \f$c\f$. [dimensionless]. Finite, > 0.
- * \param[in]  factors      \f$n\f$ intervals, each with 0 < lo <= hi, finite.
- * \param[in]  powers       \f$n\f$ integer exponents in [-16, 16].
+ * \param[in]  coefficient  The value \f$c\f$. [dimensionless]. Finite, > 0.
+ * \param[in]  factors      The value \f$n\f$ intervals, each with 0 < lo <= hi, finite.
+ * \param[in]  powers       The value \f$n\f$ integer exponents in [-16, 16].
  * \param[in]  n            Number of factors, >= 1.
  * \param[out] out          The range, rounded outward (k = 1 + the sum of |p_i| roundings);
  *                          both bounds NaN on error.
@@ -96,11 +96,11 @@ int thermoai_interval_difference(const thermoai_interval *a, const thermoai_inte
  * \f$T\f$ and \f$H_{data}\f$ and decreases in \f$H_{cross}\f$; the bounds use
  * those corners.
  *
- * \param[in]  tokens              \f$N\f$ range, 0 <= lo <= hi.
- * \param[in]  data_entropy_bits   \f$H_{data}\f$ range, bit per token, 0 <= lo <= hi.
- * \param[in]  cross_entropy_bits  \f$H_{cross}\f$ range, bit per token, 0 <= lo <= hi.
- * \param[in]  temperature_k       \f$T\f$ range, K, 0 < lo <= hi.
- * \param[out] energy_j            \f$E_{min}\f$ range, J, rounded outward (k = 6: the
+ * \param[in]  tokens              The value \f$N\f$ range, 0 <= lo <= hi.
+ * \param[in]  data_entropy_bits   The value \f$H_{data}\f$ range, bit per token, 0 <= lo <= hi.
+ * \param[in]  cross_entropy_bits  The value \f$H_{cross}\f$ range, bit per token, 0 <= lo <= hi.
+ * \param[in]  temperature_k       The value \f$T\f$ range, K, 0 < lo <= hi.
+ * \param[out] energy_j            The value \f$E_{min}\f$ range, J, rounded outward (k = 6: the
  *                                 constant \f$k_B \ln 2\f$, the difference, four products);
  *                                 NaN on error.
  * \retval THERMOAI_OK           success

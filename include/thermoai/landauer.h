@@ -37,7 +37,7 @@ extern "C" {
  * At \f$T = 300\f$ K this is 2.870978885e-21 J.
  *
  * \param[in]  temperature_k  Bath temperature \f$T\f$. Unit: K. Finite, > 0.
- * \param[out] energy_j       \f$E_{\mathrm{bit}}\f$. Unit: J. NaN on error.
+ * \param[out] energy_j       The value \f$E_{\mathrm{bit}}\f$. Unit: J. NaN on error.
  *
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p energy_j is NULL
@@ -66,7 +66,7 @@ int thermoai_landauer_energy_per_bit_j(double temperature_k, double *energy_j);
  * \param[in]  bits           Number of bits erased \f$B\f$. Unit: bit. Finite, >= 0
  *                            (need not be an integer: it is an entropy in bits).
  * \param[in]  temperature_k  Bath temperature \f$T\f$. Unit: K. Finite, > 0.
- * \param[out] energy_j       \f$E_{\min}\f$. Unit: J. NaN on error.
+ * \param[out] energy_j       The value \f$E_{\min}\f$. Unit: J. NaN on error.
  *
  * \retval THERMOAI_OK           success (exactly 0 J when \p bits is 0)
  * \retval THERMOAI_E_NULL       \p energy_j is NULL
@@ -94,7 +94,7 @@ int thermoai_landauer_energy_j(double bits, double temperature_k, double *energy
  * \f[ n = \frac{1}{k_B \, T \ln 2} \f]
  *
  * \param[in]  temperature_k  Bath temperature \f$T\f$. Unit: K. Finite, > 0.
- * \param[out] bits_per_j     \f$n\f$. Unit: bit/J. NaN on error.
+ * \param[out] bits_per_j     The value \f$n\f$. Unit: bit/J. NaN on error.
  *
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p bits_per_j is NULL
@@ -122,7 +122,7 @@ int thermoai_landauer_bits_per_j(double temperature_k, double *bits_per_j);
  * \param[in]  energy_per_bit_j  Energy spent per bit \f$E_{\mathrm{bit}}\f$. Unit: J/bit.
  *                               Finite, >= 0.
  * \param[in]  temperature_k     Bath temperature \f$T\f$. Unit: K. Finite, > 0.
- * \param[out] ratio             \f$r\f$. [dimensionless]. NaN on error.
+ * \param[out] ratio             The value \f$r\f$. [dimensionless]. NaN on error.
  *
  * \retval THERMOAI_OK           success (exactly 0 when \p energy_per_bit_j is 0)
  * \retval THERMOAI_E_NULL       \p ratio is NULL

@@ -27,9 +27,9 @@ extern "C" {
 
 /**
  * \brief Model description length amortised over the training tokens: \f$L(M)/N\f$.
- * \param[in]  model_bits  \f$L(M)\f$, e.g. parameters times bits per parameter. Unit: bit. Finite, >= 0.
- * \param[in]  tokens      \f$N\f$. [dimensionless]. Finite, > 0.
- * \param[out] bits        \f$L(M)/N\f$. Unit: bit per token. NaN on error.
+ * \param[in]  model_bits  The value \f$L(M)\f$, e.g. parameters times bits per parameter. Unit: bit. Finite, >= 0.
+ * \param[in]  tokens      The value \f$N\f$. [dimensionless]. Finite, > 0.
+ * \param[out] bits        The value \f$L(M)/N\f$. Unit: bit per token. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p bits is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -51,11 +51,11 @@ int thermoai_negentropy_description_bits_per_token(double model_bits, double tok
  * \f[ \mathcal{N} = H(P_{data}) - H_{cross} - L(M)/N \f]
  * Negative when the model's description is longer than what it compresses.
  *
- * \param[in]  data_entropy_bits   \f$H(P_{data})\f$. Unit: bit per token. Finite, >= 0.
- * \param[in]  cross_entropy_bits  \f$H_{cross}\f$. Unit: bit per token. Finite, >= 0.
- * \param[in]  model_bits          \f$L(M)\f$. Unit: bit. Finite, >= 0.
- * \param[in]  tokens              \f$N\f$. [dimensionless]. Finite, > 0.
- * \param[out] bits                \f$\mathcal{N}\f$. Unit: bit per token. NaN on error.
+ * \param[in]  data_entropy_bits   The value \f$H(P_{data})\f$. Unit: bit per token. Finite, >= 0.
+ * \param[in]  cross_entropy_bits  The value \f$H_{cross}\f$. Unit: bit per token. Finite, >= 0.
+ * \param[in]  model_bits          The value \f$L(M)\f$. Unit: bit. Finite, >= 0.
+ * \param[in]  tokens              The value \f$N\f$. [dimensionless]. Finite, > 0.
+ * \param[out] bits                The value \f$\mathcal{N}\f$. Unit: bit per token. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p bits is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -75,9 +75,9 @@ int thermoai_negentropy_bits_per_token(double data_entropy_bits, double cross_en
 
 /**
  * \brief Total negentropy of a run: \f$\mathcal{N}_{total} = N \cdot \mathcal{N}\f$.
- * \param[in]  tokens                     \f$N\f$. [dimensionless]. Finite, >= 0.
- * \param[in]  negentropy_bits_per_token  \f$\mathcal{N}\f$. Unit: bit per token. Finite, >= 0.
- * \param[out] total_bits                 \f$\mathcal{N}_{total}\f$. Unit: bit. NaN on error.
+ * \param[in]  tokens                     The value \f$N\f$. [dimensionless]. Finite, >= 0.
+ * \param[in]  negentropy_bits_per_token  The value \f$\mathcal{N}\f$. Unit: bit per token. Finite, >= 0.
+ * \param[out] total_bits                 The value \f$\mathcal{N}_{total}\f$. Unit: bit. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p total_bits is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -98,12 +98,12 @@ int thermoai_negentropy_total_bits(double tokens, double negentropy_bits_per_tok
  *
  * \f[ \Delta S_{info} = N k_B \ln 2 \,(H_{prior} - H_{cross} - L(M)/N) \f]
  *
- * \param[in]  tokens              \f$N\f$. [dimensionless]. Finite, > 0.
- * \param[in]  prior_entropy_bits  \f$H_{prior}\f$, cross-entropy of the untrained model.
+ * \param[in]  tokens              The value \f$N\f$. [dimensionless]. Finite, > 0.
+ * \param[in]  prior_entropy_bits  The value \f$H_{prior}\f$, cross-entropy of the untrained model.
  *                                 Unit: bit per token. Finite, >= 0.
- * \param[in]  cross_entropy_bits  \f$H_{cross}\f$. Unit: bit per token. Finite, >= 0.
- * \param[in]  model_bits          \f$L(M)\f$. Unit: bit. Finite, >= 0.
- * \param[out] entropy_j_per_k     \f$\Delta S_{info}\f$ (negative when nothing is compressed).
+ * \param[in]  cross_entropy_bits  The value \f$H_{cross}\f$. Unit: bit per token. Finite, >= 0.
+ * \param[in]  model_bits          The value \f$L(M)\f$. Unit: bit. Finite, >= 0.
+ * \param[out] entropy_j_per_k     The value \f$\Delta S_{info}\f$ (negative when nothing is compressed).
  *                                 Unit: J/K. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p entropy_j_per_k is NULL
@@ -127,11 +127,11 @@ int thermoai_negentropy_entropy_reduction_j_per_k(double tokens, double prior_en
  *
  * \f[ E_{min} = N k_B T \ln 2 \,(H_{data} - H_{cross}) \f]
  *
- * \param[in]  tokens              \f$N\f$. [dimensionless]. Finite, >= 0.
- * \param[in]  data_entropy_bits   \f$H_{data}\f$. Unit: bit per token. Finite, >= 0.
- * \param[in]  cross_entropy_bits  \f$H_{cross}\f$. Unit: bit per token. Finite, >= 0.
- * \param[in]  temperature_k       \f$T\f$. Unit: K. Finite, > 0.
- * \param[out] energy_j            \f$E_{min}\f$. Unit: J. NaN on error.
+ * \param[in]  tokens              The value \f$N\f$. [dimensionless]. Finite, >= 0.
+ * \param[in]  data_entropy_bits   The value \f$H_{data}\f$. Unit: bit per token. Finite, >= 0.
+ * \param[in]  cross_entropy_bits  The value \f$H_{cross}\f$. Unit: bit per token. Finite, >= 0.
+ * \param[in]  temperature_k       The value \f$T\f$. Unit: K. Finite, > 0.
+ * \param[out] energy_j            The value \f$E_{min}\f$. Unit: J. NaN on error.
  * \retval THERMOAI_OK           success (0 J when nothing is compressed, \f$H_{data} = H_{cross}\f$)
  * \retval THERMOAI_E_NULL       \p energy_j is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -153,9 +153,9 @@ int thermoai_negentropy_training_min_j(double tokens, double data_entropy_bits,
 /**
  * \brief Thermodynamic efficiency of training, Eq. (13): \f$\eta = E_{min}/E_{actual}\f$.
  *
- * \param[in]  min_energy_j     \f$E_{min}\f$. Unit: J. Finite, >= 0.
- * \param[in]  actual_energy_j  \f$E_{actual}\f$. Unit: J. Finite, > 0.
- * \param[out] efficiency       \f$\eta\f$. [dimensionless]. NaN on error.
+ * \param[in]  min_energy_j     The value \f$E_{min}\f$. Unit: J. Finite, >= 0.
+ * \param[in]  actual_energy_j  The value \f$E_{actual}\f$. Unit: J. Finite, > 0.
+ * \param[out] efficiency       The value \f$\eta\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p efficiency is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -176,10 +176,10 @@ int thermoai_negentropy_efficiency(double min_energy_j, double actual_energy_j,
  *
  * \f[ \mathcal{C} = \frac{E_{actual}}{N \cdot \mathcal{N}} \f]
  *
- * \param[in]  actual_energy_j            \f$E_{actual}\f$. Unit: J. Finite, >= 0.
- * \param[in]  tokens                     \f$N\f$. [dimensionless]. Finite, > 0.
- * \param[in]  negentropy_bits_per_token  \f$\mathcal{N}\f$. Unit: bit per token. Finite, > 0.
- * \param[out] cost_j_per_bit             \f$\mathcal{C}\f$. Unit: J/bit. NaN on error.
+ * \param[in]  actual_energy_j            The value \f$E_{actual}\f$. Unit: J. Finite, >= 0.
+ * \param[in]  tokens                     The value \f$N\f$. [dimensionless]. Finite, > 0.
+ * \param[in]  negentropy_bits_per_token  The value \f$\mathcal{N}\f$. Unit: bit per token. Finite, > 0.
+ * \param[out] cost_j_per_bit             The value \f$\mathcal{C}\f$. Unit: J/bit. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p cost_j_per_bit is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -201,11 +201,11 @@ int thermoai_negentropy_cost_j_per_bit(double actual_energy_j, double tokens,
  * \f[ \eta_D = \frac{\Delta S_{info}}{Q_{actual}/T} = \frac{N \,\Delta H\, k_B T \ln 2}{Q_{actual}} \f]
  * With \f$Q_{actual}\f$ the dissipated energy this equals Eq. (13).
  *
- * \param[in]  tokens         \f$N\f$. [dimensionless]. Finite, >= 0.
- * \param[in]  delta_h_bits   \f$\Delta H\f$, compression achieved. Unit: bit per token. Finite, >= 0.
- * \param[in]  temperature_k  \f$T\f$. Unit: K. Finite, > 0.
- * \param[in]  heat_j         \f$Q_{actual}\f$, heat dissipated. Unit: J. Finite, > 0.
- * \param[out] efficiency     \f$\eta_D\f$. [dimensionless]. NaN on error.
+ * \param[in]  tokens         The value \f$N\f$. [dimensionless]. Finite, >= 0.
+ * \param[in]  delta_h_bits   The value \f$\Delta H\f$, compression achieved. Unit: bit per token. Finite, >= 0.
+ * \param[in]  temperature_k  The value \f$T\f$. Unit: K. Finite, > 0.
+ * \param[in]  heat_j         The value \f$Q_{actual}\f$, heat dissipated. Unit: J. Finite, > 0.
+ * \param[out] efficiency     The value \f$\eta_D\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p efficiency is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -229,10 +229,10 @@ int thermoai_negentropy_demon_efficiency(double tokens, double delta_h_bits,
  * Only the ratio \f$(t-t_0)/\tau\f$ enters: pass both times in the same unit
  * (seconds by the library's convention; thermoai_constants_julian_year_s() converts years).
  *
- * \param[in]  efficiency0      \f$\eta_0\f$ at \f$t_0\f$. [dimensionless]. Finite, > 0.
- * \param[in]  elapsed_s        \f$t - t_0\f$ (negative looks back). Unit: s. Finite.
- * \param[in]  doubling_time_s  \f$\tau\f$. Unit: s. Finite, > 0.
- * \param[out] efficiency       \f$\eta_D(t)\f$. [dimensionless]. NaN on error.
+ * \param[in]  efficiency0      The value \f$\eta_0\f$ at \f$t_0\f$. [dimensionless]. Finite, > 0.
+ * \param[in]  elapsed_s        The value \f$t - t_0\f$ (negative looks back). Unit: s. Finite.
+ * \param[in]  doubling_time_s  The value \f$\tau\f$. Unit: s. Finite, > 0.
+ * \param[out] efficiency       The value \f$\eta_D(t)\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p efficiency is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -254,10 +254,10 @@ int thermoai_negentropy_demon_trend(double efficiency0, double elapsed_s, double
  *
  * \f[ \Phi^{max}_{\mathcal{N}} = \frac{P}{k_B T \ln 2 / \eta_D} = \frac{P\,\eta_D}{k_B T \ln 2} \f]
  *
- * \param[in]  power_w            \f$P\f$, power available. Unit: W. Finite, >= 0.
- * \param[in]  demon_efficiency   \f$\eta_D\f$. [dimensionless]. Finite, >= 0.
- * \param[in]  temperature_k      \f$T\f$. Unit: K. Finite, > 0.
- * \param[out] flux_bits_per_s    \f$\Phi^{max}\f$. Unit: bit/s. NaN on error.
+ * \param[in]  power_w            The value \f$P\f$, power available. Unit: W. Finite, >= 0.
+ * \param[in]  demon_efficiency   The value \f$\eta_D\f$. [dimensionless]. Finite, >= 0.
+ * \param[in]  temperature_k      The value \f$T\f$. Unit: K. Finite, > 0.
+ * \param[out] flux_bits_per_s    The value \f$\Phi^{max}\f$. Unit: bit/s. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p flux_bits_per_s is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -276,9 +276,9 @@ int thermoai_negentropy_flux_limit_bits_per_s(double power_w, double demon_effic
 /**
  * \brief Compression ratio of a corpus into a model: \f$N \cdot H / L(M)\f$.
  *
- * \param[in]  tokens              \f$N\f$. [dimensionless]. Finite, >= 0.
- * \param[in]  data_bits_per_token \f$H\f$, bits per token of the raw data. Unit: bit per token. Finite, >= 0.
- * \param[in]  model_bits          \f$L(M)\f$. Unit: bit. Finite, > 0.
+ * \param[in]  tokens              The value \f$N\f$. [dimensionless]. Finite, >= 0.
+ * \param[in]  data_bits_per_token The value \f$H\f$, bits per token of the raw data. Unit: bit per token. Finite, >= 0.
+ * \param[in]  model_bits          The value \f$L(M)\f$. Unit: bit. Finite, > 0.
  * \param[out] ratio               Data bits per model bit. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p ratio is NULL

@@ -77,14 +77,14 @@ THERMOAI_API size_t thermoai_paper_energy_train_terms_size(void);
 
 /**
  * \brief Paper 002 Eq. (11): \f$E \approx e_{mem}\, p\, T + e_{flop}\, 2 p\, T + e_{cache}\, 2 N d\, T\f$.
- * \param[in]  e_mem_j    \f$e_{mem}\f$, energy per parameter loaded. Unit: J. Finite, >= 0.
- * \param[in]  params     \f$p\f$. [dimensionless]. Finite, >= 0.
- * \param[in]  tokens     \f$T\f$, tokens generated. [dimensionless]. Finite, >= 0.
- * \param[in]  e_flop_j   \f$e_{flop}\f$, energy per FLOP. Unit: J. Finite, >= 0.
- * \param[in]  e_cache_j  \f$e_{cache}\f$, energy per KV-cache value. Unit: J. Finite, >= 0.
- * \param[in]  seq_len    \f$N\f$, context. [dimensionless]. Finite, >= 0.
- * \param[in]  d_model    \f$d\f$. [dimensionless]. Finite, >= 0.
- * \param[out] energy_j   \f$E\f$. Unit: J. NaN on error.
+ * \param[in]  e_mem_j    The value \f$e_{mem}\f$, energy per parameter loaded. Unit: J. Finite, >= 0.
+ * \param[in]  params     The value \f$p\f$. [dimensionless]. Finite, >= 0.
+ * \param[in]  tokens     The value \f$T\f$, tokens generated. [dimensionless]. Finite, >= 0.
+ * \param[in]  e_flop_j   The value \f$e_{flop}\f$, energy per FLOP. Unit: J. Finite, >= 0.
+ * \param[in]  e_cache_j  The value \f$e_{cache}\f$, energy per KV-cache value. Unit: J. Finite, >= 0.
+ * \param[in]  seq_len    The value \f$N\f$, context. [dimensionless]. Finite, >= 0.
+ * \param[in]  d_model    The value \f$d\f$. [dimensionless]. Finite, >= 0.
+ * \param[out] energy_j   The value \f$E\f$. Unit: J. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p energy_j is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -131,12 +131,12 @@ int thermoai_paper_energy_training_j(const thermoai_paper_energy_train_terms *te
  *     E_{flash} = e_{flop} 2 N^2 d + e_{mem} N^2 d / M_{SRAM},\quad
  *     E_{SSA} = e_{flop} 2 N^{1.5} d + e_{mem} N^{1.5} \f]
  * \param[in]  kind       THERMOAI_PAPER_ENERGY_DENSE, _FLASH or _SSA.
- * \param[in]  seq_len    \f$N\f$. [dimensionless]. Finite, >= 0.
- * \param[in]  d_model    \f$d\f$. [dimensionless]. Finite, >= 0.
- * \param[in]  e_flop_j   \f$e_{flop}\f$. Unit: J. Finite, >= 0.
- * \param[in]  e_mem_j    \f$e_{mem}\f$, energy per value moved. Unit: J. Finite, >= 0.
- * \param[in]  sram_values \f$M_{SRAM}\f$, on-chip capacity in values (flash only, > 0). [dimensionless].
- * \param[out] energy_j   \f$E\f$. Unit: J. NaN on error.
+ * \param[in]  seq_len    The value \f$N\f$. [dimensionless]. Finite, >= 0.
+ * \param[in]  d_model    The value \f$d\f$. [dimensionless]. Finite, >= 0.
+ * \param[in]  e_flop_j   The value \f$e_{flop}\f$. Unit: J. Finite, >= 0.
+ * \param[in]  e_mem_j    The value \f$e_{mem}\f$, energy per value moved. Unit: J. Finite, >= 0.
+ * \param[in]  sram_values The value \f$M_{SRAM}\f$, on-chip capacity in values (flash only, > 0). [dimensionless].
+ * \param[out] energy_j   The value \f$E\f$. Unit: J. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p energy_j is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -154,14 +154,14 @@ int thermoai_paper_energy_attention_j(uint32_t kind, double seq_len, double d_mo
 /**
  * \brief Paper 003's decode breakdown: bytes x 8 x energy per bit and FLOPs x energy per FLOP.
  * \f[ E_w = 8 B_w e_{bit},\quad E_a = F e_{FLOP},\quad E_{kv} = 8 B_{kv} e_{bit} \f]
- * \param[in]  weight_bytes  \f$B_w\f$, weight bytes read per token. Unit: byte. Finite, >= 0.
- * \param[in]  flop          \f$F\f$, FLOPs per token. Unit: FLOP. Finite, >= 0.
- * \param[in]  kv_bytes      \f$B_{kv}\f$, KV-cache bytes read per token. Unit: byte. Finite, >= 0.
- * \param[in]  j_per_bit     \f$e_{bit}\f$, memory energy per bit. Unit: J. Finite, >= 0.
- * \param[in]  j_per_flop    \f$e_{FLOP}\f$. Unit: J. Finite, >= 0.
- * \param[out] weights_j     \f$E_w\f$. Unit: J. NaN on error.
- * \param[out] arithmetic_j  \f$E_a\f$. Unit: J. NaN on error.
- * \param[out] kv_j          \f$E_{kv}\f$. Unit: J. NaN on error.
+ * \param[in]  weight_bytes  The value \f$B_w\f$, weight bytes read per token. Unit: byte. Finite, >= 0.
+ * \param[in]  flop          The value \f$F\f$, FLOPs per token. Unit: FLOP. Finite, >= 0.
+ * \param[in]  kv_bytes      The value \f$B_{kv}\f$, KV-cache bytes read per token. Unit: byte. Finite, >= 0.
+ * \param[in]  j_per_bit     The value \f$e_{bit}\f$, memory energy per bit. Unit: J. Finite, >= 0.
+ * \param[in]  j_per_flop    The value \f$e_{FLOP}\f$. Unit: J. Finite, >= 0.
+ * \param[out] weights_j     The value \f$E_w\f$. Unit: J. NaN on error.
+ * \param[out] arithmetic_j  The value \f$E_a\f$. Unit: J. NaN on error.
+ * \param[out] kv_j          The value \f$E_{kv}\f$. Unit: J. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       an output is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite

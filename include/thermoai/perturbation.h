@@ -42,10 +42,10 @@ extern "C" {
  * Only the gap of \f$A\f$ enters (no condition on \f$\tilde A\f$). The value may exceed
  * \f$\sqrt k\f$, the largest possible \f$\|\sin\Theta\|_F\f$; it is not clipped.
  *
- * \param[in]  norm_op  \f$\|E\|_{op}\f$ (spectral norm). [dimensionless]. Finite, >= 0.
- * \param[in]  norm_f   \f$\|E\|_F\f$. [dimensionless]. Finite, >= 0.
+ * \param[in]  norm_op  The value \f$\|E\|_{op}\f$ (spectral norm). [dimensionless]. Finite, >= 0.
+ * \param[in]  norm_f   The value \f$\|E\|_F\f$. [dimensionless]. Finite, >= 0.
  * \param[in]  k        Subspace dimension, >= 1.
- * \param[in]  gap      \f$\delta_k\f$. [dimensionless]. Finite, > 0.
+ * \param[in]  gap      The value \f$\delta_k\f$. [dimensionless]. Finite, > 0.
  * \param[out] bound    The bound on \f$\|\sin\Theta\|_F\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p bound is NULL
@@ -84,14 +84,14 @@ int thermoai_perturbation_measure_workspace_bytes(size_t n, size_t *bytes);
  *
  * \param[in]  n                Dimension, 2 <= n <= 1024.
  * \param[in]  k                1 <= k < n.
- * \param[in]  a                \f$A\f$, n x n row-major, symmetric to 1e-10 relative. [dimensionless].
- * \param[in]  a_tilde          \f$\tilde A\f$, as \p a. [dimensionless].
+ * \param[in]  a                The value \f$A\f$, n x n row-major, symmetric to 1e-10 relative. [dimensionless].
+ * \param[in]  a_tilde          The value \f$\tilde A\f$, as \p a. [dimensionless].
  * \param[in]  workspace        At least thermoai_perturbation_measure_workspace_bytes() bytes.
  * \param[in]  workspace_bytes  Size of \p workspace.
- * \param[out] sin_theta_f      \f$\|\sin\Theta\|_F \in [0, \sqrt k]\f$. [dimensionless]. NaN on error.
- * \param[out] gap              \f$\delta_k \ge 0\f$ of \f$A\f$. [dimensionless]. NaN on error.
- * \param[out] norm_f           \f$\|E\|_F\f$. [dimensionless]. NaN on error.
- * \param[out] norm_op          \f$\|E\|_{op}\f$. [dimensionless]. NaN on error.
+ * \param[out] sin_theta_f      The value \f$\|\sin\Theta\|_F \in [0, \sqrt k]\f$. [dimensionless]. NaN on error.
+ * \param[out] gap              The value \f$\delta_k \ge 0\f$ of \f$A\f$. [dimensionless]. NaN on error.
+ * \param[out] norm_f           The value \f$\|E\|_F\f$. [dimensionless]. NaN on error.
+ * \param[out] norm_op          The value \f$\|E\|_{op}\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK               success
  * \retval THERMOAI_E_NULL           a pointer is NULL
  * \retval THERMOAI_E_NONFINITE      an input holds NaN or infinity
@@ -121,9 +121,9 @@ int thermoai_perturbation_measure(size_t n, size_t k, const double *a, const dou
  *
  * \param[in]  d1      Rows, >= 1.
  * \param[in]  d2      Columns, >= 1.
- * \param[in]  sigma2  \f$\sigma^2\f$. [dimensionless] (squared matrix units). Finite, >= 0.
- * \param[in]  r       \f$R\f$. [dimensionless] (matrix units). Finite, >= 0.
- * \param[in]  t       \f$t\f$. [dimensionless] (matrix units). Finite, > 0.
+ * \param[in]  sigma2  The value \f$\sigma^2\f$. [dimensionless] (squared matrix units). Finite, >= 0.
+ * \param[in]  r       The value \f$R\f$. [dimensionless] (matrix units). Finite, >= 0.
+ * \param[in]  t       The value \f$t\f$. [dimensionless] (matrix units). Finite, > 0.
  * \param[out] prob    The bound. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success (0 when the exponential underflows)
  * \retval THERMOAI_E_NULL       \p prob is NULL
@@ -145,9 +145,9 @@ int thermoai_perturbation_bernstein_tail(size_t d1, size_t d2, double sigma2, do
  *
  * \param[in]  d1      Rows, >= 1.
  * \param[in]  d2      Columns, >= 1.
- * \param[in]  sigma2  \f$\sigma^2\f$. [dimensionless]. Finite, >= 0.
- * \param[in]  r       \f$R\f$. [dimensionless]. Finite, >= 0.
- * \param[in]  delta   \f$\delta\f$. [dimensionless]. In (0, 1).
+ * \param[in]  sigma2  The value \f$\sigma^2\f$. [dimensionless]. Finite, >= 0.
+ * \param[in]  r       The value \f$R\f$. [dimensionless]. Finite, >= 0.
+ * \param[in]  delta   The value \f$\delta\f$. [dimensionless]. In (0, 1).
  * \param[out] t       The deviation. [dimensionless] (matrix units). NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p t is NULL
@@ -171,10 +171,10 @@ int thermoai_perturbation_bernstein_deviation(size_t d1, size_t d2, double sigma
  * \f[ m = \left\lceil \frac{2\ln(N(N-1)/\delta)}{\epsilon^2/2 - \epsilon^3/3} \right\rceil \f]
  * for \f$(1\pm\epsilon)\f$ distortion of all squared distances with probability \f$\ge 1-\delta\f$.
  *
- * \param[in]  n_points   \f$N\f$. [dimensionless]. Finite, >= 2.
- * \param[in]  epsilon    \f$\epsilon\f$. [dimensionless]. In (0, 1).
- * \param[in]  delta      \f$\delta\f$. [dimensionless]. In (0, 1).
- * \param[out] dimension  \f$m\f$ (an integer). [dimensionless]. NaN on error.
+ * \param[in]  n_points   The value \f$N\f$. [dimensionless]. Finite, >= 2.
+ * \param[in]  epsilon    The value \f$\epsilon\f$. [dimensionless]. In (0, 1).
+ * \param[in]  delta      The value \f$\delta\f$. [dimensionless]. In (0, 1).
+ * \param[out] dimension  The value \f$m\f$ (an integer). [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p dimension is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -210,12 +210,12 @@ int thermoai_perturbation_nystrom_workspace_bytes(size_t n, size_t s, size_t *by
  * count as 0).
  *
  * \param[in]  n                Order, 1 <= n <= 1024.
- * \param[in]  k                \f$K\f$, n x n row-major, symmetric positive semi-definite. [dimensionless].
+ * \param[in]  k                The value \f$K\f$, n x n row-major, symmetric positive semi-definite. [dimensionless].
  * \param[in]  s                Number of columns, 1 <= s <= n.
  * \param[in]  columns          s distinct column indices < n.
  * \param[in]  workspace        At least thermoai_perturbation_nystrom_workspace_bytes() bytes.
  * \param[in]  workspace_bytes  Size of \p workspace.
- * \param[out] error_f2         \f$\|K - \tilde K\|_F^2\f$. [dimensionless]. NaN on error.
+ * \param[out] error_f2         The value \f$\|K - \tilde K\|_F^2\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK               success
  * \retval THERMOAI_E_NULL           a pointer is NULL
  * \retval THERMOAI_E_NONFINITE      \p k holds NaN or infinity
@@ -246,9 +246,9 @@ int thermoai_perturbation_nystrom_error(size_t n, const double *k, size_t s,
  * for small \f$E\f$ when \f$k \ge 2\f$ (two independent rotations: ratio \f$\sqrt 2\f$).
  * Use thermoai_perturbation_sin_theta_bound().
  *
- * \param[in]  norm_f  \f$\|E\|_F\f$. [dimensionless]. Finite, >= 0.
- * \param[in]  gap     \f$\delta_k\f$. [dimensionless]. Finite, > 0.
- * \param[out] bound   \f$\|E\|_F/\delta_k\f$. [dimensionless]. NaN on error.
+ * \param[in]  norm_f  The value \f$\|E\|_F\f$. [dimensionless]. Finite, >= 0.
+ * \param[in]  gap     The value \f$\delta_k\f$. [dimensionless]. Finite, > 0.
+ * \param[out] bound   The value \f$\|E\|_F/\delta_k\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p bound is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -270,12 +270,12 @@ int thermoai_perturbation_davis_kahan(double norm_f, double gap, double *bound);
  * operator-norm Davis-Kahan form that is false (thermoai_perturbation_davis_kahan()).
  * Natural logarithm.
  *
- * \param[in]  c            \f$C\f$. [dimensionless]. Finite, > 0.
- * \param[in]  gap          \f$\delta_k\f$. [dimensionless]. Finite, > 0.
- * \param[in]  eps_cluster  \f$\epsilon_{cluster}\f$. [dimensionless]. Finite, >= 0.
- * \param[in]  dim          \f$d\f$. [dimensionless]. Finite, >= 1.
- * \param[in]  delta        \f$\delta\f$. [dimensionless]. In (0, 1).
- * \param[in]  samples      \f$s\f$. [dimensionless]. Finite, >= 1.
+ * \param[in]  c            The value \f$C\f$. [dimensionless]. Finite, > 0.
+ * \param[in]  gap          The value \f$\delta_k\f$. [dimensionless]. Finite, > 0.
+ * \param[in]  eps_cluster  The value \f$\epsilon_{cluster}\f$. [dimensionless]. Finite, >= 0.
+ * \param[in]  dim          The value \f$d\f$. [dimensionless]. Finite, >= 1.
+ * \param[in]  delta        The value \f$\delta\f$. [dimensionless]. In (0, 1).
+ * \param[in]  samples      The value \f$s\f$. [dimensionless]. Finite, >= 1.
  * \param[out] bound        The bound on \f$\|\sin\Theta\|_F\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p bound is NULL
@@ -300,12 +300,12 @@ int thermoai_perturbation_ssa_bound(double c, double gap, double eps_cluster, do
  * and \f$k^2(N/k)^2\f$ equals \f$N^2\f$, not \f$N^2/k^2\f$ (the number of inter-cluster pairs
  * is \f$N^2(1 - 1/k)\f$ for balanced clusters).
  *
- * \param[in]  c         \f$C\f$. [dimensionless]. Finite, > 0.
- * \param[in]  w_max     \f$W_{max}\f$. [dimensionless]. Finite, >= 0.
- * \param[in]  clusters  \f$k\f$. [dimensionless]. Finite, >= 1.
- * \param[in]  n         \f$N\f$. [dimensionless]. Finite, >= 1.
- * \param[in]  delta     \f$\delta\f$. [dimensionless]. In (0, 1).
- * \param[in]  samples   \f$s\f$. [dimensionless]. Finite, >= 1.
+ * \param[in]  c         The value \f$C\f$. [dimensionless]. Finite, > 0.
+ * \param[in]  w_max     The value \f$W_{max}\f$. [dimensionless]. Finite, >= 0.
+ * \param[in]  clusters  The value \f$k\f$. [dimensionless]. Finite, >= 1.
+ * \param[in]  n         The value \f$N\f$. [dimensionless]. Finite, >= 1.
+ * \param[in]  delta     The value \f$\delta\f$. [dimensionless]. In (0, 1).
+ * \param[in]  samples   The value \f$s\f$. [dimensionless]. Finite, >= 1.
  * \param[out] bound     The bound. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p bound is NULL
@@ -329,9 +329,9 @@ int thermoai_perturbation_ssa_sampling_error(double c, double w_max, double clus
  * proof is given, and no cost model makes \f$N^{1.5}\f$ an optimum (the error falls
  * monotonically in \f$m\f$). Natural logarithm.
  *
- * \param[in]  c      \f$C\f$ (the O-constant). [dimensionless]. Finite, > 0.
- * \param[in]  n      \f$N\f$. [dimensionless]. Finite, >= 1.
- * \param[in]  edges  \f$m\f$. [dimensionless]. Finite, >= 1.
+ * \param[in]  c      The value \f$C\f$ (the O-constant). [dimensionless]. Finite, > 0.
+ * \param[in]  n      The value \f$N\f$. [dimensionless]. Finite, >= 1.
+ * \param[in]  edges  The value \f$m\f$. [dimensionless]. Finite, >= 1.
  * \param[out] error  The bound on \f$\|(\mathbf L - \tilde{\mathbf L})x\|/\|x\|\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success (0 at N = 1)
  * \retval THERMOAI_E_NULL       \p error is NULL
@@ -349,10 +349,10 @@ int thermoai_perturbation_tradeoff_error(double c, double n, double edges, doubl
 /**
  * \brief Theorem 9.7 inverted: edges needed for spectral error \f$\epsilon\f$, \f$m = C^2 N^2\ln N/\epsilon^2\f$.
  *
- * \param[in]  c      \f$C\f$. [dimensionless]. Finite, > 0.
- * \param[in]  n      \f$N\f$. [dimensionless]. Finite, >= 2.
- * \param[in]  error  \f$\epsilon\f$. [dimensionless]. Finite, > 0.
- * \param[out] edges  \f$m\f$ (not rounded). [dimensionless]. NaN on error.
+ * \param[in]  c      The value \f$C\f$. [dimensionless]. Finite, > 0.
+ * \param[in]  n      The value \f$N\f$. [dimensionless]. Finite, >= 2.
+ * \param[in]  error  The value \f$\epsilon\f$. [dimensionless]. Finite, > 0.
+ * \param[out] edges  The value \f$m\f$ (not rounded). [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p edges is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -374,9 +374,9 @@ int thermoai_perturbation_tradeoff_edges(double c, double n, double error, doubl
  * expected error \f$3/4\f$ (tests/bounds/test_perturbation.c enumerates it with
  * thermoai_perturbation_nystrom_error()).
  *
- * \param[in]  n            \f$N\f$, >= 1.
+ * \param[in]  n            The value \f$N\f$, >= 1.
  * \param[in]  s            Rank \f$s\f$, 1 <= s <= n.
- * \param[in]  eigenvalues  \f$\sigma_1 \ge \dots \ge \sigma_N \ge 0\f$, n values. [dimensionless].
+ * \param[in]  eigenvalues  The value \f$\sigma_1 \ge \dots \ge \sigma_N \ge 0\f$, n values. [dimensionless].
  * \param[out] bound        The bound. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
@@ -401,10 +401,10 @@ int thermoai_perturbation_nystrom_bound(size_t n, size_t s, const double *eigenv
  * some \f$C\f$ depending on \f$\delta\f$; thermoai_perturbation_jl_dimension_gaussian() gives
  * one with every constant explicit.
  *
- * \param[in]  n_points   \f$N\f$. [dimensionless]. Finite, >= 2.
- * \param[in]  epsilon    \f$\epsilon\f$. [dimensionless]. In (0, 1).
- * \param[in]  c          \f$C\f$. [dimensionless]. Finite, > 0.
- * \param[out] dimension  \f$m\f$ (an integer). [dimensionless]. NaN on error.
+ * \param[in]  n_points   The value \f$N\f$. [dimensionless]. Finite, >= 2.
+ * \param[in]  epsilon    The value \f$\epsilon\f$. [dimensionless]. In (0, 1).
+ * \param[in]  c          The value \f$C\f$. [dimensionless]. Finite, > 0.
+ * \param[out] dimension  The value \f$m\f$ (an integer). [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p dimension is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite

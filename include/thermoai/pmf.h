@@ -55,7 +55,7 @@ extern "C" {
 
 /**
  * \brief #THERMOAI_PMF_TOLERANCE at run time.
- * \return \f$10^{-9}\f$.
+ * \return The value \f$10^{-9}\f$.
  * \since 0.1.0
  */
 THERMOAI_API double thermoai_pmf_tolerance(void);
@@ -79,7 +79,7 @@ int thermoai_pmf_check(const double *p, size_t n);
  * \brief Shannon entropy in bits: \f$H(p) = -\sum_i p_i \log_2 p_i\f$.
  * \param[in]  p     A pmf, \p n entries. [dimensionless]
  * \param[in]  n     Number of entries, >= 1.
- * \param[out] bits  \f$H(p)\f$, in \f$[0, \log_2 n]\f$. Unit: bit. NaN on error.
+ * \param[out] bits  The value \f$H(p)\f$, in \f$[0, \log_2 n]\f$. Unit: bit. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
  * \retval THERMOAI_E_NONFINITE  an entry is NaN or infinite
@@ -96,7 +96,7 @@ int thermoai_pmf_entropy_bits(const double *p, size_t n, double *bits);
  * \brief Shannon entropy in nats: \f$H(p) = -\sum_i p_i \ln p_i\f$.
  * \param[in]  p     A pmf, \p n entries. [dimensionless]
  * \param[in]  n     Number of entries, >= 1.
- * \param[out] nats  \f$H(p)\f$, in \f$[0, \ln n]\f$. Unit: nat. NaN on error.
+ * \param[out] nats  The value \f$H(p)\f$, in \f$[0, \ln n]\f$. Unit: nat. NaN on error.
  * \retval THERMOAI_OK  success
  * \retval other        as thermoai_pmf_entropy_bits()
  * \since 0.1.0
@@ -109,7 +109,7 @@ int thermoai_pmf_entropy_nats(const double *p, size_t n, double *nats);
  * \param[in]  p     A pmf, \p n entries. [dimensionless]
  * \param[in]  q     A pmf, \p n entries. [dimensionless]
  * \param[in]  n     Number of entries, >= 1.
- * \param[out] bits  \f$H(p, q) \ge H(p)\f$. Unit: bit. NaN on error.
+ * \param[out] bits  The value \f$H(p, q) \ge H(p)\f$. Unit: bit. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
  * \retval THERMOAI_E_NONFINITE  an entry is NaN or infinite
@@ -128,7 +128,7 @@ int thermoai_pmf_cross_entropy_bits(const double *p, const double *q, size_t n, 
  * \param[in]  p     A pmf, \p n entries. [dimensionless]
  * \param[in]  q     A pmf, \p n entries. [dimensionless]
  * \param[in]  n     Number of entries, >= 1.
- * \param[out] nats  \f$H(p, q)\f$. Unit: nat. NaN on error.
+ * \param[out] nats  The value \f$H(p, q)\f$. Unit: nat. NaN on error.
  * \retval THERMOAI_OK  success
  * \retval other        as thermoai_pmf_cross_entropy_bits()
  * \since 0.1.0
@@ -141,7 +141,7 @@ int thermoai_pmf_cross_entropy_nats(const double *p, const double *q, size_t n, 
  * \param[in]  p     A pmf, \p n entries (the first argument of KL). [dimensionless]
  * \param[in]  q     A pmf, \p n entries (the reference). [dimensionless]
  * \param[in]  n     Number of entries, >= 1.
- * \param[out] bits  \f$\mathrm{KL}(p \| q) \ge 0\f$ (0 when \f$p = q\f$). Unit: bit. NaN on error.
+ * \param[out] bits  The value \f$\mathrm{KL}(p \| q) \ge 0\f$ (0 when \f$p = q\f$). Unit: bit. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
  * \retval THERMOAI_E_NONFINITE  an entry is NaN or infinite
@@ -161,7 +161,7 @@ int thermoai_pmf_kl_divergence_bits(const double *p, const double *q, size_t n, 
  * \param[in]  p     A pmf, \p n entries. [dimensionless]
  * \param[in]  q     A pmf, \p n entries. [dimensionless]
  * \param[in]  n     Number of entries, >= 1.
- * \param[out] nats  \f$\mathrm{KL}(p \| q) \ge 0\f$. Unit: nat. NaN on error.
+ * \param[out] nats  The value \f$\mathrm{KL}(p \| q) \ge 0\f$. Unit: nat. NaN on error.
  * \retval THERMOAI_OK  success
  * \retval other        as thermoai_pmf_kl_divergence_bits()
  * \since 0.1.0
@@ -171,10 +171,10 @@ int thermoai_pmf_kl_divergence_nats(const double *p, const double *q, size_t n, 
 
 /**
  * \brief Mutual information of a joint pmf in bits: \f$I(X;Y) = H(X) + H(Y) - H(X,Y)\f$.
- * \param[in]  joint  \f$p(x, y)\f$, \p nx x \p ny row-major, a pmf. [dimensionless]
+ * \param[in]  joint  The value \f$p(x, y)\f$, \p nx x \p ny row-major, a pmf. [dimensionless]
  * \param[in]  nx     Rows (values of \f$X\f$), >= 1.
  * \param[in]  ny     Columns (values of \f$Y\f$), >= 1; \p nx * \p ny must not overflow.
- * \param[out] bits   \f$I(X;Y)\f$, in \f$[0, \min(H(X), H(Y))]\f$. Unit: bit. NaN on error.
+ * \param[out] bits   The value \f$I(X;Y)\f$, in \f$[0, \min(H(X), H(Y))]\f$. Unit: bit. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
  * \retval THERMOAI_E_NONFINITE  an entry is NaN or infinite
@@ -189,10 +189,10 @@ int thermoai_pmf_mutual_information_bits(const double *joint, size_t nx, size_t 
 
 /**
  * \brief Mutual information of a joint pmf in nats.
- * \param[in]  joint  \f$p(x, y)\f$, \p nx x \p ny row-major, a pmf. [dimensionless]
+ * \param[in]  joint  The value \f$p(x, y)\f$, \p nx x \p ny row-major, a pmf. [dimensionless]
  * \param[in]  nx     Rows, >= 1.
  * \param[in]  ny     Columns, >= 1.
- * \param[out] nats   \f$I(X;Y)\f$. Unit: nat. NaN on error.
+ * \param[out] nats   The value \f$I(X;Y)\f$. Unit: nat. NaN on error.
  * \retval THERMOAI_OK  success
  * \retval other        as thermoai_pmf_mutual_information_bits()
  * \since 0.1.0
@@ -205,10 +205,10 @@ int thermoai_pmf_mutual_information_nats(const double *joint, size_t nx, size_t 
  *
  * \f$H(X|Y)\f$ is \f$H(X,Y) - H(Y)\f$: pass the transpose, or subtract from the
  * entropy of the flattened joint (thermoai_pmf_entropy_bits() with \f$n_x n_y\f$ entries).
- * \param[in]  joint  \f$p(x, y)\f$, \p nx x \p ny row-major, a pmf. [dimensionless]
+ * \param[in]  joint  The value \f$p(x, y)\f$, \p nx x \p ny row-major, a pmf. [dimensionless]
  * \param[in]  nx     Rows (values of the condition \f$X\f$), >= 1.
  * \param[in]  ny     Columns (values of \f$Y\f$), >= 1; \p nx * \p ny must not overflow.
- * \param[out] bits   \f$H(Y|X)\f$, in \f$[0, \log_2 n_y]\f$. Unit: bit. NaN on error.
+ * \param[out] bits   The value \f$H(Y|X)\f$, in \f$[0, \log_2 n_y]\f$. Unit: bit. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
  * \retval THERMOAI_E_NONFINITE  an entry is NaN or infinite
@@ -224,10 +224,10 @@ int thermoai_pmf_conditional_entropy_bits(const double *joint, size_t nx, size_t
 
 /**
  * \brief Conditional entropy \f$H(Y|X)\f$ in nats.
- * \param[in]  joint  \f$p(x, y)\f$, \p nx x \p ny row-major, a pmf. [dimensionless]
+ * \param[in]  joint  The value \f$p(x, y)\f$, \p nx x \p ny row-major, a pmf. [dimensionless]
  * \param[in]  nx     Rows, >= 1.
  * \param[in]  ny     Columns, >= 1.
- * \param[out] nats   \f$H(Y|X)\f$. Unit: nat. NaN on error.
+ * \param[out] nats   The value \f$H(Y|X)\f$. Unit: nat. NaN on error.
  * \retval THERMOAI_OK  success
  * \retval other        as thermoai_pmf_conditional_entropy_bits()
  * \since 0.1.0
@@ -244,7 +244,7 @@ int thermoai_pmf_conditional_entropy_nats(const double *joint, size_t nx, size_t
  * given by its logarithms: \f$p_i = e^{x_i - \mathrm{lse}}\f$.
  * \param[in]  x    \p n finite values. Unit: nat (log-probabilities or any logits).
  * \param[in]  n    Number of values, >= 1.
- * \param[out] out  \f$\ln \sum_i e^{x_i}\f$. Unit: nat. NaN on error.
+ * \param[out] out  The value \f$\ln \sum_i e^{x_i}\f$. Unit: nat. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
  * \retval THERMOAI_E_NONFINITE  a value is NaN or infinite

@@ -58,9 +58,10 @@ int thermoai_prune_workspace_bytes(size_t rows, size_t cols, size_t *bytes);
 /**
  * \brief Magnitude pruning: the \f$\lfloor s\,\mathrm{rows}\,\mathrm{cols} + 1/2\rfloor\f$
  *        weights of smallest \f$|W_{ij}|\f$ in the matrix are pruned.
- * \param[in]  rows, cols       The matrix shape, as thermoai_prune_workspace_bytes().
- * \param[in]  w                The weights, row-major; finite.
- * \param[in]  sparsity         \f$s\f$, in [0, 1]. [dimensionless]
+ * \param[in]  rows             Rows of the matrix (outputs), as thermoai_prune_workspace_bytes().
+ * \param[in]  cols             Columns of the matrix (inputs), as thermoai_prune_workspace_bytes().
+ * \param[in]  w                The weights, rows x cols, row-major; finite.
+ * \param[in]  sparsity         The value \f$s\f$, in [0, 1]. [dimensionless]
  * \param[in]  workspace        thermoai_prune_workspace_bytes() bytes, any alignment.
  * \param[in]  workspace_bytes  Its size.
  * \param[out] keep             rows x cols bytes, 1 kept; all 1 on error.
@@ -81,10 +82,11 @@ int thermoai_prune_magnitude(size_t rows, size_t cols, const float *w, double sp
 /**
  * \brief Wanda pruning: in each output row, the \f$\lfloor s\,\mathrm{cols} + 1/2\rfloor\f$
  *        weights of smallest \f$|W_{ij}|\,\|X_j\|_2\f$ are pruned.
- * \param[in]  rows, cols       The matrix shape.
- * \param[in]  w                The weights, row-major; finite.
+ * \param[in]  rows             Rows of the matrix (outputs).
+ * \param[in]  cols             Columns of the matrix (inputs).
+ * \param[in]  w                The weights, rows x cols, row-major; finite.
  * \param[in]  x_norm           \p cols input-feature norms \f$\|X_j\|_2\f$ (thermoai_prune_column_norms()); finite, >= 0. Unit: the activations' unit.
- * \param[in]  sparsity         \f$s\f$, in [0, 1]. [dimensionless]
+ * \param[in]  sparsity         The value \f$s\f$, in [0, 1]. [dimensionless]
  * \param[in]  workspace        thermoai_prune_workspace_bytes() bytes.
  * \param[in]  workspace_bytes  Its size.
  * \param[out] keep             rows x cols bytes; all 1 on error.
@@ -104,8 +106,9 @@ int thermoai_prune_wanda(size_t rows, size_t cols, const float *w, const double 
  * \brief N:M magnitude pruning: in every group of \p m consecutive weights of a row the
  *        \p n of largest \f$|W_{ij}|\f$ are kept (equal scores: the lower index is
  *        pruned first, as in the unstructured functions).
- * \param[in]  rows, cols  The matrix shape; \p m divides \p cols.
- * \param[in]  w           The weights, row-major; finite.
+ * \param[in]  rows             Rows of the matrix (outputs).
+ * \param[in]  cols             Columns of the matrix (inputs); \p m divides it.
+ * \param[in]  w           The weights, rows x cols, row-major; finite.
  * \param[in]  n           Kept per group, 0 .. \p m.
  * \param[in]  m           Group size, 1 .. #THERMOAI_PRUNE_NM_MAX.
  * \param[out] keep        rows x cols bytes; all 1 on error.
@@ -125,8 +128,9 @@ int thermoai_prune_magnitude_nm(size_t rows, size_t cols, const float *w, uint32
 /**
  * \brief N:M Wanda pruning: as thermoai_prune_magnitude_nm() with scores
  *        \f$|W_{ij}|\,\|X_j\|_2\f$.
- * \param[in]  rows, cols  The matrix shape; \p m divides \p cols.
- * \param[in]  w           The weights, row-major; finite.
+ * \param[in]  rows             Rows of the matrix (outputs).
+ * \param[in]  cols             Columns of the matrix (inputs); \p m divides it.
+ * \param[in]  w           The weights, rows x cols, row-major; finite.
  * \param[in]  x_norm      \p cols input norms; finite, >= 0. Unit: the activations' unit.
  * \param[in]  n           Kept per group.
  * \param[in]  m           Group size.
@@ -147,7 +151,7 @@ int thermoai_prune_wanda_nm(size_t rows, size_t cols, const float *w, const doub
  *        (squares of finite floats cannot overflow it).
  * \param[in]  tokens  Rows of \p x, >= 1.
  * \param[in]  cols    Features, >= 1; tokens x cols <= 2^40.
- * \param[in]  x       The activations; finite.
+ * \param[in]  x       The activations, tokens x cols, row-major; finite.
  * \param[out] norm    \p cols norms; all NaN on error. Unit: the activations' unit.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL

@@ -31,10 +31,10 @@ extern "C" {
  * complexity of the loss class on that sample. The paper's \f$m\f$ is the sample size (not
  * the edges of Theorem 9.7 or the JL dimension).
  *
- * \param[in]  empirical_risk  \f$\hat R(h)\f$. [dimensionless]. In [0, 1].
- * \param[in]  rademacher      \f$\mathfrak R_S\f$. [dimensionless]. Finite, >= 0.
- * \param[in]  delta           \f$\delta\f$. [dimensionless]. In (0, 1).
- * \param[in]  samples         \f$m\f$. [dimensionless]. Finite, >= 1.
+ * \param[in]  empirical_risk  The value \f$\hat R(h)\f$. [dimensionless]. In [0, 1].
+ * \param[in]  rademacher      The value \f$\mathfrak R_S\f$. [dimensionless]. Finite, >= 0.
+ * \param[in]  delta           The value \f$\delta\f$. [dimensionless]. In (0, 1).
+ * \param[in]  samples         The value \f$m\f$. [dimensionless]. Finite, >= 1.
  * \param[out] bound           The bound on \f$R(h)\f$ (may exceed 1: vacuous). [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p bound is NULL
@@ -58,9 +58,9 @@ int thermoai_rademacher_bound(double empirical_risk, double rademacher, double d
  * \f$\mathcal H_{Dense}\f$ whose complexity scales with the density \f$\rho\f$ in any stated
  * sense; read it as a modelling assumption.
  *
- * \param[in]  density           \f$\rho\f$. [dimensionless]. In [0, 1].
- * \param[in]  rademacher_dense  \f$\mathfrak R_S(\mathcal H_{Dense})\f$. [dimensionless]. Finite, >= 0.
- * \param[out] rademacher        \f$\rho\,\mathfrak R_S(\mathcal H_{Dense})\f$. [dimensionless]. NaN on error.
+ * \param[in]  density           The value \f$\rho\f$. [dimensionless]. In [0, 1].
+ * \param[in]  rademacher_dense  The value \f$\mathfrak R_S(\mathcal H_{Dense})\f$. [dimensionless]. Finite, >= 0.
+ * \param[out] rademacher        The value \f$\rho\,\mathfrak R_S(\mathcal H_{Dense})\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p rademacher is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite

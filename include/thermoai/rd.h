@@ -72,10 +72,10 @@ extern "C" {
 /* ---- closed forms ---------------------------------------------------------------- */
 
 /**
- * \brief \f$R(D)\f$ of a Gaussian source under squared error: \f$\tfrac12 \log_2(\sigma^2/D)\f$, 0 for \f$D \ge \sigma^2\f$.
+ * \brief The value \f$R(D)\f$ of a Gaussian source under squared error: \f$\tfrac12 \log_2(\sigma^2/D)\f$, 0 for \f$D \ge \sigma^2\f$.
  * \param[in]  variance    Source variance \f$\sigma^2\f$. Unit: (source unit)^2. Finite, > 0.
  * \param[in]  distortion  Mean squared error \f$D\f$. Unit: (source unit)^2. Finite, > 0.
- * \param[out] rate_bits   \f$R(D)\f$. Unit: bit per source sample. NaN on error.
+ * \param[out] rate_bits   The value \f$R(D)\f$. Unit: bit per source sample. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p rate_bits is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -93,7 +93,7 @@ int thermoai_rd_gaussian_bits(double variance, double distortion, double *rate_b
  * \brief Inverse of the Gaussian \f$R(D)\f$: \f$D(R) = \sigma^2\, 2^{-2R}\f$.
  * \param[in]  variance    Source variance \f$\sigma^2\f$. Unit: (source unit)^2. Finite, > 0.
  * \param[in]  rate_bits   Rate \f$R\f$. Unit: bit per source sample. Finite, >= 0.
- * \param[out] distortion  \f$D(R)\f$. Unit: (source unit)^2. NaN on error.
+ * \param[out] distortion  The value \f$D(R)\f$. Unit: (source unit)^2. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p distortion is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -107,13 +107,13 @@ THERMOAI_API THERMOAI_NODISCARD
 int thermoai_rd_gaussian_distortion(double variance, double rate_bits, double *distortion);
 
 /**
- * \brief \f$R(D)\f$ of a Bernoulli(\f$p\f$) source under Hamming distortion: \f$H_b(p) - H_b(D)\f$ for \f$D < \min(p, 1-p)\f$, else 0.
+ * \brief The value \f$R(D)\f$ of a Bernoulli(\f$p\f$) source under Hamming distortion: \f$H_b(p) - H_b(D)\f$ for \f$D < \min(p, 1-p)\f$, else 0.
  *
  * \f$H_b(x) = -x \log_2 x - (1-x)\log_2(1-x)\f$, evaluated with \c log1p; absolute
  * error below \f$4 \times 10^{-16}\f$.
- * \param[in]  p           \f$P(X = 1)\f$. [dimensionless]. Finite, in [0, 1].
+ * \param[in]  p           The value \f$P(X = 1)\f$. [dimensionless]. Finite, in [0, 1].
  * \param[in]  distortion  Bit error probability \f$D\f$. [dimensionless]. Finite, >= 0.
- * \param[out] rate_bits   \f$R(D)\f$. Unit: bit per source symbol. NaN on error.
+ * \param[out] rate_bits   The value \f$R(D)\f$. Unit: bit per source symbol. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p rate_bits is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -132,10 +132,10 @@ int thermoai_rd_bernoulli_bits(double p, double distortion, double *rate_bits);
  * The kT ln 2 part is thermoai_landauer_energy_j(). A lower bound on the heat of
  * any implementation that irreversibly erases at least \f$R(D)\f$ bits per sample
  * (the hypothesis of Theorem 3.13).
- * \param[in]  variance       \f$\sigma^2\f$. Unit: (source unit)^2. Finite, > 0.
- * \param[in]  distortion     \f$D\f$. Unit: (source unit)^2. Finite, > 0.
+ * \param[in]  variance       The value \f$\sigma^2\f$. Unit: (source unit)^2. Finite, > 0.
+ * \param[in]  distortion     The value \f$D\f$. Unit: (source unit)^2. Finite, > 0.
  * \param[in]  temperature_k  Bath temperature \f$T\f$. Unit: K. Finite, > 0.
- * \param[out] energy_j       \f$E_{\min}(D)\f$ per source sample. Unit: J. NaN on error.
+ * \param[out] energy_j       The value \f$E_{\min}(D)\f$ per source sample. Unit: J. NaN on error.
  * \retval THERMOAI_OK           success (0 J for \f$D \ge \sigma^2\f$)
  * \retval THERMOAI_E_NULL       \p energy_j is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -152,10 +152,10 @@ int thermoai_rd_gaussian_energy_j(double variance, double distortion, double tem
 
 /**
  * \brief Energy bound of a Bernoulli source: \f$E_{\min}(D) = k_B T \ln 2\, [H_b(p) - H_b(D)]^+\f$.
- * \param[in]  p              \f$P(X = 1)\f$. [dimensionless]. Finite, in [0, 1].
- * \param[in]  distortion     \f$D\f$. [dimensionless]. Finite, >= 0.
+ * \param[in]  p              The value \f$P(X = 1)\f$. [dimensionless]. Finite, in [0, 1].
+ * \param[in]  distortion     The value \f$D\f$. [dimensionless]. Finite, >= 0.
  * \param[in]  temperature_k  Bath temperature \f$T\f$. Unit: K. Finite, > 0.
- * \param[out] energy_j       \f$E_{\min}(D)\f$ per source symbol. Unit: J. NaN on error.
+ * \param[out] energy_j       The value \f$E_{\min}(D)\f$ per source symbol. Unit: J. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p energy_j is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -254,9 +254,9 @@ THERMOAI_API size_t thermoai_rd_ba_result_size(void);
  *
  * Allocates \f$16\,n_x n_{\hat x} + 8(4 n_x + 5 n_{\hat x})\f$ bytes and a few cache lines,
  * in two blocks. The output pmf starts uniform.
- * \param[in]  source      \f$p(x)\f$, a pmf of \p nx entries (pmf.h rules). [dimensionless]
+ * \param[in]  source      The value \f$p(x)\f$, a pmf of \p nx entries (pmf.h rules). [dimensionless]
  * \param[in]  nx          Source alphabet size, >= 1.
- * \param[in]  distortion  \f$d(x,\hat x)\f$, \p nx x \p nxhat row-major, finite, >= 0.
+ * \param[in]  distortion  The value \f$d(x,\hat x)\f$, \p nx x \p nxhat row-major, finite, >= 0.
  *                         Unit: any (the unit of every distortion of this solver).
  * \param[in]  nxhat       Reproduction alphabet size, >= 1; \p nx * \p nxhat <= 2^40.
  * \param[in]  params      Settings, or NULL for the defaults.
@@ -298,14 +298,14 @@ int thermoai_rd_ba_create_ex(const double *source, size_t nx, const double *dist
                              const thermoai_allocator *allocator, thermoai_rd_ba **solver);
 
 /**
- * \brief \f$D_{\min}\f$ and \f$D_{\max}\f$ of the solver's problem.
+ * \brief The value \f$D_{\min}\f$ and \f$D_{\max}\f$ of the solver's problem.
  *
  * \f$D_{\min} = \sum_x p(x)\min_{\hat x} d(x,\hat x)\f$: no lower distortion is achievable
  * (\f$R\f$ is finite at \f$D_{\min}\f$). \f$D_{\max} = \min_{\hat x} \sum_x p(x) d(x,\hat x)\f$: \f$R = 0\f$
  * from there on (one constant reproduction).
  * \param[in]  solver  The solver.
- * \param[out] dmin    \f$D_{\min}\f$. Unit: the distortion matrix's. NaN on error.
- * \param[out] dmax    \f$D_{\max} \ge D_{\min}\f$. Unit: the distortion matrix's. NaN on error.
+ * \param[out] dmin    The value \f$D_{\min}\f$. Unit: the distortion matrix's. NaN on error.
+ * \param[out] dmax    The value \f$D_{\max} \ge D_{\min}\f$. Unit: the distortion matrix's. NaN on error.
  * \retval THERMOAI_OK      success
  * \retval THERMOAI_E_NULL  a pointer is NULL
  * \since 0.1.0
@@ -319,7 +319,7 @@ int thermoai_rd_ba_distortion_range(const thermoai_rd_ba *solver, double *dmin, 
  * Every output pmf is optimal at slope 0 (the curve is flat there): the result
  * is then rate 0 at the distortion of the current pmf, without iterating.
  * \param[in,out] solver      The solver (its output pmf is updated).
- * \param[in]     slope_bits  \f$s = R'(D)\f$. Unit: bit per unit of distortion. Finite, <= 0.
+ * \param[in]     slope_bits  The value \f$s = R'(D)\f$. Unit: bit per unit of distortion. Finite, <= 0.
  * \param[in,out] result      Caller sets \c struct_size; NaN doubles on error.
  * \retval THERMOAI_OK              converged: rate_bits - rate_lower_bits <= tolerance
  * \retval THERMOAI_E_NULL          a pointer is NULL
@@ -340,13 +340,13 @@ int thermoai_rd_ba_execute(thermoai_rd_ba *solver, double slope_bits,
                            thermoai_rd_ba_result *result);
 
 /**
- * \brief \f$R(D^*)\f$ at a target distortion: searches the slope, then time-shares two points.
+ * \brief The value \f$R(D^*)\f$ at a target distortion: searches the slope, then time-shares two points.
  *
  * Below \f$D_{\min}\f$ there is no answer; at \f$D_{\min}\f$ the slope is \f$-\infty\f$ and the
  * iteration runs on the support \f$\{d(x,\hat x) = d_{\min}(x)\}\f$; from \f$D_{\max}\f$ on the
  * result is rate 0 at \f$D_{\max}\f$ (the best constant reproduction), without iterating.
  * \param[in,out] solver      The solver.
- * \param[in]     distortion  \f$D^*\f$. Unit: the distortion matrix's. Finite, >= 0.
+ * \param[in]     distortion  The value \f$D^*\f$. Unit: the distortion matrix's. Finite, >= 0.
  * \param[in,out] result      Caller sets \c struct_size. On success \c distortion is \f$D^*\f$
  *                            (\f$D_{\max}\f$ when \f$D^* > D_{\max}\f$) and \f$R(D^*)\f$ lies in
  *                            [\c rate_lower_bits, \c rate_bits].
@@ -374,7 +374,7 @@ int thermoai_rd_ba_execute_distortion(thermoai_rd_ba *solver, double distortion,
  * iterations (the lift of warm starts is applied only when the slope changes).
  * For watching convergence (rate_bits - rate_lower_bits, lagrangian_bits).
  * \param[in,out] solver      The solver.
- * \param[in]     slope_bits  \f$s\f$. Unit: bit per unit of distortion. Finite, <= 0.
+ * \param[in]     slope_bits  The value \f$s\f$. Unit: bit per unit of distortion. Finite, <= 0.
  * \param[in]     count       Iterations, >= 1.
  * \param[in,out] result      Caller sets \c struct_size.
  * \retval THERMOAI_OK           success

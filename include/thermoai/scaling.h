@@ -105,10 +105,10 @@ THERMOAI_API size_t thermoai_scaling_loss_law_size(void);
  * rises monotonically to \f$\mathcal{N}_\infty\f$ as every resource grows.
  *
  * \param[in]  law     The law.
- * \param[in]  params  \f$N\f$. [dimensionless]. Finite; > 0 when the parameter term is present.
- * \param[in]  tokens  \f$D\f$. [dimensionless]. Finite; > 0 when the data term is present.
- * \param[in]  flop    \f$C\f$. Unit: FLOP. Finite; > 0 when the compute term is present.
- * \param[out] bits    \f$\mathcal{N}\f$. Unit: bit per token. NaN on error.
+ * \param[in]  params  The value \f$N\f$. [dimensionless]. Finite; > 0 when the parameter term is present.
+ * \param[in]  tokens  The value \f$D\f$. [dimensionless]. Finite; > 0 when the data term is present.
+ * \param[in]  flop    The value \f$C\f$. Unit: FLOP. Finite; > 0 when the compute term is present.
+ * \param[out] bits    The value \f$\mathcal{N}\f$. Unit: bit per token. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
  * \retval THERMOAI_E_SIZE       \c struct_size below 64
@@ -132,10 +132,10 @@ int thermoai_scaling_negentropy_bits(const thermoai_scaling_negentropy_law *law,
 /**
  * \brief Loss of a model, Eq. (39).
  * \param[in]  law     The law.
- * \param[in]  params  \f$N\f$. [dimensionless]. Finite; > 0 when the parameter term is present.
- * \param[in]  tokens  \f$D\f$. [dimensionless]. Finite; > 0 when the data term is present.
- * \param[in]  flop    \f$C\f$. Unit: FLOP. Finite; > 0 when the compute term is present.
- * \param[out] loss_bits  \f$L\f$. Unit: bit per token. NaN on error.
+ * \param[in]  params  The value \f$N\f$. [dimensionless]. Finite; > 0 when the parameter term is present.
+ * \param[in]  tokens  The value \f$D\f$. [dimensionless]. Finite; > 0 when the data term is present.
+ * \param[in]  flop    The value \f$C\f$. Unit: FLOP. Finite; > 0 when the compute term is present.
+ * \param[out] loss_bits  The value \f$L\f$. Unit: bit per token. NaN on error.
  * \retval THERMOAI_OK  success
  * \retval other        as thermoai_scaling_negentropy_bits()
  * \par Accuracy
@@ -156,7 +156,7 @@ int thermoai_scaling_loss_bits(const thermoai_scaling_loss_law *law, double para
  * \f$D_c = b^{1/\alpha_D}\f$, \f$C_c = c^{1/\alpha_C}\f$; the exponents are copied.
  *
  * \param[in]     loss                The loss law.
- * \param[in]     data_entropy_bits   \f$H_{data}\f$. Unit: bit per token. Finite, >= 0.
+ * \param[in]     data_entropy_bits   The value \f$H_{data}\f$. Unit: bit per token. Finite, >= 0.
  * \param[in,out] law                 Initialised with thermoai_scaling_negentropy_law_init(); filled.
  *                                    On error every double field its \c struct_size covers
  *                                    is NaN (the caller's old values never survive).

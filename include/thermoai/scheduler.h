@@ -100,8 +100,8 @@ THERMOAI_API size_t thermoai_scheduler_params_size(void);
  * \brief Creates a scheduler (malloc/free).
  *
  * \param[in]  params     The settings (required: controls, horizon, budget).
- * \param[in]  lower      \f$\ell\f$, c values. [dimensionless] (the controls' own units). Finite.
- * \param[in]  upper      \f$h\f$, c values, each > the lower bound. [dimensionless]. Finite.
+ * \param[in]  lower      The value \f$\ell\f$, c values. [dimensionless] (the controls' own units). Finite.
+ * \param[in]  upper      The value \f$h\f$, c values, each > the lower bound. [dimensionless]. Finite.
  * \param[in]  initial    The starting controls, c values in the box. [dimensionless]. Finite.
  * \param[out] scheduler  The scheduler; NULL on error.
  * \retval THERMOAI_OK            success

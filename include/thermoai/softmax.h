@@ -36,11 +36,11 @@ extern "C" {
  *
  * \param[in]  n            Keys, 1 <= n <= 2^24.
  * \param[in]  d            Dimension, 1 <= d <= 4096.
- * \param[in]  query        \f$q\f$, d values. [dimensionless]. Finite.
+ * \param[in]  query        The value \f$q\f$, d values. [dimensionless]. Finite.
  * \param[in]  keys         n x d row-major. [dimensionless]. Finite.
  * \param[in]  p            A distribution over the keys: n values >= 0 summing to 1 within 1e-10.
  *                          [dimensionless].
- * \param[out] free_energy  \f$\mathcal F(P)\f$. [dimensionless] (logit units). NaN on error.
+ * \param[out] free_energy  The value \f$\mathcal F(P)\f$. [dimensionless] (logit units). NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
  * \retval THERMOAI_E_NONFINITE  an input holds NaN or infinity
@@ -63,10 +63,10 @@ int thermoai_softmax_free_energy(size_t n, size_t d, const double *query, const 
  *
  * \param[in]  n            Keys, 1 <= n <= 2^24.
  * \param[in]  d            Dimension, 1 <= d <= 4096.
- * \param[in]  query        \f$q\f$, d values. [dimensionless]. Finite.
+ * \param[in]  query        The value \f$q\f$, d values. [dimensionless]. Finite.
  * \param[in]  keys         n x d row-major. [dimensionless]. Finite.
- * \param[out] free_energy  \f$\mathcal F_{min}\f$. [dimensionless]. NaN on error.
- * \param[out] p_star       \f$P^*\f$, n values, or NULL. [dimensionless]. All NaN on error.
+ * \param[out] free_energy  The value \f$\mathcal F_{min}\f$. [dimensionless]. NaN on error.
+ * \param[out] p_star       The value \f$P^*\f$, n values, or NULL. [dimensionless]. All NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p query, \p keys or \p free_energy is NULL
  * \retval THERMOAI_E_NONFINITE  an input holds NaN or infinity
@@ -91,10 +91,10 @@ int thermoai_softmax_free_energy_min(size_t n, size_t d, const double *query, co
  *
  * \param[in]  n          Keys, 1 <= n <= 2^24.
  * \param[in]  d          Dimension, 1 <= d <= 4096.
- * \param[in]  query      \f$q\f$, d values. [dimensionless]. Finite.
+ * \param[in]  query      The value \f$q\f$, d values. [dimensionless]. Finite.
  * \param[in]  keys       n x d row-major. [dimensionless]. Finite.
- * \param[out] alpha_max  \f$\max_i\alpha_i \in [1/N, 1]\f$. [dimensionless]. NaN on error.
- * \param[out] threshold  \f$\ln N/N\f$. [dimensionless]. NaN on error.
+ * \param[out] alpha_max  The value \f$\max_i\alpha_i \in [1/N, 1]\f$. [dimensionless]. NaN on error.
+ * \param[out] threshold  The value \f$\ln N/N\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
  * \retval THERMOAI_E_NONFINITE  an input holds NaN or infinity
@@ -177,9 +177,9 @@ int thermoai_softmax_effective_rank(size_t n, const double *sigma, double *erank
  * proof is given; the effective-rank statement \f$O(d\log N)\f$ "for typical token distributions"
  * cannot be checked as stated.
  *
- * \param[in]  n      \f$N\f$, >= 1.
- * \param[in]  r      \f$r\f$.
- * \param[out] bound  \f$\min(N, 2^r)\f$. [dimensionless]. NaN on error.
+ * \param[in]  n      The value \f$N\f$, >= 1.
+ * \param[in]  r      The value \f$r\f$.
+ * \param[out] bound  The value \f$\min(N, 2^r)\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK         success
  * \retval THERMOAI_E_NULL     \p bound is NULL
  * \retval THERMOAI_E_INVALID  n = 0

@@ -248,10 +248,10 @@ int thermoai_spectral_ssa_workspace_bytes(struct thermoai_ssa *plan,
 
 /**
  * \brief Cluster quality \f$\mathcal Q = (\lambda_{k+1} - \lambda_k)/\lambda_N\f$.
- * \param[in]  lambda_k      \f$\lambda_k\f$ [dimensionless], in [0, 2].
- * \param[in]  lambda_k1     \f$\lambda_{k+1}\f$ [dimensionless], \f$\lambda_k \le \lambda_{k+1} \le \lambda_N\f$.
- * \param[in]  lambda_n      \f$\lambda_N\f$ [dimensionless], in (0, 2].
- * \param[out] quality       \f$\mathcal Q \in [0, 1]\f$. [dimensionless]. NaN on error.
+ * \param[in]  lambda_k      The value \f$\lambda_k\f$ [dimensionless], in [0, 2].
+ * \param[in]  lambda_k1     The value \f$\lambda_{k+1}\f$ [dimensionless], \f$\lambda_k \le \lambda_{k+1} \le \lambda_N\f$.
+ * \param[in]  lambda_n      The value \f$\lambda_N\f$ [dimensionless], in (0, 2].
+ * \param[out] quality       The value \f$\mathcal Q \in [0, 1]\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p quality is NULL
  * \retval THERMOAI_E_NONFINITE  an argument is NaN or infinite
@@ -267,7 +267,7 @@ int thermoai_spectral_cluster_quality(double lambda_k, double lambda_k1, double 
 
 /**
  * \brief The adaptive fallback rule of paper 002, Sec. 11.6.1.
- * \param[in]  quality   \f$\mathcal Q\f$ [dimensionless], in [0, 1].
+ * \param[in]  quality   The value \f$\mathcal Q\f$ [dimensionless], in [0, 1].
  * \param[out] decision  #THERMOAI_SPECTRAL_FALLBACK_DENSE (\f$\mathcal Q < 0.1\f$),
  *                       #THERMOAI_SPECTRAL_FALLBACK_HYBRID (\f$0.1 \le \mathcal Q \le 0.3\f$) or
  *                       #THERMOAI_SPECTRAL_FALLBACK_SSA (\f$\mathcal Q > 0.3\f$). The paper leaves the
@@ -292,10 +292,10 @@ int thermoai_spectral_fallback(double quality, uint32_t *decision);
  * the paper writes \f$\lambda_2\f$, which equals \f$\gamma_*\f$ only when
  * \f$\lambda_N \le 2 - \lambda_2\f$. Pass whichever gap is meant.
  *
- * \param[in]  gap      \f$\gamma\f$ [dimensionless], in (0, 2].
- * \param[in]  pi_min   \f$\pi_{min}\f$ [dimensionless], in (0, 1].
+ * \param[in]  gap      The value \f$\gamma\f$ [dimensionless], in (0, 2].
+ * \param[in]  pi_min   The value \f$\pi_{min}\f$ [dimensionless], in (0, 1].
  * \param[in]  epsilon  Total-variation distance \f$\epsilon\f$ [dimensionless], in (0, 1).
- * \param[in]  delta    \f$\delta \ge 0\f$ [dimensionless].
+ * \param[in]  delta    The value \f$\delta \ge 0\f$ [dimensionless].
  * \param[out] steps    The bound on \f$\tau\f$. Unit: steps of the chain (attention layers
  *                      for the paper's reading). NaN on error.
  * \retval THERMOAI_OK           success

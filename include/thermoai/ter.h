@@ -93,7 +93,7 @@ int thermoai_ter_run(const thermoai_model_arch *arch, const thermoai_entropy_par
  * computing) could remove.
  *
  * \param[in]  ter    The TER. [dimensionless]. Finite, >= 1.
- * \param[out] share  \f$1/\mathrm{TER}\f$. [dimensionless]. NaN on error.
+ * \param[out] share  The value \f$1/\mathrm{TER}\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p share is NULL
  * \retval THERMOAI_E_NONFINITE  \p ter is NaN or infinite
@@ -120,8 +120,8 @@ int thermoai_ter_landauer_share(double ter, double *share);
  * \param[in]  factor_lo  Lower bound of each factor. [dimensionless]. Finite, > 0.
  * \param[in]  factor_hi  Upper bound of each factor. [dimensionless]. Finite, >= factor_lo[i].
  * \param[in]  n_factors  Number of factors, >= 1.
- * \param[out] ter_lo     \f$\mathrm{TER}_{lo}\f$. [dimensionless]. NaN on error.
- * \param[out] ter_hi     \f$\mathrm{TER}_{hi}\f$. [dimensionless]. NaN on error.
+ * \param[out] ter_lo     The value \f$\mathrm{TER}_{lo}\f$. [dimensionless]. NaN on error.
+ * \param[out] ter_hi     The value \f$\mathrm{TER}_{hi}\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
  * \retval THERMOAI_E_NONFINITE  a factor is NaN or infinite

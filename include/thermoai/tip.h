@@ -77,7 +77,7 @@ int thermoai_tip_relative_degradation(double ppl_base, double ppl_pruned, double
  * \param[in]  component_energy_j Energy the component uses \f$E_i\f$. Unit: J. Finite, > 0.
  * \param[in]  total_energy_j    Energy of the whole model \f$E_{total}\f$ for the same work.
  *                               Unit: J. Finite, >= \p component_energy_j.
- * \param[out] score             \f$s_i\f$. [dimensionless]. NaN on error.
+ * \param[out] score             The value \f$s_i\f$. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p score is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -143,10 +143,10 @@ typedef int (*thermoai_tip_eval_fn)(const uint8_t *keep, void *user, double *los
  *
  * Equals thermoai_tip_score() with \f$\mathrm{PPL} = e^{L}\f$, since
  * \f$\Delta\mathrm{PPL}_i/\mathrm{PPL} = e^{\Delta L_i} - 1\f$ (evaluated with expm1).
- * \param[in]  delta_loss_nats     \f$\Delta L_i\f$, nats per token. Finite (negative: removing helps). Unit: nats per token.
- * \param[in]  component_energy_j  \f$E_i\f$, J. Finite, > 0. Unit: J.
- * \param[in]  total_energy_j      \f$E_{total}\f$, J. Finite, >= \p component_energy_j. Unit: J per token.
- * \param[out] score               \f$s_i\f$ [dimensionless]. NaN on error.
+ * \param[in]  delta_loss_nats     The value \f$\Delta L_i\f$, nats per token. Finite (negative: removing helps). Unit: nats per token.
+ * \param[in]  component_energy_j  The value \f$E_i\f$, J. Finite, > 0. Unit: J.
+ * \param[in]  total_energy_j      The value \f$E_{total}\f$, J. Finite, >= \p component_energy_j. Unit: J per token.
+ * \param[out] score               The value \f$s_i\f$ [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p score is NULL
  * \retval THERMOAI_E_NONFINITE  an input is NaN or infinite
@@ -165,9 +165,9 @@ int thermoai_tip_score_from_loss(double delta_loss_nats, double component_energy
 /**
  * \brief The scores of \p n components: thermoai_tip_score_from_loss() of each.
  * \param[in]  n                Components, >= 1.
- * \param[in]  energy_j         \f$E_i\f$, J; each finite, > 0; their sum <= \p total_energy_j. Unit: J per token.
- * \param[in]  delta_loss_nats  \f$\Delta L_i\f$, nats per token; each finite. Unit: nats per token.
- * \param[in]  total_energy_j   \f$E_{total}\f$, J per token of the whole model. Unit: J per token.
+ * \param[in]  energy_j         \p n energies \f$E_i\f$, J; each finite, > 0; their sum <= \p total_energy_j. Unit: J per token.
+ * \param[in]  delta_loss_nats  \p n losses \f$\Delta L_i\f$, nats per token; each finite. Unit: nats per token.
+ * \param[in]  total_energy_j   The value \f$E_{total}\f$, J per token of the whole model. Unit: J per token.
  * \param[out] score            \p n scores; all NaN on error (when \p n >= 1). [dimensionless]
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
@@ -209,10 +209,10 @@ int thermoai_tip_select_workspace_bytes(size_t n, size_t *bytes);
  * re-measures them). Energies are additive by construction of the cost model's
  * marginal energies only approximately (doc/tip.md).
  * \param[in]  n                Components, >= 1.
- * \param[in]  energy_j         \f$E_i\f$, J per token; each > 0, sum <= \p total_energy_j. Unit: J per token.
- * \param[in]  delta_loss_nats  \f$\Delta L_i\f$, nats per token. Unit: nats per token.
- * \param[in]  size             Size of each component (> 0), or NULL for 1 each. Unit: the caller's (parameters).
- * \param[in]  total_energy_j   \f$E_{total}\f$, J per token. Unit: J per token.
+ * \param[in]  energy_j         \p n energies \f$E_i\f$, J per token; each > 0, sum <= \p total_energy_j. Unit: J per token.
+ * \param[in]  delta_loss_nats  \p n losses \f$\Delta L_i\f$, nats per token. Unit: nats per token.
+ * \param[in]  size             \p n sizes, one per component (> 0), or NULL for 1 each. Unit: the caller's (parameters).
+ * \param[in]  total_energy_j   The value \f$E_{total}\f$, J per token. Unit: J per token.
  * \param[in]  target           THERMOAI_TIP_TARGET_*.
  * \param[in]  value            The target's value (above). [dimensionless]
  * \param[in]  workspace        thermoai_tip_select_workspace_bytes() bytes, any alignment.
@@ -255,9 +255,9 @@ int thermoai_tip_select(size_t n, const double *energy_j, const double *delta_lo
  * the measured loss is within it; the final mask therefore meets the quality budget as
  * measured. Calls \p eval at most \f$\mathrm{rounds}(n + 1) + n + 1\f$ times.
  * \param[in]  n                Components, >= 1.
- * \param[in]  energy_j         \f$E_i\f$ (as thermoai_tip_select()). Unit: J per token.
- * \param[in]  size             Size of each component, or NULL. Unit: the caller's (parameters).
- * \param[in]  total_energy_j   \f$E_{total}\f$, J per token. Unit: J per token.
+ * \param[in]  energy_j         \p n energies \f$E_i\f$ (as thermoai_tip_select()). Unit: J per token.
+ * \param[in]  size             \p n sizes, one per component, or NULL. Unit: the caller's (parameters).
+ * \param[in]  total_energy_j   The value \f$E_{total}\f$, J per token. Unit: J per token.
  * \param[in]  target           THERMOAI_TIP_TARGET_*.
  * \param[in]  value            The target's value. [dimensionless]
  * \param[in]  rounds           1 .. n.
@@ -293,12 +293,12 @@ int thermoai_tip_select_rounds(size_t n, const double *energy_j, const double *s
  * Calls \p eval once for \p keep and once for each component it keeps, with that one also
  * removed; components \p keep already removes get \f$\Delta L_i = 0\f$.
  * \param[in]  n                Components, >= 1.
- * \param[in]  keep             The current mask, or NULL for every component kept.
+ * \param[in]  keep             \p n bytes, the current mask, or NULL for every component kept.
  * \param[in]  eval             The evaluator.
  * \param[in]  user             Passed to \p eval.
  * \param[in]  workspace        \p n bytes (the mask handed to \p eval).
  * \param[in]  workspace_bytes  Its size, >= \p n.
- * \param[out] base_loss        \f$L(\text{keep})\f$, nats. NaN on error. Unit: nats per token.
+ * \param[out] base_loss        The value \f$L(\text{keep})\f$, nats. NaN on error. Unit: nats per token.
  * \param[out] delta_loss_nats  \p n increases, nats. All NaN on error. Unit: nats per token.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a required pointer is NULL
@@ -323,9 +323,9 @@ int thermoai_tip_loss_leave_one_out(size_t n, const uint8_t *keep, thermoai_tip_
  * \f$-\sum_{j\in i} g_j w_j\f$ to first order; its magnitude is the importance of
  * Molchanov et al. (2019). Accumulated in double.
  * \param[in]  n_weights        Weights, >= 1.
- * \param[in]  grad             \f$g_j = \partial L/\partial w_j\f$ (nats per token), finite.
- * \param[in]  weight           \f$w_j\f$, finite.
- * \param[in]  component        Component of each weight, or any value >= \p n for none.
+ * \param[in]  grad             \p n_weights gradients \f$g_j = \partial L/\partial w_j\f$ (nats per token), finite.
+ * \param[in]  weight           \p n_weights weights \f$w_j\f$, finite.
+ * \param[in]  component        \p n_weights indices: the component of each weight, or any value >= \p n for none.
  * \param[in]  n                Components, >= 1.
  * \param[out] delta_loss_nats  \p n estimates, nats per token (0 for a component with no Unit: nats per token.
  *                              weight). All NaN on error.
@@ -349,11 +349,11 @@ int thermoai_tip_loss_taylor(size_t n_weights, const float *grad, const float *w
  * sharing their mean rank (so ties are handled exactly, not by the
  * \f$1 - 6\sum d^2/(n(n^2-1))\f$ shortcut, which holds only without ties).
  * \param[in]  n                Values, >= 2.
- * \param[in]  x                First list, finite. Unit: any.
- * \param[in]  y                Second list, finite. Unit: any.
+ * \param[in]  x                \p n values, the first list, finite. Unit: any.
+ * \param[in]  y                \p n values, the second list, finite. Unit: any.
  * \param[in]  workspace        thermoai_tip_select_workspace_bytes() bytes.
  * \param[in]  workspace_bytes  Its size.
- * \param[out] rho              \f$\rho \in [-1, 1]\f$ [dimensionless]. NaN on error.
+ * \param[out] rho              The value \f$\rho \in [-1, 1]\f$ [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       a pointer is NULL
  * \retval THERMOAI_E_INVALID    \p n below 2 or above 2^32
@@ -391,9 +391,9 @@ int thermoai_tip_rank_correlation(size_t n, const double *x, const double *y, vo
  * \param[in]  kind      THERMOAI_TIP_KIND_*.
  * \param[in]  count     Components removed, 1 .. the model's number of that kind (heads x layers,
  *                       kv_heads x layers, d_ff x layers, layers - 1).
- * \param[out] energy_j  \f$E_i\f$, J per token (may be 0 when the step's time is set by something Unit: J per token.
+ * \param[out] energy_j  The value \f$E_i\f$, J per token (may be 0 when the step's time is set by something Unit: J per token.
  *                       the component does not use). NaN on error.
- * \param[out] total_j   \f$E_{total}\f$ = E(W)/tokens, J per token. NaN on error. Unit: J per token.
+ * \param[out] total_j   The value \f$E_{total}\f$ = E(W)/tokens, J per token. NaN on error. Unit: J per token.
  * \retval THERMOAI_OK            success
  * \retval THERMOAI_E_NULL        a required pointer is NULL
  * \retval THERMOAI_E_UNSUPPORTED unknown \p kind or \p phase; heads of an MLA model; neurons of a
@@ -431,9 +431,9 @@ int thermoai_tip_component_energy_j(const thermoai_model_arch *arch,
  * \param[in]  hw          The hardware profile.
  * \param[in]  serving     The serving stack, or NULL.
  * \param[in]  storage     THERMOAI_TIP_STORE_*.
- * \param[in]  sparsity    \f$s\f$, in [0, 1). [dimensionless]
- * \param[in]  index_bits  \f$i\f$, >= 0 (ignored for dense storage). Unit: bits.
- * \param[out] saved_j     \f$E(W) - E(W_s)\f$, J per token. NaN on error. Unit: J per token.
+ * \param[in]  sparsity    The value \f$s\f$, in [0, 1). [dimensionless]
+ * \param[in]  index_bits  The value \f$i\f$, >= 0 (ignored for dense storage). Unit: bits.
+ * \param[out] saved_j     The value \f$E(W) - E(W_s)\f$, J per token. NaN on error. Unit: J per token.
  * \param[out] total_j     E(W) per token, J. NaN on error. Unit: J per token.
  * \retval THERMOAI_OK            success
  * \retval THERMOAI_E_NULL        a required pointer is NULL

@@ -143,9 +143,9 @@ THERMOAI_API size_t thermoai_work_size(void);
  * (evaluated as \f$-N\,\mathrm{expm1}(B\,\mathrm{log1p}(-k/N))\f$). Real routers are not
  * uniform; skewed routing touches fewer experts, so this is an upper estimate of
  * the weight traffic for a given batch.
- * \param[in]  experts   \f$N\f$, >= 1.
- * \param[in]  active    \f$k\f$, 1 .. \p experts.
- * \param[in]  tokens    \f$B\f$, tokens routed together. [dimensionless]. Finite, >= 0.
+ * \param[in]  experts   The value \f$N\f$, >= 1.
+ * \param[in]  active    The value \f$k\f$, 1 .. \p experts.
+ * \param[in]  tokens    The value \f$B\f$, tokens routed together. [dimensionless]. Finite, >= 0.
  * \param[out] distinct  The expectation, in [0, N]. [dimensionless]. NaN on error.
  * \retval THERMOAI_OK           success
  * \retval THERMOAI_E_NULL       \p distinct is NULL

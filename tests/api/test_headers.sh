@@ -50,11 +50,25 @@ done
 
 if [ -n "$cxx" ] && command -v "${cxx%% *}" >/dev/null 2>&1; then
     cp "$tap_tmp/umbrella.c" "$tap_tmp/umbrella.cc"
-    ok "thermoai.h compiles as C++11 -Wall -Wextra -Werror" \
-        $cxx -std=c++11 -Wall -Wextra -Werror -pedantic $inc -c "$tap_tmp/umbrella.cc" -o "$tap_tmp/cxx.o"
+    for std in c++11 c++17 c++20; do
+        ok "thermoai.h compiles as $std -Wall -Wextra -Werror (and experimental)" \
+            sh -c "$cxx -std=$std -Wall -Wextra -Werror -pedantic $inc -c '$tap_tmp/umbrella.cc' -o '$tap_tmp/cxx.o' && $cxx -std=$std -Wall -Wextra -Werror -pedantic -DTHERMOAI_EXPERIMENTAL $inc -c '$tap_tmp/umbrella.cc' -o '$tap_tmp/cxx.o'"
+    done
     ok "C++ references the unmangled C symbol" \
         sh -c "nm '$tap_tmp/cxx.o' | grep -q ' U thermoai_landauer_energy_j\$'"
 else
     ok "C++ compiler available for the C++11 header test # SKIP no C++ compiler" true
+fi
+
+# clang's -Wdocumentation on the installed headers: nothing to report (a \param
+# description must not begin with a formula, which clang reads as an empty paragraph).
+if command -v clang >/dev/null 2>&1; then
+    for x in "" -DTHERMOAI_EXPERIMENTAL; do
+        ok "clang -Wdocumentation -Werror on thermoai.h $x" \
+            clang -std=c99 -Wdocumentation -Wdocumentation-unknown-command -Werror $x $inc \
+            -fsyntax-only "$tap_tmp/umbrella.c"
+    done
+else
+    ok "clang -Wdocumentation # SKIP no clang" true
 fi
 done_testing
