@@ -2,14 +2,15 @@
 # SPDX-License-Identifier: MIT
 # Installs what a fresh Debian 12 lacks to build and test thermoai, using only
 # Debian's package registry. Installs nothing when everything is present.
-# Usage: tools/deps.sh [build|test|bench]   (default: test; bench adds numpy with
+# Usage: tools/deps.sh [build|test|bench]   (default: test: also cargo for the Rust
+# crates, numpy and Dask for the Python tests, abigail-tools for abidiff; bench adds numpy with
 # OpenBLAS (so that numpy's libblas.so.3 is OpenBLAS, not the reference BLAS),
 # PyTorch (the second peer), bible-kjv (the text family) and gnuplot for make bench
 # and make figures)
 set -eu
 what=${1:-test}
 build_pkgs="build-essential autoconf automake libtool pkg-config"
-test_pkgs="$build_pkgs valgrind doxygen libjs-mathjax man-db python3 python3-mpmath g++ binutils clang"
+test_pkgs="$build_pkgs valgrind doxygen libjs-mathjax man-db python3 python3-mpmath g++ binutils clang abigail-tools cargo python3-setuptools python3-numpy python3-dask python3-distributed"
 case $what in
     build) pkgs=$build_pkgs ;;
     test) pkgs=$test_pkgs ;;
