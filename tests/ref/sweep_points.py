@@ -287,7 +287,7 @@ def hb(v):
     return -v * mp.log(v, 2) - (1 - v) * mp.log(1 - v, 2)
 
 
-NAMES = {name: getattr(mp, name) for name in ("exp", "expm1", "log", "log1p", "sqrt", "pi")}
+NAMES = {name: getattr(mp, name) for name in ("exp", "expm1", "log", "log1p", "sqrt", "pi", "floor", "ceil")}
 NAMES.update(log2=lambda v: mp.log(v, 2), flux_rate=flux_rate, flux_total=flux_total, DOMAIN=DOMAIN,
              min=min, max=max, abs=abs, sum=sum, range=range, hb=hb)
 TOL_NAMES = dict(abs=abs, max=max, min=min, log=mp.log, log2=lambda v: mp.log(v, 2), flux_rate_tol=flux_rate_tol,
