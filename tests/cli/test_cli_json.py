@@ -244,7 +244,7 @@ class Reproduce(unittest.TestCase):
         for r in self.records:
             with self.subTest(id=r.get("id")):
                 self.assertEqual(list(r), KEYS)
-                self.assertRegex(r["id"], r"^[A-Z][A-Za-z0-9.-]*\.\d\d$")
+                self.assertRegex(r["id"], r"^[A-Z][A-Za-z0-9._-]*\.\d\d$")  # catalog ids: B003-gpu_tdp
                 for k in ("quantity", "unit", "paper_text", "verdict", "note"):
                     self.assertIsInstance(r[k], str)
                 for k in ("paper", "computed"):
