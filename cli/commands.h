@@ -44,6 +44,8 @@ extern const struct cli_command cli_cmd_bounds_softmax;
 extern const struct cli_command cli_cmd_allocate;
 extern const struct cli_command cli_cmd_precision;
 extern const struct cli_command cli_cmd_presets_fits;
+extern const struct cli_command cli_cmd_batch;
+extern const struct cli_command cli_cmd_serve;
 
 /* ---- the model group: a preset and overrides of any of its fields (cli/model_options.c) */
 

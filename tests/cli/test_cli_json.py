@@ -201,7 +201,10 @@ class EveryCommand(unittest.TestCase):
                 "energy train": ["--model", "llama-2-7b", "--tokens", "1000000",
                                  "--hardware", "h100-sxm"],
                 "energy ladder": ["--model", "llama-2-7b", "--hardware", "h100-sxm"],
-                "allocate": ["--energy-j", "5.88e11"]}
+                "allocate": ["--energy-j", "5.88e11"],
+                "batch": ["--model", "llama-2-7b", "--hardware", "h100-sxm-measured", "--slo-ms", "50"],
+                "serve": ["--model", "llama-2-7b", "--hardware", "h100-sxm-measured",
+                          "--tokens-per-s", "1000"]}
     SKIP_JSON = {"reproduce"}  # its record format is fixed by doc/reproduction.md
 
     @staticmethod
