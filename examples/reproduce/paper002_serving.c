@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Paper 002, serving: Table 4 and Theorem 4.2 (the trilemma's B* = sqrt(p / (N d)),
- * energy per token, tokens per joule) and Example 1.1 (dense attention at 32K), with
+ * Paper 002, Sec. 4 and serving: Table 4 and Theorem 4.2 (the trilemma's B* = sqrt(p / (N d)),
+ * energy per token, tokens per joule), Example 1.1 (dense attention at 32K), Example 4.1
+ * (Theorem 4.1's terms for GPT-3) and Example 4.3 (dense vs SSA at 128K), with
  * trilemma.h, slo.h and paper_energy.h; beside them the roofline model's optimum for
  * the same configuration (rerun).
  */
@@ -238,11 +239,111 @@ static int ex11(struct repro_list *l)
     return rc;
 }
 
+static int spec(struct repro_list *l, const char *id, const char *q, const char *unit, const char *text,
+                double paper, double computed, const struct repro_reading *rd, size_t n, const char *note)
+{
+    struct repro_spec s = { 0 };
+
+    s.id = id;
+    s.quantity = q;
+    s.unit = unit;
+    s.paper_text = text;
+    s.paper = paper;
+    s.computed = computed;
+    s.readings = rd;
+    s.n_readings = n;
+    s.note = note;
+    return repro_add(l, &s);
+}
+
+/* E002-ex4.1: Theorem 4.1's terms for GPT-3 as Example 4.1 fills them in. */
+static int ex41(struct repro_list *l)
+{
+    thermoai_paper_energy_train_terms t;
+    double fb = 0.0, at = 0.0, ck = 0.0, cm = 0.0, all = 0.0, at_once = 0.0;
+    int rc = 0;
+    struct repro_reading rd[1] = { { "each layer's attention counted once (no factor H)", 0.0 } };
+
+    if (thermoai_paper_energy_train_terms_init(&t, sizeof t) != THERMOAI_OK)
+        return -1;
+    t.e_flop_j = 1.0;
+    t.e_attn_j = 1.0;
+    t.params = 175e9;
+    t.steps = 300e9;
+    t.layers = 96.0;
+    t.heads = 96.0;
+    t.seq_len = 2048.0;
+    t.d_model = 12288.0;
+    t.batch = 2048.0;
+    if (thermoai_paper_energy_training_j(&t, &fb, &at, &ck, &cm, &all) != THERMOAI_OK)
+        return -1;
+    t.heads = 1.0;
+    if (thermoai_paper_energy_training_j(&t, &cm, &at_once, &ck, &cm, &all) != THERMOAI_OK)
+        return -1;
+    rd[0].value = at_once;
+    rc |= spec(l, "E002-ex4.1.01", "forward/backward FLOPs, 6 x 175B x 300B", "FLOP", "3.15 × 10^23", 3.15e23, fb,
+               NULL, 0, "Eq. (13)'s first term with e_flop = 1");
+    rc |= spec(l, "E002-ex4.1.02", "attention FLOPs, 4 L H N^2 d S / B with S / B = 300B / 2048", "FLOP",
+               "9.2 × 10^22", 9.2e22, at, rd, 1, "Eq. (13)'s second term with e_attn = 1");
+    rc |= spec(l, "E002-ex4.1.03", "attention fraction from the printed FLOPs", "1", "≈ 29%", 0.29, 9.2e22 / 3.15e23,
+               NULL, 0, "chain");
+    rc |= spec(l, "E002-ex4.1.04", "attention fraction, corrected chain", "1", "≈ 29%", 0.29, at / fb, NULL, 0,
+               "the formula's own attention FLOPs over the forward/backward FLOPs");
+    {
+        struct repro_reading r2[1] = { { "attention / (attention + forward/backward), printed 2K value x 16", 0.0 } };
+
+        r2[0].value = 16.0 * 9.2e22 / (16.0 * 9.2e22 + 3.15e23);
+        rc |= spec(l, "E002-ex4.1.05", "attention share at 32K (16 x the 2K attention)", "1", "87%", 0.87,
+                   16.0 * at / (16.0 * at + fb), r2, 1, "share of total compute, from the formula at N = 32768");
+    }
+    return rc;
+}
+
+/* E002-ex4.3: dense vs SSA attention FLOPs at 128K for a 70B model (d = 8192, L = 80). */
+static int ex43(struct repro_list *l)
+{
+    double dense = 0.0, ssa = 0.0, dense_k = 0.0, ssa_k = 0.0;
+    int rc = 0;
+    struct repro_reading rd[2] = { { "128K = 128000 tokens", 0.0 }, { "128K = 128000 and a stray factor 10", 0.0 } };
+
+    if (thermoai_paper_energy_attention_j(THERMOAI_PAPER_ENERGY_DENSE, 131072.0, 8192.0, 1.0, 0.0, 0.0, &dense)
+            != THERMOAI_OK
+        || thermoai_paper_energy_attention_j(THERMOAI_PAPER_ENERGY_SSA, 131072.0, 8192.0, 1.0, 0.0, 0.0, &ssa)
+               != THERMOAI_OK
+        || thermoai_paper_energy_attention_j(THERMOAI_PAPER_ENERGY_DENSE, 128000.0, 8192.0, 1.0, 0.0, 0.0, &dense_k)
+               != THERMOAI_OK
+        || thermoai_paper_energy_attention_j(THERMOAI_PAPER_ENERGY_SSA, 128000.0, 8192.0, 1.0, 0.0, 0.0, &ssa_k)
+               != THERMOAI_OK)
+        return -1;
+    rd[0].value = 80.0 * dense_k;
+    rd[1].value = 800.0 * dense_k;
+    rc |= spec(l, "E002-ex4.3.01", "dense attention FLOPs, 2 x 128K^2 x 8192 x 80", "FLOP", "2.1 × 10^17", 2.1e17,
+               80.0 * dense, rd, 2, "Theorem 4.6 dense term with e_flop = 1, times 80 (the example's x 80)");
+    rd[0].value = 80.0 * ssa_k;
+    rd[1].value = 800.0 * ssa_k;
+    rc |= spec(l, "E002-ex4.3.02", "SSA attention FLOPs, 2 x 128K^1.5 x 8192 x 80", "FLOP", "6.0 × 10^14", 6.0e14,
+               80.0 * ssa, rd, 2, "Theorem 4.6 SSA term with e_flop = 1, times 80");
+    rc |= spec(l, "E002-ex4.3.03", "dense / SSA from the printed FLOPs", "1", "350×", 350.0, 2.1e17 / 6.0e14, NULL, 0,
+               "chain");
+    rd[0].value = dense_k / ssa_k;
+    rc |= spec(l, "E002-ex4.3.04", "dense / SSA, N^0.5 at N = 131072", "1", "350×", 350.0, dense / ssa, rd, 1, NULL);
+    {
+        struct repro_reading r2[1] = { { "attention share 40 % x (1 - SSA/dense) at 128000", 0.0 } };
+
+        r2[0].value = 0.4 * (1.0 - ssa_k / dense_k);
+        rc |= spec(l, "E002-ex4.3.05", "total model energy reduction (attention 40 % of compute)", "1", "≈ 47%", 0.47,
+                   0.4 * (1.0 - ssa / dense), r2, 1, "a 40 % share can save at most 40 %");
+    }
+    return rc;
+}
+
 int repro_paper002_serving(struct repro_list *list)
 {
     int rc = 0;
 
     rc |= table_4(list);
     rc |= ex11(list);
+    rc |= ex41(list);
+    rc |= ex43(list);
     return rc != 0 ? -1 : 0;
 }
