@@ -13,6 +13,8 @@ static const struct cli_command *const table[] = {
     &cli_cmd_energy_request,
     &cli_cmd_energy_train,
     &cli_cmd_energy_ladder,
+    &cli_cmd_batch,
+    &cli_cmd_serve,
     &cli_cmd_allocate,
     &cli_cmd_precision,
     &cli_cmd_tip_energy, /* before "tip": the first match wins */

@@ -46,6 +46,8 @@ extern const struct cli_command cli_cmd_precision;
 extern const struct cli_command cli_cmd_presets_fits;
 extern const struct cli_command cli_cmd_tip_energy;
 extern const struct cli_command cli_cmd_tip;
+extern const struct cli_command cli_cmd_batch;
+extern const struct cli_command cli_cmd_serve;
 
 /* ---- the model group: a preset and overrides of any of its fields (cli/model_options.c) */
 

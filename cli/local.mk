@@ -17,6 +17,7 @@ cli_thermoai_SOURCES = \
 	cli/cmd_model.c \
 	cli/cmd_presets.c \
 	cli/cmd_energy.c \
+	cli/cmd_serving.c \
 	cli/cost_options.c \
 	cli/cmd_bounds.c \
 	cli/cmd_allocate.c \

@@ -40,6 +40,9 @@ thermoaiinclude_HEADERS = \
 	include/thermoai/carbon.h \
 	include/thermoai/paper_energy.h \
 	include/thermoai/ladder.h \
+	include/thermoai/trilemma.h \
+	include/thermoai/slo.h \
+	include/thermoai/serving.h \
 	include/thermoai/dynamics.h \
 	include/thermoai/scheduler.h \
 	include/thermoai/geometry.h \

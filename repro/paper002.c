@@ -483,6 +483,7 @@ int repro_paper002(struct repro_list *list)
 
     rc |= eq1(list);
     rc |= repro_paper002_alloc(list);
+    rc |= repro_paper002_serving(list);
     rc |= table6_derived(list);
     if (list->reruns) { /* timing experiments: `thermoai reproduce --reruns` only */
         rc |= table6_rerun(list);

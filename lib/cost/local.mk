@@ -11,6 +11,10 @@ lib_libthermoai_core_la_SOURCES += \
 	lib/cost/training.c \
 	lib/cost/carbon.c \
 	lib/cost/paper_energy.c \
-	lib/cost/ladder.c
+	lib/cost/ladder.c \
+	lib/cost/trilemma_internal.h \
+	lib/cost/trilemma.c \
+	lib/cost/slo.c \
+	lib/cost/serving.c
 EXTRA_DIST += data/README.md data/h100_microbench.json data/h100_hf_eager_decode.json \
 	tools/gen_microbench.py

@@ -51,6 +51,9 @@ INIT(training_params)
 INIT(training_result)
 INIT(paper_energy_train_terms)
 INIT(ladder)
+INIT(trilemma_point)
+INIT(slo_params)
+INIT(slo_result)
 INIT(rd_ba_params)
 INIT(rd_ba_result)
 INIT(ib_params)
@@ -246,6 +249,7 @@ int main(void)
         E(work_params, 64),        E(work, 104),          E(cost_serving, 56),
         E(cost_result, 152),       E(training_params, 72), E(training_result, 56),
         E(paper_energy_train_terms, 112), E(ladder, 80),
+        E(trilemma_point, 56), E(slo_params, 40), E(slo_result, 120),
         E(rd_ba_params, 24),   E(rd_ba_result, 48),
         E(ib_params, 32),          E(ib_result, 40),
         E(scheduler_params, 56),

@@ -92,6 +92,25 @@ ok "energy decode prints J per generated token" expect 0 '^energy  *[0-9.e+-]* J
     energy decode --model llama-2-7b --hardware h100-sxm-measured --batch 8 --context 512
 ok "energy decode names the binding roof" expect 0 'memory-bound$' '' \
     energy decode --model llama-2-7b --hardware h100-sxm-measured
+ok "batch prints the optimal batch and the memory cap" expect 0 '^optimal batch  [0-9]* of at most 247 (SLO 50 ms)$' '' \
+    batch --model llama-2-7b --hardware h100-sxm-measured --slo-ms 50 --arrival-per-s 300 --context 512
+ok "batch prints Eq. (20) and Eq. (21) beside it" expect 0 '^Eq. (21) batch [0-9]*: meets the SLO, [+][0-9.]* % energy$' '' \
+    batch --model llama-2-7b --hardware h100-sxm-measured --slo-ms 50 --arrival-per-s 300 --context 512
+ok "batch under backlog: no wait" expect 0 '(wait 0 ms' '' \
+    batch --model llama-2-7b --hardware h100-sxm-measured --slo-ms 20 --context 512
+ok "batch with an SLO below the batch-1 step: exit 1" expect 1 '' 'no batch meets a 1 ms SLO' \
+    batch --model llama-2-7b --hardware h100-sxm-measured --slo-ms 1
+ok "batch with a model larger than memory: exit 1" expect 1 '' 'does not fit in memory' \
+    batch --model llama-2-70b --hardware h100-sxm-measured --slo-ms 100
+ok "batch without --slo-ms: exit 2" expect 2 '' 'missing --slo-ms' batch --model llama-2-7b --hardware h100-sxm
+ok "batch with a negative arrival rate: exit 1" expect 1 '' 'arrival-per-s' \
+    batch --model llama-2-7b --hardware h100-sxm --slo-ms 50 --arrival-per-s -1
+ok "serve prints devices for the rate" expect 0 '^devices        [0-9]* for 578704 tokens/s$' '' \
+    serve --model llama-2-7b --hardware h100-sxm-measured --batch 64 --context 512 --tokens-per-s 578704
+ok "serve prints the annual cost" expect 0 '^annual cost    [$][0-9.e+]* at [$]0.05/kWh$' '' \
+    serve --model llama-2-7b --hardware h100-sxm-measured --batch 64 --tokens-per-s 1000
+ok "serve with PUE below 1: exit 1" expect 1 '' 'pue' \
+    serve --model llama-2-7b --hardware h100-sxm --tokens-per-s 1000 --pue 0.5
 ok "energy decode without --hardware: exit 2" expect 2 '' 'missing --hardware' energy decode --model llama-2-7b
 ok "energy decode unknown hardware: exit 2" expect 2 '' "unknown hardware 'h900'" energy decode --model llama-2-7b --hardware h900
 ok "energy decode unknown serving stack: exit 2" expect 2 '' "unknown serving stack 'vllm'" \

@@ -216,7 +216,10 @@ class EveryCommand(unittest.TestCase):
                 "allocate": ["--energy-j", "5.88e11"],
                 "tip energy": ["--model", "llama-2-7b", "--hardware", "h100-sxm"],
                 "tip": ["--components", os.path.join(taplib.env("top_srcdir"), "tests", "cli",
-                                                     "tip_components.csv")]}
+                                                     "tip_components.csv")],
+                "batch": ["--model", "llama-2-7b", "--hardware", "h100-sxm-measured", "--slo-ms", "50"],
+                "serve": ["--model", "llama-2-7b", "--hardware", "h100-sxm-measured",
+                          "--tokens-per-s", "1000"]}
     SKIP_JSON = {"reproduce"}  # its record format is fixed by doc/reproduction.md
 
     @staticmethod
@@ -259,7 +262,7 @@ class Reproduce(unittest.TestCase):
         for r in self.records:
             with self.subTest(id=r.get("id")):
                 self.assertEqual(list(r), KEYS)
-                self.assertRegex(r["id"], r"^[A-Z][A-Za-z0-9.-]*\.\d\d$")
+                self.assertRegex(r["id"], r"^[A-Z][A-Za-z0-9._-]*\.\d\d$")  # catalog ids: B003-gpu_tdp
                 for k in ("quantity", "unit", "paper_text", "verdict", "note"):
                     self.assertIsInstance(r[k], str)
                 for k in ("paper", "computed"):
@@ -505,7 +508,7 @@ class ReproduceText(unittest.TestCase):
                 shared[num][1] += " " + line.strip()
                 continue
             num = None
-            m = re.match(r"^([A-Z][A-Za-z0-9.-]*\.\d\d) ", line)
+            m = re.match(r"^([A-Z][A-Za-z0-9._-]*\.\d\d) ", line)
             if m:
                 cur = m.group(1)
                 notes[cur] = None

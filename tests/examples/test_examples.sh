@@ -89,4 +89,15 @@ figures_cost() {
          last[c] = $c } } END { exit bad }' "$tap_tmp/cost_context.dat"
 }
 ok "examples/figures/cost: the ladder's rungs in order, energy falls with batch, rises with context" figures_cost
+figures_trilemma() {
+    "$ex/figures/trilemma" "$tap_tmp" || return 1
+    # 247 batches (the memory cap); latency rises and energy falls with batch; the SLO
+    # marks a prefix; memory-bound decode puts every batch on the front
+    awk 'NR > 1 { n++; if (NR > 2 && !($2 >= lat && $3 < e)) bad = 1; if (!$5) bad = 1;
+         if ($6 && off) bad = 1; if (!$6) off = 1; lat = $2; e = $3 }
+         END { exit bad || n != 247 }' "$tap_tmp/trilemma.dat" || return 1
+    awk 'NR > 1 { n++; d = $NF - $(NF-1); if (d < 0) d = -d; if (d > 0.05 * $(NF-1)) bad = 1 }
+         END { exit bad || n != 5 }' "$tap_tmp/tokens_per_watt.dat"
+}
+ok "examples/figures/trilemma: the memory cap, monotone trade-off, the blog's t/s/W within 5 %" figures_trilemma
 done_testing

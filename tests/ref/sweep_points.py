@@ -342,7 +342,7 @@ def ceil_log2(v):
     return e - 1 if m == mpf(0.5) else e
 
 
-NAMES = {name: getattr(mp, name) for name in ("exp", "expm1", "log", "log1p", "sqrt", "pi")}
+NAMES = {name: getattr(mp, name) for name in ("exp", "expm1", "log", "log1p", "sqrt", "pi", "floor", "ceil")}
 NAMES.update(log2=lambda v: mp.log(v, 2), flux_rate=flux_rate, flux_total=flux_total, DOMAIN=DOMAIN,
              min=min, max=max, abs=abs, sum=sum, range=range, hb=hb, flush=flush, ceil=mp.ceil, ceil_log2=ceil_log2)
 TOL_NAMES = dict(abs=abs, max=max, min=min, log=mp.log, log2=lambda v: mp.log(v, 2), flux_rate_tol=flux_rate_tol,

@@ -160,6 +160,28 @@ SWEEP_5_3(thermoai_paper_energy_blog_decode, d, d, d, d, d, "2",
           "pos[1, 1e15]; pos[1, 1e15]; pos[1, 1e15]; pos[1e-20, 1e-6]; pos[1e-20, 1e-6]",
           "8 * a * d", "")
 
+/* ---- trilemma.h, slo.h, serving.h (paper 002 Sec. 4.2 and 4.6, paper 003): the floors
+ * and ceilings are of quotients drawn at random, so an exact integer quotient that rounds
+ * below itself is as rare as the draw of one ---- */
+SWEEP_3_1(thermoai_trilemma_paper_batch, d, d, d, "3", "pos; pos; pos", "sqrt(a / (b * c))", "")
+SWEEP_3_1(thermoai_trilemma_paper_bound_j_s, d, d, d, "2", "nonneg; nonneg; pos", "a * b / c", "")
+SWEEP_6_1(thermoai_trilemma_paper_max_batch, d, d, d, d, d, d,
+          "0 if (a - b - c) / (2 * d * e * f) < 2 ** 50 else 4 + 2 * a / max(a - b - c, 2 ** -1000)",
+          "nonneg[1, 1e15]; nonneg[1, 1e15]; nonneg[1, 1e15]; pos[1e-3, 1e6]; pos[1e-3, 1e6]; pos[1e-3, 8]",
+          "(lambda q: DOMAIN if q < 1 else q)(floor((a - b - c) / (2 * d * e * f))) if a - b - c > 0 else DOMAIN",
+          "")
+SWEEP_4_1(thermoai_slo_paper_fill_batch, d, d, d, d, "0",
+          "pos[1e-3, 1e6]; pos[1e-6, 1e3]; nonneg[0, 1e3]; ge1[1, 1e9]",
+          "(lambda q: DOMAIN if q < 1 else q)(min(floor(a * (b - c)), floor(d))) if b - c > 0 else DOMAIN", "")
+SWEEP_3_1(thermoai_slo_paper_root_batch, d, d, d, "3", "nonneg; pos; pos", "sqrt(a * b / c)", "")
+SWEEP_2_1(thermoai_serving_tokens_per_j, d, d, "1", "nonneg; pos", "a / b", "")
+SWEEP_2_1(thermoai_serving_devices, d, d, "0 if a / b < 2 ** 50 else 1", "nonneg; pos", "ceil(a / b)", "")
+SWEEP_3_1(thermoai_serving_node_power_w, d, d, d, "0", "nonneg; nonneg; nonneg", "a * b + c", "")
+SWEEP_2_1(thermoai_serving_facility_power_w, d, d, "0", "nonneg; ge1", "a * b", "")
+SWEEP_1_1(thermoai_serving_annual_energy_j, d, "0", "nonneg", "a * 31536000", "")
+SWEEP_2_1(thermoai_serving_energy_cost_usd, d, d, "2", "nonneg; nonneg", "a * b / 3600000", "")
+SWEEP_3_1(thermoai_serving_site_nodes, d, d, d, "0 if a / (b * c) < 2 ** 50 else 2", "nonneg; pos; ge1", "floor(a / (b * c))", "")
+
 /* ---- rd.h (rate-distortion): the rounding of sigma^2 / D, or of the entropies, is
  * amplified where the rate is near 0 ---- */
 SWEEP_2_1(thermoai_rd_gaussian_bits, d, d, "4 + 2 / max(abs(log(a / b)), 2 ** -60)", "pos; pos",

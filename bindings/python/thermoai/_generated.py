@@ -201,6 +201,8 @@ RD_BA_COLD = 0x1
 RD_BA_PORTABLE = 0x2
 #: State flag: the horizon is reached or the budget spent; stop training
 SCHEDULER_DONE = 0x1
+#: Requests are always waiting: no fill time, no idle between steps; arrival_per_s must be 0
+SLO_BACKLOG = 0x1
 #: Use the portable C score kernel even where a SIMD kernel is available
 SPECTRAL_PORTABLE = 0x2
 #: Dense attention: Q < 0.1
@@ -251,6 +253,8 @@ TIP_STORE_DENSE = 1
 TIP_STORE_SPARSE = 2
 #: Device power from the profile's energy model, P_{idle} + e_{FLOP}\, u\, F_{peak}, instead of the boa
 TRAINING_MODELLED_POWER = 0x1
+#: Largest batch the front and the SLO search evaluate (2^16)
+TRILEMMA_BATCH_MAX = 65536
 #: Prefill and training: every token attends to all keys of the step (no causal halving)
 WORK_FULL_ATTENTION = 0x1
 #: Prefill: logits for every prompt token (Hugging Face's default), not only the last
@@ -1065,6 +1069,78 @@ class SchedulerParams(_Struct):
     ]
 
 
+class SloParams(_Struct):
+    """The SLO and the traffic (size-field struct; thermoai_slo_params_init())
+    (thermoai_slo_params in <thermoai/slo.h>).
+
+    Fields:
+      struct_size: sizeof(thermoai_slo_params)
+      flags: THERMOAI_SLO_* bits
+      slo_s: \\tau_{max}, the latency a request may see, s; > 0
+      arrival_per_s: \\lambda, requests/s; > 0 unless THERMOAI_SLO_BACKLOG (then 0)
+      max_batch: batch cap; 0: the memory cap of thermoai_trilemma_memory_batch()
+      overhead_bytes: memory reserved besides weights and KV cache, bytes; >= 0
+    """
+    _c_name = 'thermoai_slo_params'
+    _init_fn = 'thermoai_slo_params_init'
+    _size_fn = 'thermoai_slo_params_size'
+    _fields_ = [
+        ('struct_size', _C.c_uint32),
+        ('flags', _C.c_uint32),
+        ('slo_s', _C.c_double),
+        ('arrival_per_s', _C.c_double),
+        ('max_batch', _C.c_uint64),
+        ('overhead_bytes', _C.c_double),
+    ]
+
+
+class SloResult(_Struct):
+    """The optimum and the closed forms (output size-field struct; NaN and 0 flags on error)
+    (thermoai_slo_result in <thermoai/slo.h>).
+
+    Fields:
+      struct_size: set by the caller to sizeof(thermoai_slo_result)
+      fill_meets_slo: 1 when Eq. (20)'s batch meets the SLO and is stable
+      root_meets_slo: 1 when Eq. (21)'s batch meets the SLO and is stable
+      reserved: 0
+      batch: the exact energy-optimal batch
+      latency_s: its \\tau(B) (wait plus step), s
+      wait_s: its (B-1)/\\lambda (0 under backlog), s
+      step_s: its decode step time t(B), s
+      energy_per_token_j: its e(B), J
+      tokens_per_s: its throughput: \\lambda, or B/t(B) under backlog
+      cap_batch: B_{cap} searched
+      fill_batch: Eq. (20)'s batch; 0 when even batch 1 does not satisfy it
+      fill_energy_per_token_j: its e(B); 0 when fill_batch is 0
+      fill_gap: fill energy / optimum energy - 1; 0 when fill_batch is 0
+      root_batch: Eq. (21)'s B^* rounded into [1, B_cap]
+      root_energy_per_token_j: its e(B), J
+      root_gap: root energy / optimum energy - 1
+    """
+    _c_name = 'thermoai_slo_result'
+    _init_fn = 'thermoai_slo_result_init'
+    _size_fn = 'thermoai_slo_result_size'
+    _fields_ = [
+        ('struct_size', _C.c_uint32),
+        ('fill_meets_slo', _C.c_uint32),
+        ('root_meets_slo', _C.c_uint32),
+        ('reserved', _C.c_uint32),
+        ('batch', _C.c_double),
+        ('latency_s', _C.c_double),
+        ('wait_s', _C.c_double),
+        ('step_s', _C.c_double),
+        ('energy_per_token_j', _C.c_double),
+        ('tokens_per_s', _C.c_double),
+        ('cap_batch', _C.c_double),
+        ('fill_batch', _C.c_double),
+        ('fill_energy_per_token_j', _C.c_double),
+        ('fill_gap', _C.c_double),
+        ('root_batch', _C.c_double),
+        ('root_energy_per_token_j', _C.c_double),
+        ('root_gap', _C.c_double),
+    ]
+
+
 class SpectralInfo(_Struct):
     """What a spectrum computation found besides the eigenvalues (output struct)
     (thermoai_spectral_info in <thermoai/spectral.h>).
@@ -1298,6 +1374,35 @@ class TrainingResult(_Struct):
         ('it_energy_j', _C.c_double),
         ('facility_energy_j', _C.c_double),
         ('co2e_kg', _C.c_double),
+    ]
+
+
+class TrilemmaPoint(_Struct):
+    """One operating point (output size-field struct; NaN on error, bound 0)
+    (thermoai_trilemma_point in <thermoai/trilemma.h>).
+
+    Fields:
+      struct_size: set by the caller to sizeof(thermoai_trilemma_point)
+      bound: THERMOAI_COST_BOUND_* of the step
+      batch: B, sequences per step
+      latency_s: \\tau(B), the decode step time (time per output token), s
+      energy_per_token_j: e(B), J per generated token
+      tokens_per_s: T(B) = B/\\tau(B), tokens/s of the device
+      product_j_s2: \\tau\\, e / T, J s^2 per token^2 (Theorem 4.2's left side)
+      average_power_w: step energy over step time, W
+    """
+    _c_name = 'thermoai_trilemma_point'
+    _init_fn = 'thermoai_trilemma_point_init'
+    _size_fn = 'thermoai_trilemma_point_size'
+    _fields_ = [
+        ('struct_size', _C.c_uint32),
+        ('bound', _C.c_uint32),
+        ('batch', _C.c_double),
+        ('latency_s', _C.c_double),
+        ('energy_per_token_j', _C.c_double),
+        ('tokens_per_s', _C.c_double),
+        ('product_j_s2', _C.c_double),
+        ('average_power_w', _C.c_double),
     ]
 
 
@@ -1903,6 +2008,36 @@ _lib.thermoai_scheduler_budget.restype = _C.c_int
 _lib.thermoai_scheduler_budget.argtypes = [_C.c_void_p, _C.c_void_p, _C.c_void_p, _C.c_void_p]
 _lib.thermoai_scheduler_free.restype = None
 _lib.thermoai_scheduler_free.argtypes = [_C.c_void_p]
+_lib.thermoai_serving_tokens_per_j.restype = _C.c_int
+_lib.thermoai_serving_tokens_per_j.argtypes = [_C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_serving_devices.restype = _C.c_int
+_lib.thermoai_serving_devices.argtypes = [_C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_serving_node_power_w.restype = _C.c_int
+_lib.thermoai_serving_node_power_w.argtypes = [_C.c_double, _C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_serving_facility_power_w.restype = _C.c_int
+_lib.thermoai_serving_facility_power_w.argtypes = [_C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_serving_annual_energy_j.restype = _C.c_int
+_lib.thermoai_serving_annual_energy_j.argtypes = [_C.c_double, _C.c_void_p]
+_lib.thermoai_serving_energy_cost_usd.restype = _C.c_int
+_lib.thermoai_serving_energy_cost_usd.argtypes = [_C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_serving_site_nodes.restype = _C.c_int
+_lib.thermoai_serving_site_nodes.argtypes = [_C.c_double, _C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_serving_node_preset.restype = _C.c_int
+_lib.thermoai_serving_node_preset.argtypes = [_C.c_char_p, _C.c_void_p, _C.c_void_p, _C.c_void_p]
+_lib.thermoai_slo_params_init.restype = _C.c_int
+_lib.thermoai_slo_params_init.argtypes = [_C.c_void_p, _C.c_size_t]
+_lib.thermoai_slo_params_size.restype = _C.c_size_t
+_lib.thermoai_slo_params_size.argtypes = []
+_lib.thermoai_slo_result_init.restype = _C.c_int
+_lib.thermoai_slo_result_init.argtypes = [_C.c_void_p, _C.c_size_t]
+_lib.thermoai_slo_result_size.restype = _C.c_size_t
+_lib.thermoai_slo_result_size.argtypes = []
+_lib.thermoai_slo_batch.restype = _C.c_int
+_lib.thermoai_slo_batch.argtypes = [_C.c_void_p, _C.c_void_p, _C.c_void_p, _C.c_void_p, _C.c_void_p, _C.c_void_p]
+_lib.thermoai_slo_paper_fill_batch.restype = _C.c_int
+_lib.thermoai_slo_paper_fill_batch.argtypes = [_C.c_double, _C.c_double, _C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_slo_paper_root_batch.restype = _C.c_int
+_lib.thermoai_slo_paper_root_batch.argtypes = [_C.c_double, _C.c_double, _C.c_double, _C.c_void_p]
 _lib.thermoai_softmax_free_energy.restype = _C.c_int
 _lib.thermoai_softmax_free_energy.argtypes = [_C.c_size_t, _C.c_size_t, _C.c_void_p, _C.c_void_p, _C.c_void_p, _C.c_void_p]
 _lib.thermoai_softmax_free_energy_min.restype = _C.c_int
@@ -2031,6 +2166,22 @@ _lib.thermoai_training_result_size.restype = _C.c_size_t
 _lib.thermoai_training_result_size.argtypes = []
 _lib.thermoai_training_run.restype = _C.c_int
 _lib.thermoai_training_run.argtypes = [_C.c_void_p, _C.c_void_p, _C.c_void_p]
+_lib.thermoai_trilemma_point_init.restype = _C.c_int
+_lib.thermoai_trilemma_point_init.argtypes = [_C.c_void_p, _C.c_size_t]
+_lib.thermoai_trilemma_point_size.restype = _C.c_size_t
+_lib.thermoai_trilemma_point_size.argtypes = []
+_lib.thermoai_trilemma_evaluate.restype = _C.c_int
+_lib.thermoai_trilemma_evaluate.argtypes = [_C.c_void_p, _C.c_void_p, _C.c_void_p, _C.c_void_p, _C.c_void_p]
+_lib.thermoai_trilemma_memory_batch.restype = _C.c_int
+_lib.thermoai_trilemma_memory_batch.argtypes = [_C.c_void_p, _C.c_void_p, _C.c_void_p, _C.c_double, _C.c_void_p]
+_lib.thermoai_trilemma_front.restype = _C.c_int
+_lib.thermoai_trilemma_front.argtypes = [_C.c_void_p, _C.c_void_p, _C.c_void_p, _C.c_void_p, _C.c_uint64, _C.c_void_p, _C.c_size_t, _C.c_void_p]
+_lib.thermoai_trilemma_paper_batch.restype = _C.c_int
+_lib.thermoai_trilemma_paper_batch.argtypes = [_C.c_double, _C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_trilemma_paper_bound_j_s.restype = _C.c_int
+_lib.thermoai_trilemma_paper_bound_j_s.argtypes = [_C.c_double, _C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_trilemma_paper_max_batch.restype = _C.c_int
+_lib.thermoai_trilemma_paper_max_batch.argtypes = [_C.c_double, _C.c_double, _C.c_double, _C.c_double, _C.c_double, _C.c_double, _C.c_void_p]
 _lib.thermoai_version_number.restype = _C.c_uint32
 _lib.thermoai_version_number.argtypes = []
 _lib.thermoai_version_string.restype = _C.c_char_p
@@ -10103,6 +10254,455 @@ def scheduler_free(scheduler):
         scheduler.close()
 
 
+def serving_tokens_per_j(tokens_per_s, power_w):
+    """Energy efficiency of serving: \\eta = T / P (equal to tokens per joule).
+
+    Parameters
+    ----------
+    tokens_per_s : float
+        T. Unit: tokens/s. Finite, >= 0.
+    power_w : float
+        P. Unit: W. Finite, > 0.
+
+    Returns
+    -------
+    tokens_per_j : float
+        \\eta. Unit: tokens/J (= tokens/s/W). NaN on error.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): tokens_per_j is NULL
+    NonfiniteError (THERMOAI_E_NONFINITE): an input is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): an input out of its domain
+    RangeError (THERMOAI_E_RANGE): the result overflows or is subnormal
+
+    Source: Paper 003, dict tokens_per_watt.
+
+    C function: thermoai_serving_tokens_per_j() in <thermoai/serving.h>.
+    """
+    _tokens_per_j = _C.c_double()
+    _check(_lib.thermoai_serving_tokens_per_j(tokens_per_s, power_w, _C.byref(_tokens_per_j)), 'thermoai_serving_tokens_per_j')
+    return _tokens_per_j.value
+
+
+def serving_devices(tokens_per_s, device_tokens_per_s):
+    """Devices needed for a token rate: n = \\lceil R / T_{dev} \\rceil.
+
+    Parameters
+    ----------
+    tokens_per_s : float
+        R, the service's rate. Unit: tokens/s. Finite, >= 0.
+    device_tokens_per_s : float
+        T_{dev}, one device's rate. Unit: tokens/s. Finite, > 0.
+
+    Returns
+    -------
+    devices : float
+        n (an integer value). [dimensionless]. NaN on error.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): devices is NULL
+    NonfiniteError (THERMOAI_E_NONFINITE): an input is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): an input out of its domain
+    RangeError (THERMOAI_E_RANGE): the result overflows
+
+    Source: Paper 003, dict datacenter_power ("gpus_needed").
+
+    C function: thermoai_serving_devices() in <thermoai/serving.h>.
+    """
+    _devices = _C.c_double()
+    _check(_lib.thermoai_serving_devices(tokens_per_s, device_tokens_per_s, _C.byref(_devices)), 'thermoai_serving_devices')
+    return _devices.value
+
+
+def serving_node_power_w(devices, device_power_w, host_power_w):
+    """Power of a node: P_{node} = n P_{dev} + P_{host} (CPUs, switches, NICs, fans).
+
+    Parameters
+    ----------
+    devices : float
+        n per node. [dimensionless]. Finite, >= 0.
+    device_power_w : float
+        P_{dev}. Unit: W. Finite, >= 0.
+    host_power_w : float
+        P_{host}. Unit: W. Finite, >= 0.
+
+    Returns
+    -------
+    node_power_w : float
+        P_{node}. Unit: W. NaN on error.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): node_power_w is NULL
+    NonfiniteError (THERMOAI_E_NONFINITE): an input is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): an input < 0
+    RangeError (THERMOAI_E_RANGE): the result overflows
+
+    Source: Paper 003, dict datacenter_constraints.
+
+    C function: thermoai_serving_node_power_w() in <thermoai/serving.h>.
+    """
+    _node_power_w = _C.c_double()
+    _check(_lib.thermoai_serving_node_power_w(devices, device_power_w, host_power_w, _C.byref(_node_power_w)), 'thermoai_serving_node_power_w')
+    return _node_power_w.value
+
+
+def serving_facility_power_w(it_power_w, pue):
+    """Facility power: P_{fac} = \\mathrm{PUE}\\cdot P_{IT}.
+
+    Parameters
+    ----------
+    it_power_w : float
+        P_{IT}. Unit: W. Finite, >= 0.
+    pue : float
+        Power usage effectiveness. [dimensionless]. Finite, >= 1.
+
+    Returns
+    -------
+    facility_power_w : float
+        P_{fac}. Unit: W. NaN on error.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): facility_power_w is NULL
+    NonfiniteError (THERMOAI_E_NONFINITE): an input is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): it_power_w < 0 or pue < 1
+    RangeError (THERMOAI_E_RANGE): the result overflows
+
+    Source: The Green Grid's PUE (total facility power over IT power); paper 003 ("* 1.5 (PUE)").
+
+    C function: thermoai_serving_facility_power_w() in <thermoai/serving.h>.
+    """
+    _facility_power_w = _C.c_double()
+    _check(_lib.thermoai_serving_facility_power_w(it_power_w, pue, _C.byref(_facility_power_w)), 'thermoai_serving_facility_power_w')
+    return _facility_power_w.value
+
+
+def serving_annual_energy_j(power_w):
+    """Energy of a constant power over a 365-day year: E = P \\cdot 8760 \\cdot 3600 s.
+
+    Parameters
+    ----------
+    power_w : float
+        P. Unit: W. Finite, >= 0.
+
+    Returns
+    -------
+    energy_j : float
+        E. Unit: J. NaN on error.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): energy_j is NULL
+    NonfiniteError (THERMOAI_E_NONFINITE): power_w is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): power_w < 0
+    RangeError (THERMOAI_E_RANGE): the result overflows
+
+    Source: Paper 003 ("4.0 MW * 8760h").
+
+    C function: thermoai_serving_annual_energy_j() in <thermoai/serving.h>.
+    """
+    _energy_j = _C.c_double()
+    _check(_lib.thermoai_serving_annual_energy_j(power_w, _C.byref(_energy_j)), 'thermoai_serving_annual_energy_j')
+    return _energy_j.value
+
+
+def serving_energy_cost_usd(energy_j, usd_per_kwh):
+    """Electricity cost: C = (E / 3.6\\times 10^6\\,\\mathrm{J/kWh})\\cdot c.
+
+    Parameters
+    ----------
+    energy_j : float
+        E. Unit: J. Finite, >= 0.
+    usd_per_kwh : float
+        c. Unit: USD/kWh. Finite, >= 0.
+
+    Returns
+    -------
+    cost_usd : float
+        C. Unit: USD. NaN on error.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): cost_usd is NULL
+    NonfiniteError (THERMOAI_E_NONFINITE): an input is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): an input < 0
+    RangeError (THERMOAI_E_RANGE): the result overflows or is subnormal
+
+    Source: Paper 003, dict datacenter_power ("35 GWh * $0.05/kWh").
+
+    C function: thermoai_serving_energy_cost_usd() in <thermoai/serving.h>.
+    """
+    _cost_usd = _C.c_double()
+    _check(_lib.thermoai_serving_energy_cost_usd(energy_j, usd_per_kwh, _C.byref(_cost_usd)), 'thermoai_serving_energy_cost_usd')
+    return _cost_usd.value
+
+
+def serving_site_nodes(site_power_w, node_power_w, pue):
+    """Nodes a power budget holds: n = \\lfloor P_{site} / (\\mathrm{PUE}\\cdot P_{node}) \\rfloor (a
+    rack: PUE 1).
+
+    Parameters
+    ----------
+    site_power_w : float
+        P_{site}, the supply. Unit: W. Finite, >= 0.
+    node_power_w : float
+        P_{node}. Unit: W. Finite, > 0.
+    pue : float
+        Power usage effectiveness. [dimensionless]. Finite, >= 1.
+
+    Returns
+    -------
+    nodes : float
+        n (an integer value). [dimensionless]. NaN on error.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): nodes is NULL
+    NonfiniteError (THERMOAI_E_NONFINITE): an input is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): an input out of its domain
+    RangeError (THERMOAI_E_RANGE): the result overflows
+
+    Source: Paper 003, dict datacenter_constraints ("20-30 kW per rack", "20MW class").
+
+    C function: thermoai_serving_site_nodes() in <thermoai/serving.h>.
+    """
+    _nodes = _C.c_double()
+    _check(_lib.thermoai_serving_site_nodes(site_power_w, node_power_w, pue, _C.byref(_nodes)), 'thermoai_serving_site_nodes')
+    return _nodes.value
+_ServingNodePresetResult = _namedtuple('ServingNodePresetResult', ['devices', 'device_power_w', 'host_power_w'])
+
+
+def serving_node_preset(name):
+    """A named node: devices per node, board power per device and the host's share.
+
+    - dgx-h100: 8 x 700 W; system maximum 10.2 kW (NVIDIA DGX H100 datasheet), so 4.6 kW for
+    CPUs, NVSwitches, NICs, fans and power conversion. - dgx-b200: 8 x 1000 W; system maximum
+    14.3 kW (NVIDIA DGX B200 datasheet), so 6.3 kW. - dgx-a100: 8 x 400 W; system maximum 6.5 kW
+    (NVIDIA DGX A100 datasheet), so 3.3 kW.
+
+    The datasheets were read in secondary copies (none is stored with the project).
+
+    Parameters
+    ----------
+    name : str
+        The node, case-insensitive.
+
+    Returns
+    -------
+    devices : float
+        Devices per node. [dimensionless]. May be NULL.
+    device_power_w : float
+        Board power per device. Unit: W. May be NULL.
+    host_power_w : float
+        The rest of the system maximum. Unit: W. May be NULL.
+    (a named tuple, in this order)
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): name is NULL
+    NotFoundError (THERMOAI_E_NOT_FOUND): no node of that name (outputs NaN)
+
+    C function: thermoai_serving_node_preset() in <thermoai/serving.h>.
+    """
+    _devices = _C.c_double()
+    _device_power_w = _C.c_double()
+    _host_power_w = _C.c_double()
+    _check(_lib.thermoai_serving_node_preset(_text(name, 'name'), _C.byref(_devices), _C.byref(_device_power_w), _C.byref(_host_power_w)), 'thermoai_serving_node_preset')
+    return _ServingNodePresetResult(_devices.value, _device_power_w.value, _host_power_w.value)
+
+
+def slo_params_init():
+    """Fills params: no flags, everything 0 (slo_s and arrival_per_s must be set).
+
+    Returns
+    -------
+    params : SloParams
+        The struct.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): params is NULL
+    SizeError (THERMOAI_E_SIZE): size below 40 or above 2^31
+
+    C function: thermoai_slo_params_init() in <thermoai/slo.h>.
+    """
+    _params = SloParams._blank()
+    _check(_lib.thermoai_slo_params_init(_C.byref(_params), _C.sizeof(_params)), 'thermoai_slo_params_init')
+    return _params
+
+
+def slo_params_size():
+    """sizeof(thermoai_slo_params) in this library.
+
+    Returns
+    -------
+    int
+        The size in bytes.
+
+    C function: thermoai_slo_params_size() in <thermoai/slo.h>.
+    """
+    _r = _lib.thermoai_slo_params_size()
+    return _r
+
+
+def slo_result_init():
+    """Prepares an output struct: zero bytes, struct_size = size.
+
+    Returns
+    -------
+    result : SloResult
+        The struct.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): result is NULL
+    SizeError (THERMOAI_E_SIZE): size below 120 or above 2^31
+
+    C function: thermoai_slo_result_init() in <thermoai/slo.h>.
+    """
+    _result = SloResult._blank()
+    _check(_lib.thermoai_slo_result_init(_C.byref(_result), _C.sizeof(_result)), 'thermoai_slo_result_init')
+    return _result
+
+
+def slo_result_size():
+    """sizeof(thermoai_slo_result) in this library.
+
+    Returns
+    -------
+    int
+        The size in bytes.
+
+    C function: thermoai_slo_result_size() in <thermoai/slo.h>.
+    """
+    _r = _lib.thermoai_slo_result_size()
+    return _r
+
+
+def slo_batch(arch, params, hw, serving, slo):
+    """The energy-optimal batch under the SLO, and Theorem 4.7's batches beside it.
+
+    Costs up to B_{cap} (at most THERMOAI_TRILEMMA_BATCH_MAX) decode evaluations.
+
+    Parameters
+    ----------
+    arch : ModelArch
+        The architecture.
+    params : WorkParams
+        Context and precisions (its batch is ignored); NULL: defaults.
+    hw : Hardware
+        The device.
+    serving : CostServing
+        The serving stack, or NULL.
+    slo : SloParams
+        The SLO and traffic.
+
+    Returns
+    -------
+    out : SloResult
+        Caller sets struct_size.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): a pointer is NULL
+    SizeError (THERMOAI_E_SIZE): a struct_size is too small
+    UnsupportedError (THERMOAI_E_UNSUPPORTED): unknown flags
+    NonfiniteError (THERMOAI_E_NONFINITE): a field is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): slo_s <= 0; arrival_per_s <= 0 without backlog (zero
+    arrival rate) or non-zero with it; overhead_bytes < 0
+    DomainError (THERMOAI_E_DOMAIN): no batch meets the SLO (the SLO is below the batch-1
+    latency, or the queue is unstable at every feasible batch), or the model does not fit in
+    memory
+    Error (other): as thermoai_cost_decode() and thermoai_trilemma_memory_batch()
+
+    Source: Paper 002 Theorem 4.7, Eqs. (20)-(21); the queue model above.
+
+    C function: thermoai_slo_batch() in <thermoai/slo.h>.
+    """
+    _out = SloResult._blank()
+    _check(_lib.thermoai_slo_batch(_struct_in(arch, ModelArch, 'arch'), _struct_in(params, WorkParams, 'params', True), _struct_in(hw, Hardware, 'hw'), _struct_in(serving, CostServing, 'serving', True), _struct_in(slo, SloParams, 'slo'), _C.byref(_out)), 'thermoai_slo_batch')
+    return _out
+
+
+def slo_paper_fill_batch(arrival_per_s, slo_s, compute_s, max_batch):
+    """Eq. (20) for a given compute time:
+
+    B = \\min(B_{max}, \\lfloor \\lambda (\\tau_{max} - \\tau_{compute}) \\rfloor).
+
+    Parameters
+    ----------
+    arrival_per_s : float
+        \\lambda. Unit: 1/s. Finite, > 0.
+    slo_s : float
+        \\tau_{max}. Unit: s. Finite, > 0.
+    compute_s : float
+        \\tau_{compute}. Unit: s. Finite, >= 0.
+    max_batch : float
+        B_{max}. [dimensionless]. Finite, >= 1.
+
+    Returns
+    -------
+    batch : float
+        B (an integer value). [dimensionless]. NaN on error.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): batch is NULL
+    NonfiniteError (THERMOAI_E_NONFINITE): an input is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): an input out of its domain
+    DomainError (THERMOAI_E_DOMAIN): B < 1: the compute time leaves no room for one request
+
+    Source: Paper 002 Theorem 4.7, Eq. (20).
+
+    C function: thermoai_slo_paper_fill_batch() in <thermoai/slo.h>.
+    """
+    _batch = _C.c_double()
+    _check(_lib.thermoai_slo_paper_fill_batch(arrival_per_s, slo_s, compute_s, max_batch, _C.byref(_batch)), 'thermoai_slo_paper_fill_batch')
+    return _batch.value
+
+
+def slo_paper_root_batch(static_power_w, slo_s, marginal_j):
+    """Eq. (21)'s minimiser B^* = \\sqrt{e_{static}\\,\\tau_{max} / e_{marginal}}.
+
+    e_{static} is read as a power (W) so that e_{static}\\tau_{max} is the static energy of one
+    SLO window (J), and e_{marginal} as the energy one more request adds to a batch (J). Eq.
+    (21)'s e_{static}\\tau_{max}/B + e_{dynamic}(B) is minimised there only if the dynamic energy
+    per request grows as e_{marginal} B; on the roofline model it is flat or falling in B
+    (shared weight reads), so the exact optimum of thermoai_slo_batch() usually lies elsewhere.
+
+    Parameters
+    ----------
+    static_power_w : float
+        e_{static}. Unit: W. Finite, >= 0.
+    slo_s : float
+        \\tau_{max}. Unit: s. Finite, > 0.
+    marginal_j : float
+        e_{marginal}. Unit: J. Finite, > 0.
+
+    Returns
+    -------
+    batch : float
+        B^* (not rounded). [dimensionless]. NaN on error.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): batch is NULL
+    NonfiniteError (THERMOAI_E_NONFINITE): an input is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): an input out of its domain
+    RangeError (THERMOAI_E_RANGE): the result overflows or is subnormal
+
+    Source: Paper 002 Theorem 4.7, Eq. (21).
+
+    C function: thermoai_slo_paper_root_batch() in <thermoai/slo.h>.
+    """
+    _batch = _C.c_double()
+    _check(_lib.thermoai_slo_paper_root_batch(static_power_w, slo_s, marginal_j, _C.byref(_batch)), 'thermoai_slo_paper_root_batch')
+    return _batch.value
+
+
 def softmax_free_energy(n, d, query, keys, p):
     """Attention free energy of Definition 8.3: \\mathcal F(P) = \\mathbb E_P[E(q,k)] -
     \\beta^{-1}H(P).
@@ -12310,6 +12910,283 @@ def training_run(hw, params):
     return _out
 
 
+def trilemma_point_init():
+    """Prepares an output struct: zero bytes, struct_size = size.
+
+    Returns
+    -------
+    point : TrilemmaPoint
+        The struct.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): point is NULL
+    SizeError (THERMOAI_E_SIZE): size below 56 or above 2^31
+
+    C function: thermoai_trilemma_point_init() in <thermoai/trilemma.h>.
+    """
+    _point = TrilemmaPoint._blank()
+    _check(_lib.thermoai_trilemma_point_init(_C.byref(_point), _C.sizeof(_point)), 'thermoai_trilemma_point_init')
+    return _point
+
+
+def trilemma_point_size():
+    """sizeof(thermoai_trilemma_point) in this library.
+
+    Returns
+    -------
+    int
+        The size in bytes.
+
+    C function: thermoai_trilemma_point_size() in <thermoai/trilemma.h>.
+    """
+    _r = _lib.thermoai_trilemma_point_size()
+    return _r
+
+
+def trilemma_evaluate(arch, params, hw, serving=None):
+    """Latency, energy per token, throughput and their product at params->batch.
+
+    Parameters
+    ----------
+    arch : ModelArch
+        The architecture.
+    params : WorkParams
+        Batch, context, precisions (NULL: batch 1, context 0).
+    hw : Hardware
+        The device.
+    serving : CostServing, optional
+        The serving stack, or NULL for none.
+
+    Returns
+    -------
+    out : TrilemmaPoint
+        Caller sets struct_size.
+
+    Raises
+    ------
+    Error (other): as thermoai_cost_decode()
+
+    Source: Paper 002 Sec. 4.2 (the three metrics of Theorem 4.2), evaluated on doc/cost-model.md (R1)-(R4).
+
+    C function: thermoai_trilemma_evaluate() in <thermoai/trilemma.h>.
+    """
+    _out = TrilemmaPoint._blank()
+    _check(_lib.thermoai_trilemma_evaluate(_struct_in(arch, ModelArch, 'arch'), _struct_in(params, WorkParams, 'params', True), _struct_in(hw, Hardware, 'hw'), _struct_in(serving, CostServing, 'serving', True), _C.byref(_out)), 'thermoai_trilemma_evaluate')
+    return _out
+
+
+def trilemma_memory_batch(arch, params, hw, overhead_bytes):
+    """The largest batch whose weights and KV cache fit the device's usable memory.
+
+    B_{max} = \\left\\lfloor \\frac{M_{usable} - M_{weights} - M_{overhead}}{m_{KV}(C+1)}
+    \\right\\rfloor with M_{weights} every stored parameter (thermoai_model_params()) at the
+    weight precision, and m_{KV}(C+1) one sequence's KV cache after the step
+    (thermoai_work_decode()'s kv_cache_bytes at batch 1: GQA, MLA and windows counted). This is
+    Remark 4.1 with the model's own cache size in place of 2Nd\\,b_{KV}.
+
+    Parameters
+    ----------
+    arch : ModelArch
+        The architecture.
+    params : WorkParams
+        Context and precisions (its batch is ignored); NULL: defaults.
+    hw : Hardware
+        The device; memory_usable_bytes > 0.
+    overhead_bytes : float
+        M_{overhead}: activations, workspace, fragmentation. Unit: bytes. Finite, >= 0.
+
+    Returns
+    -------
+    max_batch : int
+        B_{max}, at most 2^53; 0 on error.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): a pointer is NULL
+    NonfiniteError (THERMOAI_E_NONFINITE): overhead_bytes is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): overhead_bytes < 0
+    UnsupportedError (THERMOAI_E_UNSUPPORTED): the profile has no usable memory size
+    DomainError (THERMOAI_E_DOMAIN): not even one sequence fits (the model is larger than
+    memory)
+    Error (other): as thermoai_work_decode()
+
+    Source: Paper 002 Remark 4.1.
+
+    C function: thermoai_trilemma_memory_batch() in <thermoai/trilemma.h>.
+    """
+    _max_batch = _C.c_uint64()
+    _check(_lib.thermoai_trilemma_memory_batch(_struct_in(arch, ModelArch, 'arch'), _struct_in(params, WorkParams, 'params', True), _struct_in(hw, Hardware, 'hw'), overhead_bytes, _C.byref(_max_batch)), 'thermoai_trilemma_memory_batch')
+    return _max_batch.value
+_TrilemmaFrontResult = _namedtuple('TrilemmaFrontResult', ['batches', 'count'])
+
+
+def trilemma_front(arch, params, hw, serving, max_batch, capacity):
+    """The batches 1 .. max_batch whose (latency, energy per token, throughput) no other batch in
+    that range dominates, in increasing order.
+
+    B is dominated when some B' has \\tau(B') \\le \\tau(B), e(B') \\le e(B) and T(B') \\ge T(B), one
+    of them strictly. Costs
+
+    Parameters
+    ----------
+    arch : ModelArch
+        The architecture.
+    params : WorkParams
+        Context and precisions (its batch is ignored); NULL: defaults.
+    hw : Hardware
+        The device.
+    serving : CostServing
+        The serving stack, or NULL.
+    max_batch : int
+        Largest batch, 1 .. THERMOAI_TRILEMMA_BATCH_MAX (for example from
+        thermoai_trilemma_memory_batch()).
+    capacity : int
+        Its length; max_batch always suffices.
+
+    Returns
+    -------
+    batches : int
+        Caller's array of capacity entries: the front's batches.
+    count : int
+        Entries written; 0 on error.
+    (a named tuple, in this order)
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): a pointer is NULL
+    InvalidError (THERMOAI_E_INVALID): max_batch 0 or above THERMOAI_TRILEMMA_BATCH_MAX
+    RangeError (THERMOAI_E_RANGE): the front has more than capacity points
+    Error (other): as thermoai_cost_decode()
+
+    Source: Paper 002 Sec. 4.2 ("three metrics are in fundamental tension").
+
+    C function: thermoai_trilemma_front() in <thermoai/trilemma.h>.
+    """
+    _batches = _C.c_uint64()
+    _count = _C.c_size_t()
+    _check(_lib.thermoai_trilemma_front(_struct_in(arch, ModelArch, 'arch'), _struct_in(params, WorkParams, 'params', True), _struct_in(hw, Hardware, 'hw'), _struct_in(serving, CostServing, 'serving', True), max_batch, _C.byref(_batches), capacity, _C.byref(_count)), 'thermoai_trilemma_front')
+    return _TrilemmaFrontResult(_batches.value, _count.value)
+
+
+def trilemma_paper_batch(params, context, kv_dim):
+    """Paper 002's energy-optimal batch B^* = \\sqrt{p / (N d)} (Theorem 4.2).
+
+    p is the parameter count, N the context in tokens and d the "KV cache dimension" (Table 4
+    takes d = d_{model}/H, the head width). The proof's energy E(B) = e_{mem} p + 2 e_{flop} p +
+    2 e_{cache} N d B grows with B and E/B has no interior minimum, so this B^* does not follow
+    from the proof; it is implemented as printed. Compare thermoai_trilemma_front().
+
+    Parameters
+    ----------
+    params : float
+        p. [dimensionless]. Finite, > 0.
+    context : float
+        N. Unit: tokens. Finite, > 0.
+    kv_dim : float
+        d. [dimensionless]. Finite, > 0.
+
+    Returns
+    -------
+    batch : float
+        B^* (not rounded). [dimensionless]. NaN on error.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): batch is NULL
+    NonfiniteError (THERMOAI_E_NONFINITE): an input is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): an input <= 0
+    RangeError (THERMOAI_E_RANGE): the result overflows or underflows
+
+    Source: Paper 002 Theorem 4.2 and Table 4.
+
+    C function: thermoai_trilemma_paper_batch() in <thermoai/trilemma.h>.
+    """
+    _batch = _C.c_double()
+    _check(_lib.thermoai_trilemma_paper_batch(params, context, kv_dim, _C.byref(_batch)), 'thermoai_trilemma_paper_batch')
+    return _batch.value
+
+
+def trilemma_paper_bound_j_s(weight_bytes, j_per_byte, bytes_per_s):
+    """The right side of Theorem 4.2, p\\, e_{mem} / B_{mem}.
+
+    With p read as the bytes of the weights this is J s; the left side, latency x energy per
+    token / throughput, is J s^2 per token^2, so the inequality compares different units (the
+    theorem's \\Omega hides a time squared over tokens, i.e. it holds only up to a batch- and
+    rate-dependent factor).
+
+    Parameters
+    ----------
+    weight_bytes : float
+        p read as bytes. Unit: bytes. Finite, >= 0.
+    j_per_byte : float
+        e_{mem}. Unit: J/byte. Finite, >= 0.
+    bytes_per_s : float
+        B_{mem}. Unit: bytes/s. Finite, > 0.
+
+    Returns
+    -------
+    bound_j_s : float
+        p e_{mem}/B_{mem}. Unit: J s. NaN on error.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): bound_j_s is NULL
+    NonfiniteError (THERMOAI_E_NONFINITE): an input is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): an input out of its domain
+    RangeError (THERMOAI_E_RANGE): the result overflows or is subnormal
+
+    Source: Paper 002 Theorem 4.2, Eq. (14).
+
+    C function: thermoai_trilemma_paper_bound_j_s() in <thermoai/trilemma.h>.
+    """
+    _bound_j_s = _C.c_double()
+    _check(_lib.thermoai_trilemma_paper_bound_j_s(weight_bytes, j_per_byte, bytes_per_s, _C.byref(_bound_j_s)), 'thermoai_trilemma_paper_bound_j_s')
+    return _bound_j_s.value
+
+
+def trilemma_paper_max_batch(memory_bytes, model_bytes, overhead_bytes, context, kv_dim, kv_bytes):
+    """Remark 4.1's memory cap as printed:
+
+    B_{max} = \\lfloor (M_{GPU} - M_{model} - M_{overhead}) / (2 N d\\, b_{KV}) \\rfloor.
+
+    Parameters
+    ----------
+    memory_bytes : float
+        M_{GPU}. Unit: bytes. Finite, >= 0.
+    model_bytes : float
+        M_{model}. Unit: bytes. Finite, >= 0.
+    overhead_bytes : float
+        M_{overhead}. Unit: bytes. Finite, >= 0.
+    context : float
+        N. Unit: tokens. Finite, > 0.
+    kv_dim : float
+        d, values per token per K (and per V) summed over layers. [dimensionless]. Finite, > 0.
+    kv_bytes : float
+        b_{KV}, bytes per value. Unit: bytes. Finite, > 0.
+
+    Returns
+    -------
+    max_batch : float
+        B_{max} (an integer value). [dimensionless]. NaN on error.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): max_batch is NULL
+    NonfiniteError (THERMOAI_E_NONFINITE): an input is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): an input out of its domain
+    DomainError (THERMOAI_E_DOMAIN): the free memory holds less than one sequence (B_{max} < 1)
+    RangeError (THERMOAI_E_RANGE): the denominator overflows or the result is not finite
+
+    Source: Paper 002 Remark 4.1.
+
+    C function: thermoai_trilemma_paper_max_batch() in <thermoai/trilemma.h>.
+    """
+    _max_batch = _C.c_double()
+    _check(_lib.thermoai_trilemma_paper_max_batch(memory_bytes, model_bytes, overhead_bytes, context, kv_dim, kv_bytes, _C.byref(_max_batch)), 'thermoai_trilemma_paper_max_batch')
+    return _max_batch.value
+
+
 def version_number():
     """Version of the loaded library, encoded like THERMOAI_VERSION_NUMBER.
 
@@ -13276,7 +14153,7 @@ def _Ssa_clusters(self):
 
 Ssa.clusters = _Ssa_clusters
 
-FUNCTIONS = {'allocate_energy_model_init': 'thermoai_allocate_energy_model_init', 'allocate_energy_model_size': 'thermoai_allocate_energy_model_size', 'allocate_result_init': 'thermoai_allocate_result_init', 'allocate_result_size': 'thermoai_allocate_result_size', 'allocate_energy_j': 'thermoai_allocate_energy_j', 'allocate_marginal': 'thermoai_allocate_marginal', 'allocate_compute_optimal': 'thermoai_allocate_compute_optimal', 'allocate_closed_form': 'thermoai_allocate_closed_form', 'allocate_solve': 'thermoai_allocate_solve', 'allocate_isoloss': 'thermoai_allocate_isoloss', 'allocate_isoloss_asymptotic_j': 'thermoai_allocate_isoloss_asymptotic_j', 'allocate_asymptotic_exponents': 'thermoai_allocate_asymptotic_exponents', 'attention_workspace_bytes': 'thermoai_attention_workspace_bytes', 'attention_dense': 'thermoai_attention_dense', 'attention_cluster_mass': 'thermoai_attention_cluster_mass', 'attention_kernel_name': 'thermoai_attention_kernel_name', 'calibrate_fit_init': 'thermoai_calibrate_fit_init', 'calibrate_fit_size': 'thermoai_calibrate_fit_size', 'calibrate_nnls': 'thermoai_calibrate_nnls', 'calibrate_energy': 'thermoai_calibrate_energy', 'carbon_co2e_kg': 'thermoai_carbon_co2e_kg', 'carbon_grid_find': 'thermoai_carbon_grid_find', 'carbon_grid_count': 'thermoai_carbon_grid_count', 'carbon_grid_info': 'thermoai_carbon_grid_info', 'constants_boltzmann_j_per_k': 'thermoai_constants_boltzmann_j_per_k', 'constants_julian_year_s': 'thermoai_constants_julian_year_s', 'cost_serving_init': 'thermoai_cost_serving_init', 'cost_serving_size': 'thermoai_cost_serving_size', 'cost_result_init': 'thermoai_cost_result_init', 'cost_result_size': 'thermoai_cost_result_size', 'cost_serving_preset': 'thermoai_cost_serving_preset', 'cost_serving_preset_count': 'thermoai_cost_serving_preset_count', 'cost_serving_preset_info': 'thermoai_cost_serving_preset_info', 'cost_step': 'thermoai_cost_step', 'cost_decode': 'thermoai_cost_decode', 'cost_prefill': 'thermoai_cost_prefill', 'cost_request': 'thermoai_cost_request', 'dynamics_temperature': 'thermoai_dynamics_temperature', 'dynamics_w2_gaussian_diag': 'thermoai_dynamics_w2_gaussian_diag', 'dynamics_w2_gaussian_workspace_bytes': 'thermoai_dynamics_w2_gaussian_workspace_bytes', 'dynamics_w2_gaussian': 'thermoai_dynamics_w2_gaussian', 'dynamics_transport_entropy_bound': 'thermoai_dynamics_transport_entropy_bound', 'dynamics_ou_entropy_rate': 'thermoai_dynamics_ou_entropy_rate', 'dynamics_ou_entropy_production': 'thermoai_dynamics_ou_entropy_production', 'dynamics_lr_schedule': 'thermoai_dynamics_lr_schedule', 'dynamics_lr_tau_opt': 'thermoai_dynamics_lr_tau_opt', 'dynamics_lr_energy_aware': 'thermoai_dynamics_lr_energy_aware', 'dynamics_lr_energy_profile': 'thermoai_dynamics_lr_energy_profile', 'dynamics_transport_energy_bound': 'thermoai_dynamics_transport_energy_bound', 'dynamics_speed_energy_product': 'thermoai_dynamics_speed_energy_product', 'dynamics_second_law_slack': 'thermoai_dynamics_second_law_slack', 'dynamics_min_dissipation': 'thermoai_dynamics_min_dissipation', 'energy_from_power_j': 'thermoai_energy_from_power_j', 'energy_training_flop': 'thermoai_energy_training_flop', 'energy_training_j': 'thermoai_energy_training_j', 'energy_facility_j': 'thermoai_energy_facility_j', 'energy_inference_per_token_j': 'thermoai_energy_inference_per_token_j', 'energy_amortized_per_token_j': 'thermoai_energy_amortized_per_token_j', 'energy_break_even_tokens': 'thermoai_energy_break_even_tokens', 'energy_entropy_rate_w_per_k': 'thermoai_energy_entropy_rate_w_per_k', 'energy_entropy_produced_j_per_k': 'thermoai_energy_entropy_produced_j_per_k', 'entropy_params_init': 'thermoai_entropy_params_init', 'entropy_params_size': 'thermoai_entropy_params_size', 'entropy_breakdown_size': 'thermoai_entropy_breakdown_size', 'entropy_breakdown_init': 'thermoai_entropy_breakdown_init', 'entropy_attention_bits': 'thermoai_entropy_attention_bits', 'entropy_ffn_bits': 'thermoai_entropy_ffn_bits', 'entropy_norm_bits': 'thermoai_entropy_norm_bits', 'entropy_token': 'thermoai_entropy_token', 'entropy_token_energy_j': 'thermoai_entropy_token_energy_j', 'flux_phases_init': 'thermoai_flux_phases_init', 'flux_phases_size': 'thermoai_flux_phases_size', 'flux_rate_bits_per_s': 'thermoai_flux_rate_bits_per_s', 'flux_phase_bounds_s': 'thermoai_flux_phase_bounds_s', 'flux_total_bits': 'thermoai_flux_total_bits', 'geometry_fisher_workspace_bytes': 'thermoai_geometry_fisher_workspace_bytes', 'geometry_fisher_metric': 'thermoai_geometry_fisher_metric', 'geometry_heat_factor': 'thermoai_geometry_heat_factor', 'geometry_heat_cutoff': 'thermoai_geometry_heat_cutoff', 'geometry_heat_filter_workspace_bytes': 'thermoai_geometry_heat_filter_workspace_bytes', 'geometry_heat_filter': 'thermoai_geometry_heat_filter', 'geometry_information_bound': 'thermoai_geometry_information_bound', 'geometry_spectral_energy_j': 'thermoai_geometry_spectral_energy_j', 'graph_cheeger_bounds': 'thermoai_graph_cheeger_bounds', 'graph_conductance': 'thermoai_graph_conductance', 'graph_workspace_bytes': 'thermoai_graph_workspace_bytes', 'graph_laplacian_spectrum': 'thermoai_graph_laplacian_spectrum', 'graph_effective_resistance': 'thermoai_graph_effective_resistance', 'graph_sampler_create': 'thermoai_graph_sampler_create', 'graph_sampler_create_ex': 'thermoai_graph_sampler_create_ex', 'graph_sampler_execute': 'thermoai_graph_sampler_execute', 'graph_sampler_free': 'thermoai_graph_sampler_free', 'graph_sparsifier_min_edges': 'thermoai_graph_sparsifier_min_edges', 'hardware_init': 'thermoai_hardware_init', 'hardware_size': 'thermoai_hardware_size', 'hardware_check': 'thermoai_hardware_check', 'hardware_peak_flop_per_s': 'thermoai_hardware_peak_flop_per_s', 'hardware_j_per_flop': 'thermoai_hardware_j_per_flop', 'hardware_ridge_flop_per_byte': 'thermoai_hardware_ridge_flop_per_byte', 'hardware_derive_energy': 'thermoai_hardware_derive_energy', 'hardware_preset_find': 'thermoai_hardware_preset_find', 'hardware_preset_count': 'thermoai_hardware_preset_count', 'hardware_preset_info': 'thermoai_hardware_preset_info', 'hardware_preset_status': 'thermoai_hardware_preset_status', 'ib_params_init': 'thermoai_ib_params_init', 'ib_params_size': 'thermoai_ib_params_size', 'ib_result_init': 'thermoai_ib_result_init', 'ib_result_size': 'thermoai_ib_result_size', 'ib_create': 'thermoai_ib_create', 'ib_create_ex': 'thermoai_ib_create_ex', 'ib_execute': 'thermoai_ib_execute', 'ib_iterate': 'thermoai_ib_iterate', 'ib_curve': 'thermoai_ib_curve', 'ib_encoder': 'thermoai_ib_encoder', 'ib_set_encoder': 'thermoai_ib_set_encoder', 'ib_kernel_name': 'thermoai_ib_kernel_name', 'ib_free': 'thermoai_ib_free', 'ib_min_rate_bits': 'thermoai_ib_min_rate_bits', 'ib_energy_j': 'thermoai_ib_energy_j', 'info_perplexity_from_bits': 'thermoai_info_perplexity_from_bits', 'info_perplexity_from_nats': 'thermoai_info_perplexity_from_nats', 'info_cross_entropy_bits': 'thermoai_info_cross_entropy_bits', 'info_cross_entropy_nats': 'thermoai_info_cross_entropy_nats', 'info_bits_from_nats': 'thermoai_info_bits_from_nats', 'info_nats_from_bits': 'thermoai_info_nats_from_bits', 'info_uniform_entropy_bits': 'thermoai_info_uniform_entropy_bits', 'interval_monomial': 'thermoai_interval_monomial', 'interval_difference': 'thermoai_interval_difference', 'interval_training_min_j': 'thermoai_interval_training_min_j', 'ladder_init': 'thermoai_ladder_init', 'ladder_size': 'thermoai_ladder_size', 'ladder_decode': 'thermoai_ladder_decode', 'landauer_energy_per_bit_j': 'thermoai_landauer_energy_per_bit_j', 'landauer_energy_j': 'thermoai_landauer_energy_j', 'landauer_bits_per_j': 'thermoai_landauer_bits_per_j', 'landauer_ratio': 'thermoai_landauer_ratio', 'loss_model_init': 'thermoai_loss_model_init', 'loss_model_size': 'thermoai_loss_model_size', 'loss_nats': 'thermoai_loss_nats', 'loss_preset_find': 'thermoai_loss_preset_find', 'loss_preset_count': 'thermoai_loss_preset_count', 'loss_preset_info': 'thermoai_loss_preset_info', 'model_arch_init': 'thermoai_model_arch_init', 'model_arch_size': 'thermoai_model_arch_size', 'model_arch_check': 'thermoai_model_arch_check', 'model_params': 'thermoai_model_params', 'model_active_params': 'thermoai_model_active_params', 'model_preset_find': 'thermoai_model_preset_find', 'model_preset_count': 'thermoai_model_preset_count', 'model_preset_info': 'thermoai_model_preset_info', 'model_preset_status': 'thermoai_model_preset_status', 'negentropy_description_bits_per_token': 'thermoai_negentropy_description_bits_per_token', 'negentropy_bits_per_token': 'thermoai_negentropy_bits_per_token', 'negentropy_total_bits': 'thermoai_negentropy_total_bits', 'negentropy_entropy_reduction_j_per_k': 'thermoai_negentropy_entropy_reduction_j_per_k', 'negentropy_training_min_j': 'thermoai_negentropy_training_min_j', 'negentropy_efficiency': 'thermoai_negentropy_efficiency', 'negentropy_cost_j_per_bit': 'thermoai_negentropy_cost_j_per_bit', 'negentropy_demon_efficiency': 'thermoai_negentropy_demon_efficiency', 'negentropy_demon_trend': 'thermoai_negentropy_demon_trend', 'negentropy_flux_limit_bits_per_s': 'thermoai_negentropy_flux_limit_bits_per_s', 'negentropy_compression_ratio': 'thermoai_negentropy_compression_ratio', 'paper_energy_train_terms_init': 'thermoai_paper_energy_train_terms_init', 'paper_energy_train_terms_size': 'thermoai_paper_energy_train_terms_size', 'paper_energy_inference_j': 'thermoai_paper_energy_inference_j', 'paper_energy_training_j': 'thermoai_paper_energy_training_j', 'paper_energy_attention_j': 'thermoai_paper_energy_attention_j', 'paper_energy_blog_decode': 'thermoai_paper_energy_blog_decode', 'perturbation_sin_theta_bound': 'thermoai_perturbation_sin_theta_bound', 'perturbation_measure_workspace_bytes': 'thermoai_perturbation_measure_workspace_bytes', 'perturbation_measure': 'thermoai_perturbation_measure', 'perturbation_bernstein_tail': 'thermoai_perturbation_bernstein_tail', 'perturbation_bernstein_deviation': 'thermoai_perturbation_bernstein_deviation', 'perturbation_jl_dimension_gaussian': 'thermoai_perturbation_jl_dimension_gaussian', 'perturbation_nystrom_workspace_bytes': 'thermoai_perturbation_nystrom_workspace_bytes', 'perturbation_nystrom_error': 'thermoai_perturbation_nystrom_error', 'perturbation_davis_kahan': 'thermoai_perturbation_davis_kahan', 'perturbation_ssa_bound': 'thermoai_perturbation_ssa_bound', 'perturbation_ssa_sampling_error': 'thermoai_perturbation_ssa_sampling_error', 'perturbation_tradeoff_error': 'thermoai_perturbation_tradeoff_error', 'perturbation_tradeoff_edges': 'thermoai_perturbation_tradeoff_edges', 'perturbation_nystrom_bound': 'thermoai_perturbation_nystrom_bound', 'perturbation_jl_dimension': 'thermoai_perturbation_jl_dimension', 'pmf_tolerance': 'thermoai_pmf_tolerance', 'pmf_check': 'thermoai_pmf_check', 'pmf_entropy_bits': 'thermoai_pmf_entropy_bits', 'pmf_entropy_nats': 'thermoai_pmf_entropy_nats', 'pmf_cross_entropy_bits': 'thermoai_pmf_cross_entropy_bits', 'pmf_cross_entropy_nats': 'thermoai_pmf_cross_entropy_nats', 'pmf_kl_divergence_bits': 'thermoai_pmf_kl_divergence_bits', 'pmf_kl_divergence_nats': 'thermoai_pmf_kl_divergence_nats', 'pmf_mutual_information_bits': 'thermoai_pmf_mutual_information_bits', 'pmf_mutual_information_nats': 'thermoai_pmf_mutual_information_nats', 'pmf_conditional_entropy_bits': 'thermoai_pmf_conditional_entropy_bits', 'pmf_conditional_entropy_nats': 'thermoai_pmf_conditional_entropy_nats', 'pmf_log_sum_exp': 'thermoai_pmf_log_sum_exp', 'precision_degradation': 'thermoai_precision_degradation', 'precision_optimal_bits': 'thermoai_precision_optimal_bits', 'precision_energy_j': 'thermoai_precision_energy_j', 'precision_layer_error': 'thermoai_precision_layer_error', 'precision_layer_bits': 'thermoai_precision_layer_bits', 'precision_layer_bits_whole': 'thermoai_precision_layer_bits_whole', 'prune_workspace_bytes': 'thermoai_prune_workspace_bytes', 'prune_magnitude': 'thermoai_prune_magnitude', 'prune_wanda': 'thermoai_prune_wanda', 'prune_magnitude_nm': 'thermoai_prune_magnitude_nm', 'prune_wanda_nm': 'thermoai_prune_wanda_nm', 'prune_column_norms': 'thermoai_prune_column_norms', 'quadrature_integrate': 'thermoai_quadrature_integrate', 'quadrature_integrate_points': 'thermoai_quadrature_integrate_points', 'rademacher_bound': 'thermoai_rademacher_bound', 'rademacher_sparse': 'thermoai_rademacher_sparse', 'rd_gaussian_bits': 'thermoai_rd_gaussian_bits', 'rd_gaussian_distortion': 'thermoai_rd_gaussian_distortion', 'rd_bernoulli_bits': 'thermoai_rd_bernoulli_bits', 'rd_gaussian_energy_j': 'thermoai_rd_gaussian_energy_j', 'rd_bernoulli_energy_j': 'thermoai_rd_bernoulli_energy_j', 'rd_ba_params_init': 'thermoai_rd_ba_params_init', 'rd_ba_params_size': 'thermoai_rd_ba_params_size', 'rd_ba_result_init': 'thermoai_rd_ba_result_init', 'rd_ba_result_size': 'thermoai_rd_ba_result_size', 'rd_ba_create': 'thermoai_rd_ba_create', 'rd_ba_create_ex': 'thermoai_rd_ba_create_ex', 'rd_ba_distortion_range': 'thermoai_rd_ba_distortion_range', 'rd_ba_execute': 'thermoai_rd_ba_execute', 'rd_ba_execute_distortion': 'thermoai_rd_ba_execute_distortion', 'rd_ba_iterate': 'thermoai_rd_ba_iterate', 'rd_ba_curve': 'thermoai_rd_ba_curve', 'rd_ba_output_pmf': 'thermoai_rd_ba_output_pmf', 'rd_ba_channel': 'thermoai_rd_ba_channel', 'rd_ba_kernel_name': 'thermoai_rd_ba_kernel_name', 'rd_ba_free': 'thermoai_rd_ba_free', 'scaling_negentropy_law_init': 'thermoai_scaling_negentropy_law_init', 'scaling_loss_law_init': 'thermoai_scaling_loss_law_init', 'scaling_negentropy_law_size': 'thermoai_scaling_negentropy_law_size', 'scaling_loss_law_size': 'thermoai_scaling_loss_law_size', 'scaling_negentropy_bits': 'thermoai_scaling_negentropy_bits', 'scaling_loss_bits': 'thermoai_scaling_loss_bits', 'scaling_negentropy_from_loss': 'thermoai_scaling_negentropy_from_loss', 'scheduler_params_init': 'thermoai_scheduler_params_init', 'scheduler_params_size': 'thermoai_scheduler_params_size', 'scheduler_create': 'thermoai_scheduler_create', 'scheduler_create_ex': 'thermoai_scheduler_create_ex', 'scheduler_controls': 'thermoai_scheduler_controls', 'scheduler_update': 'thermoai_scheduler_update', 'scheduler_budget': 'thermoai_scheduler_budget', 'scheduler_free': 'thermoai_scheduler_free', 'softmax_free_energy': 'thermoai_softmax_free_energy', 'softmax_free_energy_min': 'thermoai_softmax_free_energy_min', 'softmax_max_weight': 'thermoai_softmax_max_weight', 'softmax_singular_values_workspace_bytes': 'thermoai_softmax_singular_values_workspace_bytes', 'softmax_singular_values': 'thermoai_softmax_singular_values', 'softmax_effective_rank': 'thermoai_softmax_effective_rank', 'softmax_rank_bound': 'thermoai_softmax_rank_bound', 'sparsity_dense_energy_j': 'thermoai_sparsity_dense_energy_j', 'sparsity_unstructured_energy_j': 'thermoai_sparsity_unstructured_energy_j', 'sparsity_block_energy_j': 'thermoai_sparsity_block_energy_j', 'sparsity_lowrank_energy_j': 'thermoai_sparsity_lowrank_energy_j', 'sparsity_attention_index_bits': 'thermoai_sparsity_attention_index_bits', 'sparsity_breakeven_density': 'thermoai_sparsity_breakeven_density', 'sparsity_pareto_multiplier': 'thermoai_sparsity_pareto_multiplier', 'sparsity_pareto_density': 'thermoai_sparsity_pareto_density', 'spectral_params_init': 'thermoai_spectral_params_init', 'spectral_params_size': 'thermoai_spectral_params_size', 'spectral_info_init': 'thermoai_spectral_info_init', 'spectral_info_size': 'thermoai_spectral_info_size', 'spectral_attention': 'thermoai_spectral_attention', 'spectral_attention_workspace_bytes': 'thermoai_spectral_attention_workspace_bytes', 'spectral_ssa': 'thermoai_spectral_ssa', 'spectral_ssa_workspace_bytes': 'thermoai_spectral_ssa_workspace_bytes', 'spectral_cluster_quality': 'thermoai_spectral_cluster_quality', 'spectral_fallback': 'thermoai_spectral_fallback', 'spectral_mixing_time_bound': 'thermoai_spectral_mixing_time_bound', 'ssa_params_init': 'thermoai_ssa_params_init', 'ssa_params_size': 'thermoai_ssa_params_size', 'ssa_stats_size': 'thermoai_ssa_stats_size', 'ssa_stats_init': 'thermoai_ssa_stats_init', 'ssa_create': 'thermoai_ssa_create', 'ssa_create_ex': 'thermoai_ssa_create_ex', 'ssa_set_clock': 'thermoai_ssa_set_clock', 'ssa_execute': 'thermoai_ssa_execute', 'ssa_get_stats': 'thermoai_ssa_get_stats', 'ssa_clusters': 'thermoai_ssa_clusters', 'ssa_free': 'thermoai_ssa_free', 'strerror': 'thermoai_strerror', 'status_name': 'thermoai_status_name', 'synth_params_init': 'thermoai_synth_params_init', 'synth_params_size': 'thermoai_synth_params_size', 'synth_generate': 'thermoai_synth_generate', 'ter_ratio': 'thermoai_ter_ratio', 'ter_per_token': 'thermoai_ter_per_token', 'ter_run': 'thermoai_ter_run', 'ter_landauer_share': 'thermoai_ter_landauer_share', 'ter_gap_product': 'thermoai_ter_gap_product', 'tip_relative_degradation': 'thermoai_tip_relative_degradation', 'tip_score': 'thermoai_tip_score', 'tip_score_from_loss': 'thermoai_tip_score_from_loss', 'tip_scores': 'thermoai_tip_scores', 'tip_select_workspace_bytes': 'thermoai_tip_select_workspace_bytes', 'tip_select': 'thermoai_tip_select', 'tip_select_rounds': 'thermoai_tip_select_rounds', 'tip_loss_leave_one_out': 'thermoai_tip_loss_leave_one_out', 'tip_loss_taylor': 'thermoai_tip_loss_taylor', 'tip_rank_correlation': 'thermoai_tip_rank_correlation', 'tip_component_energy_j': 'thermoai_tip_component_energy_j', 'tip_unstructured_energy_j': 'thermoai_tip_unstructured_energy_j', 'training_params_init': 'thermoai_training_params_init', 'training_params_size': 'thermoai_training_params_size', 'training_result_init': 'thermoai_training_result_init', 'training_result_size': 'thermoai_training_result_size', 'training_run': 'thermoai_training_run', 'version_number': 'thermoai_version_number', 'version_string': 'thermoai_version_string', 'version_abi': 'thermoai_version_abi', 'work_params_init': 'thermoai_work_params_init', 'work_params_size': 'thermoai_work_params_size', 'work_init': 'thermoai_work_init', 'work_size': 'thermoai_work_size', 'work_moe_distinct_experts': 'thermoai_work_moe_distinct_experts', 'work_decode': 'thermoai_work_decode', 'work_prefill': 'thermoai_work_prefill', 'work_training': 'thermoai_work_training'}
-STRUCTS = {'AllocateEnergyModel': 'thermoai_allocate_energy_model', 'AllocateResult': 'thermoai_allocate_result', 'CalibrateFit': 'thermoai_calibrate_fit', 'CalibratePoint': 'thermoai_calibrate_point', 'CostResult': 'thermoai_cost_result', 'CostServing': 'thermoai_cost_serving', 'EntropyBreakdown': 'thermoai_entropy_breakdown', 'EntropyParams': 'thermoai_entropy_params', 'FluxPhases': 'thermoai_flux_phases', 'Hardware': 'thermoai_hardware', 'IbParams': 'thermoai_ib_params', 'IbResult': 'thermoai_ib_result', 'Interval': 'thermoai_interval', 'Ladder': 'thermoai_ladder', 'LossModel': 'thermoai_loss_model', 'ModelArch': 'thermoai_model_arch', 'PaperEnergyTrainTerms': 'thermoai_paper_energy_train_terms', 'RdBaParams': 'thermoai_rd_ba_params', 'RdBaResult': 'thermoai_rd_ba_result', 'Result': 'thermoai_result', 'ScalingLossLaw': 'thermoai_scaling_loss_law', 'ScalingNegentropyLaw': 'thermoai_scaling_negentropy_law', 'SchedulerParams': 'thermoai_scheduler_params', 'SpectralInfo': 'thermoai_spectral_info', 'SpectralParams': 'thermoai_spectral_params', 'SsaParams': 'thermoai_ssa_params', 'SsaStats': 'thermoai_ssa_stats', 'SynthParams': 'thermoai_synth_params', 'TrainingParams': 'thermoai_training_params', 'TrainingResult': 'thermoai_training_result', 'Work': 'thermoai_work', 'WorkParams': 'thermoai_work_params'}
+FUNCTIONS = {'allocate_energy_model_init': 'thermoai_allocate_energy_model_init', 'allocate_energy_model_size': 'thermoai_allocate_energy_model_size', 'allocate_result_init': 'thermoai_allocate_result_init', 'allocate_result_size': 'thermoai_allocate_result_size', 'allocate_energy_j': 'thermoai_allocate_energy_j', 'allocate_marginal': 'thermoai_allocate_marginal', 'allocate_compute_optimal': 'thermoai_allocate_compute_optimal', 'allocate_closed_form': 'thermoai_allocate_closed_form', 'allocate_solve': 'thermoai_allocate_solve', 'allocate_isoloss': 'thermoai_allocate_isoloss', 'allocate_isoloss_asymptotic_j': 'thermoai_allocate_isoloss_asymptotic_j', 'allocate_asymptotic_exponents': 'thermoai_allocate_asymptotic_exponents', 'attention_workspace_bytes': 'thermoai_attention_workspace_bytes', 'attention_dense': 'thermoai_attention_dense', 'attention_cluster_mass': 'thermoai_attention_cluster_mass', 'attention_kernel_name': 'thermoai_attention_kernel_name', 'calibrate_fit_init': 'thermoai_calibrate_fit_init', 'calibrate_fit_size': 'thermoai_calibrate_fit_size', 'calibrate_nnls': 'thermoai_calibrate_nnls', 'calibrate_energy': 'thermoai_calibrate_energy', 'carbon_co2e_kg': 'thermoai_carbon_co2e_kg', 'carbon_grid_find': 'thermoai_carbon_grid_find', 'carbon_grid_count': 'thermoai_carbon_grid_count', 'carbon_grid_info': 'thermoai_carbon_grid_info', 'constants_boltzmann_j_per_k': 'thermoai_constants_boltzmann_j_per_k', 'constants_julian_year_s': 'thermoai_constants_julian_year_s', 'cost_serving_init': 'thermoai_cost_serving_init', 'cost_serving_size': 'thermoai_cost_serving_size', 'cost_result_init': 'thermoai_cost_result_init', 'cost_result_size': 'thermoai_cost_result_size', 'cost_serving_preset': 'thermoai_cost_serving_preset', 'cost_serving_preset_count': 'thermoai_cost_serving_preset_count', 'cost_serving_preset_info': 'thermoai_cost_serving_preset_info', 'cost_step': 'thermoai_cost_step', 'cost_decode': 'thermoai_cost_decode', 'cost_prefill': 'thermoai_cost_prefill', 'cost_request': 'thermoai_cost_request', 'dynamics_temperature': 'thermoai_dynamics_temperature', 'dynamics_w2_gaussian_diag': 'thermoai_dynamics_w2_gaussian_diag', 'dynamics_w2_gaussian_workspace_bytes': 'thermoai_dynamics_w2_gaussian_workspace_bytes', 'dynamics_w2_gaussian': 'thermoai_dynamics_w2_gaussian', 'dynamics_transport_entropy_bound': 'thermoai_dynamics_transport_entropy_bound', 'dynamics_ou_entropy_rate': 'thermoai_dynamics_ou_entropy_rate', 'dynamics_ou_entropy_production': 'thermoai_dynamics_ou_entropy_production', 'dynamics_lr_schedule': 'thermoai_dynamics_lr_schedule', 'dynamics_lr_tau_opt': 'thermoai_dynamics_lr_tau_opt', 'dynamics_lr_energy_aware': 'thermoai_dynamics_lr_energy_aware', 'dynamics_lr_energy_profile': 'thermoai_dynamics_lr_energy_profile', 'dynamics_transport_energy_bound': 'thermoai_dynamics_transport_energy_bound', 'dynamics_speed_energy_product': 'thermoai_dynamics_speed_energy_product', 'dynamics_second_law_slack': 'thermoai_dynamics_second_law_slack', 'dynamics_min_dissipation': 'thermoai_dynamics_min_dissipation', 'energy_from_power_j': 'thermoai_energy_from_power_j', 'energy_training_flop': 'thermoai_energy_training_flop', 'energy_training_j': 'thermoai_energy_training_j', 'energy_facility_j': 'thermoai_energy_facility_j', 'energy_inference_per_token_j': 'thermoai_energy_inference_per_token_j', 'energy_amortized_per_token_j': 'thermoai_energy_amortized_per_token_j', 'energy_break_even_tokens': 'thermoai_energy_break_even_tokens', 'energy_entropy_rate_w_per_k': 'thermoai_energy_entropy_rate_w_per_k', 'energy_entropy_produced_j_per_k': 'thermoai_energy_entropy_produced_j_per_k', 'entropy_params_init': 'thermoai_entropy_params_init', 'entropy_params_size': 'thermoai_entropy_params_size', 'entropy_breakdown_size': 'thermoai_entropy_breakdown_size', 'entropy_breakdown_init': 'thermoai_entropy_breakdown_init', 'entropy_attention_bits': 'thermoai_entropy_attention_bits', 'entropy_ffn_bits': 'thermoai_entropy_ffn_bits', 'entropy_norm_bits': 'thermoai_entropy_norm_bits', 'entropy_token': 'thermoai_entropy_token', 'entropy_token_energy_j': 'thermoai_entropy_token_energy_j', 'flux_phases_init': 'thermoai_flux_phases_init', 'flux_phases_size': 'thermoai_flux_phases_size', 'flux_rate_bits_per_s': 'thermoai_flux_rate_bits_per_s', 'flux_phase_bounds_s': 'thermoai_flux_phase_bounds_s', 'flux_total_bits': 'thermoai_flux_total_bits', 'geometry_fisher_workspace_bytes': 'thermoai_geometry_fisher_workspace_bytes', 'geometry_fisher_metric': 'thermoai_geometry_fisher_metric', 'geometry_heat_factor': 'thermoai_geometry_heat_factor', 'geometry_heat_cutoff': 'thermoai_geometry_heat_cutoff', 'geometry_heat_filter_workspace_bytes': 'thermoai_geometry_heat_filter_workspace_bytes', 'geometry_heat_filter': 'thermoai_geometry_heat_filter', 'geometry_information_bound': 'thermoai_geometry_information_bound', 'geometry_spectral_energy_j': 'thermoai_geometry_spectral_energy_j', 'graph_cheeger_bounds': 'thermoai_graph_cheeger_bounds', 'graph_conductance': 'thermoai_graph_conductance', 'graph_workspace_bytes': 'thermoai_graph_workspace_bytes', 'graph_laplacian_spectrum': 'thermoai_graph_laplacian_spectrum', 'graph_effective_resistance': 'thermoai_graph_effective_resistance', 'graph_sampler_create': 'thermoai_graph_sampler_create', 'graph_sampler_create_ex': 'thermoai_graph_sampler_create_ex', 'graph_sampler_execute': 'thermoai_graph_sampler_execute', 'graph_sampler_free': 'thermoai_graph_sampler_free', 'graph_sparsifier_min_edges': 'thermoai_graph_sparsifier_min_edges', 'hardware_init': 'thermoai_hardware_init', 'hardware_size': 'thermoai_hardware_size', 'hardware_check': 'thermoai_hardware_check', 'hardware_peak_flop_per_s': 'thermoai_hardware_peak_flop_per_s', 'hardware_j_per_flop': 'thermoai_hardware_j_per_flop', 'hardware_ridge_flop_per_byte': 'thermoai_hardware_ridge_flop_per_byte', 'hardware_derive_energy': 'thermoai_hardware_derive_energy', 'hardware_preset_find': 'thermoai_hardware_preset_find', 'hardware_preset_count': 'thermoai_hardware_preset_count', 'hardware_preset_info': 'thermoai_hardware_preset_info', 'hardware_preset_status': 'thermoai_hardware_preset_status', 'ib_params_init': 'thermoai_ib_params_init', 'ib_params_size': 'thermoai_ib_params_size', 'ib_result_init': 'thermoai_ib_result_init', 'ib_result_size': 'thermoai_ib_result_size', 'ib_create': 'thermoai_ib_create', 'ib_create_ex': 'thermoai_ib_create_ex', 'ib_execute': 'thermoai_ib_execute', 'ib_iterate': 'thermoai_ib_iterate', 'ib_curve': 'thermoai_ib_curve', 'ib_encoder': 'thermoai_ib_encoder', 'ib_set_encoder': 'thermoai_ib_set_encoder', 'ib_kernel_name': 'thermoai_ib_kernel_name', 'ib_free': 'thermoai_ib_free', 'ib_min_rate_bits': 'thermoai_ib_min_rate_bits', 'ib_energy_j': 'thermoai_ib_energy_j', 'info_perplexity_from_bits': 'thermoai_info_perplexity_from_bits', 'info_perplexity_from_nats': 'thermoai_info_perplexity_from_nats', 'info_cross_entropy_bits': 'thermoai_info_cross_entropy_bits', 'info_cross_entropy_nats': 'thermoai_info_cross_entropy_nats', 'info_bits_from_nats': 'thermoai_info_bits_from_nats', 'info_nats_from_bits': 'thermoai_info_nats_from_bits', 'info_uniform_entropy_bits': 'thermoai_info_uniform_entropy_bits', 'interval_monomial': 'thermoai_interval_monomial', 'interval_difference': 'thermoai_interval_difference', 'interval_training_min_j': 'thermoai_interval_training_min_j', 'ladder_init': 'thermoai_ladder_init', 'ladder_size': 'thermoai_ladder_size', 'ladder_decode': 'thermoai_ladder_decode', 'landauer_energy_per_bit_j': 'thermoai_landauer_energy_per_bit_j', 'landauer_energy_j': 'thermoai_landauer_energy_j', 'landauer_bits_per_j': 'thermoai_landauer_bits_per_j', 'landauer_ratio': 'thermoai_landauer_ratio', 'loss_model_init': 'thermoai_loss_model_init', 'loss_model_size': 'thermoai_loss_model_size', 'loss_nats': 'thermoai_loss_nats', 'loss_preset_find': 'thermoai_loss_preset_find', 'loss_preset_count': 'thermoai_loss_preset_count', 'loss_preset_info': 'thermoai_loss_preset_info', 'model_arch_init': 'thermoai_model_arch_init', 'model_arch_size': 'thermoai_model_arch_size', 'model_arch_check': 'thermoai_model_arch_check', 'model_params': 'thermoai_model_params', 'model_active_params': 'thermoai_model_active_params', 'model_preset_find': 'thermoai_model_preset_find', 'model_preset_count': 'thermoai_model_preset_count', 'model_preset_info': 'thermoai_model_preset_info', 'model_preset_status': 'thermoai_model_preset_status', 'negentropy_description_bits_per_token': 'thermoai_negentropy_description_bits_per_token', 'negentropy_bits_per_token': 'thermoai_negentropy_bits_per_token', 'negentropy_total_bits': 'thermoai_negentropy_total_bits', 'negentropy_entropy_reduction_j_per_k': 'thermoai_negentropy_entropy_reduction_j_per_k', 'negentropy_training_min_j': 'thermoai_negentropy_training_min_j', 'negentropy_efficiency': 'thermoai_negentropy_efficiency', 'negentropy_cost_j_per_bit': 'thermoai_negentropy_cost_j_per_bit', 'negentropy_demon_efficiency': 'thermoai_negentropy_demon_efficiency', 'negentropy_demon_trend': 'thermoai_negentropy_demon_trend', 'negentropy_flux_limit_bits_per_s': 'thermoai_negentropy_flux_limit_bits_per_s', 'negentropy_compression_ratio': 'thermoai_negentropy_compression_ratio', 'paper_energy_train_terms_init': 'thermoai_paper_energy_train_terms_init', 'paper_energy_train_terms_size': 'thermoai_paper_energy_train_terms_size', 'paper_energy_inference_j': 'thermoai_paper_energy_inference_j', 'paper_energy_training_j': 'thermoai_paper_energy_training_j', 'paper_energy_attention_j': 'thermoai_paper_energy_attention_j', 'paper_energy_blog_decode': 'thermoai_paper_energy_blog_decode', 'perturbation_sin_theta_bound': 'thermoai_perturbation_sin_theta_bound', 'perturbation_measure_workspace_bytes': 'thermoai_perturbation_measure_workspace_bytes', 'perturbation_measure': 'thermoai_perturbation_measure', 'perturbation_bernstein_tail': 'thermoai_perturbation_bernstein_tail', 'perturbation_bernstein_deviation': 'thermoai_perturbation_bernstein_deviation', 'perturbation_jl_dimension_gaussian': 'thermoai_perturbation_jl_dimension_gaussian', 'perturbation_nystrom_workspace_bytes': 'thermoai_perturbation_nystrom_workspace_bytes', 'perturbation_nystrom_error': 'thermoai_perturbation_nystrom_error', 'perturbation_davis_kahan': 'thermoai_perturbation_davis_kahan', 'perturbation_ssa_bound': 'thermoai_perturbation_ssa_bound', 'perturbation_ssa_sampling_error': 'thermoai_perturbation_ssa_sampling_error', 'perturbation_tradeoff_error': 'thermoai_perturbation_tradeoff_error', 'perturbation_tradeoff_edges': 'thermoai_perturbation_tradeoff_edges', 'perturbation_nystrom_bound': 'thermoai_perturbation_nystrom_bound', 'perturbation_jl_dimension': 'thermoai_perturbation_jl_dimension', 'pmf_tolerance': 'thermoai_pmf_tolerance', 'pmf_check': 'thermoai_pmf_check', 'pmf_entropy_bits': 'thermoai_pmf_entropy_bits', 'pmf_entropy_nats': 'thermoai_pmf_entropy_nats', 'pmf_cross_entropy_bits': 'thermoai_pmf_cross_entropy_bits', 'pmf_cross_entropy_nats': 'thermoai_pmf_cross_entropy_nats', 'pmf_kl_divergence_bits': 'thermoai_pmf_kl_divergence_bits', 'pmf_kl_divergence_nats': 'thermoai_pmf_kl_divergence_nats', 'pmf_mutual_information_bits': 'thermoai_pmf_mutual_information_bits', 'pmf_mutual_information_nats': 'thermoai_pmf_mutual_information_nats', 'pmf_conditional_entropy_bits': 'thermoai_pmf_conditional_entropy_bits', 'pmf_conditional_entropy_nats': 'thermoai_pmf_conditional_entropy_nats', 'pmf_log_sum_exp': 'thermoai_pmf_log_sum_exp', 'precision_degradation': 'thermoai_precision_degradation', 'precision_optimal_bits': 'thermoai_precision_optimal_bits', 'precision_energy_j': 'thermoai_precision_energy_j', 'precision_layer_error': 'thermoai_precision_layer_error', 'precision_layer_bits': 'thermoai_precision_layer_bits', 'precision_layer_bits_whole': 'thermoai_precision_layer_bits_whole', 'prune_workspace_bytes': 'thermoai_prune_workspace_bytes', 'prune_magnitude': 'thermoai_prune_magnitude', 'prune_wanda': 'thermoai_prune_wanda', 'prune_magnitude_nm': 'thermoai_prune_magnitude_nm', 'prune_wanda_nm': 'thermoai_prune_wanda_nm', 'prune_column_norms': 'thermoai_prune_column_norms', 'quadrature_integrate': 'thermoai_quadrature_integrate', 'quadrature_integrate_points': 'thermoai_quadrature_integrate_points', 'rademacher_bound': 'thermoai_rademacher_bound', 'rademacher_sparse': 'thermoai_rademacher_sparse', 'rd_gaussian_bits': 'thermoai_rd_gaussian_bits', 'rd_gaussian_distortion': 'thermoai_rd_gaussian_distortion', 'rd_bernoulli_bits': 'thermoai_rd_bernoulli_bits', 'rd_gaussian_energy_j': 'thermoai_rd_gaussian_energy_j', 'rd_bernoulli_energy_j': 'thermoai_rd_bernoulli_energy_j', 'rd_ba_params_init': 'thermoai_rd_ba_params_init', 'rd_ba_params_size': 'thermoai_rd_ba_params_size', 'rd_ba_result_init': 'thermoai_rd_ba_result_init', 'rd_ba_result_size': 'thermoai_rd_ba_result_size', 'rd_ba_create': 'thermoai_rd_ba_create', 'rd_ba_create_ex': 'thermoai_rd_ba_create_ex', 'rd_ba_distortion_range': 'thermoai_rd_ba_distortion_range', 'rd_ba_execute': 'thermoai_rd_ba_execute', 'rd_ba_execute_distortion': 'thermoai_rd_ba_execute_distortion', 'rd_ba_iterate': 'thermoai_rd_ba_iterate', 'rd_ba_curve': 'thermoai_rd_ba_curve', 'rd_ba_output_pmf': 'thermoai_rd_ba_output_pmf', 'rd_ba_channel': 'thermoai_rd_ba_channel', 'rd_ba_kernel_name': 'thermoai_rd_ba_kernel_name', 'rd_ba_free': 'thermoai_rd_ba_free', 'scaling_negentropy_law_init': 'thermoai_scaling_negentropy_law_init', 'scaling_loss_law_init': 'thermoai_scaling_loss_law_init', 'scaling_negentropy_law_size': 'thermoai_scaling_negentropy_law_size', 'scaling_loss_law_size': 'thermoai_scaling_loss_law_size', 'scaling_negentropy_bits': 'thermoai_scaling_negentropy_bits', 'scaling_loss_bits': 'thermoai_scaling_loss_bits', 'scaling_negentropy_from_loss': 'thermoai_scaling_negentropy_from_loss', 'scheduler_params_init': 'thermoai_scheduler_params_init', 'scheduler_params_size': 'thermoai_scheduler_params_size', 'scheduler_create': 'thermoai_scheduler_create', 'scheduler_create_ex': 'thermoai_scheduler_create_ex', 'scheduler_controls': 'thermoai_scheduler_controls', 'scheduler_update': 'thermoai_scheduler_update', 'scheduler_budget': 'thermoai_scheduler_budget', 'scheduler_free': 'thermoai_scheduler_free', 'serving_tokens_per_j': 'thermoai_serving_tokens_per_j', 'serving_devices': 'thermoai_serving_devices', 'serving_node_power_w': 'thermoai_serving_node_power_w', 'serving_facility_power_w': 'thermoai_serving_facility_power_w', 'serving_annual_energy_j': 'thermoai_serving_annual_energy_j', 'serving_energy_cost_usd': 'thermoai_serving_energy_cost_usd', 'serving_site_nodes': 'thermoai_serving_site_nodes', 'serving_node_preset': 'thermoai_serving_node_preset', 'slo_params_init': 'thermoai_slo_params_init', 'slo_params_size': 'thermoai_slo_params_size', 'slo_result_init': 'thermoai_slo_result_init', 'slo_result_size': 'thermoai_slo_result_size', 'slo_batch': 'thermoai_slo_batch', 'slo_paper_fill_batch': 'thermoai_slo_paper_fill_batch', 'slo_paper_root_batch': 'thermoai_slo_paper_root_batch', 'softmax_free_energy': 'thermoai_softmax_free_energy', 'softmax_free_energy_min': 'thermoai_softmax_free_energy_min', 'softmax_max_weight': 'thermoai_softmax_max_weight', 'softmax_singular_values_workspace_bytes': 'thermoai_softmax_singular_values_workspace_bytes', 'softmax_singular_values': 'thermoai_softmax_singular_values', 'softmax_effective_rank': 'thermoai_softmax_effective_rank', 'softmax_rank_bound': 'thermoai_softmax_rank_bound', 'sparsity_dense_energy_j': 'thermoai_sparsity_dense_energy_j', 'sparsity_unstructured_energy_j': 'thermoai_sparsity_unstructured_energy_j', 'sparsity_block_energy_j': 'thermoai_sparsity_block_energy_j', 'sparsity_lowrank_energy_j': 'thermoai_sparsity_lowrank_energy_j', 'sparsity_attention_index_bits': 'thermoai_sparsity_attention_index_bits', 'sparsity_breakeven_density': 'thermoai_sparsity_breakeven_density', 'sparsity_pareto_multiplier': 'thermoai_sparsity_pareto_multiplier', 'sparsity_pareto_density': 'thermoai_sparsity_pareto_density', 'spectral_params_init': 'thermoai_spectral_params_init', 'spectral_params_size': 'thermoai_spectral_params_size', 'spectral_info_init': 'thermoai_spectral_info_init', 'spectral_info_size': 'thermoai_spectral_info_size', 'spectral_attention': 'thermoai_spectral_attention', 'spectral_attention_workspace_bytes': 'thermoai_spectral_attention_workspace_bytes', 'spectral_ssa': 'thermoai_spectral_ssa', 'spectral_ssa_workspace_bytes': 'thermoai_spectral_ssa_workspace_bytes', 'spectral_cluster_quality': 'thermoai_spectral_cluster_quality', 'spectral_fallback': 'thermoai_spectral_fallback', 'spectral_mixing_time_bound': 'thermoai_spectral_mixing_time_bound', 'ssa_params_init': 'thermoai_ssa_params_init', 'ssa_params_size': 'thermoai_ssa_params_size', 'ssa_stats_size': 'thermoai_ssa_stats_size', 'ssa_stats_init': 'thermoai_ssa_stats_init', 'ssa_create': 'thermoai_ssa_create', 'ssa_create_ex': 'thermoai_ssa_create_ex', 'ssa_set_clock': 'thermoai_ssa_set_clock', 'ssa_execute': 'thermoai_ssa_execute', 'ssa_get_stats': 'thermoai_ssa_get_stats', 'ssa_clusters': 'thermoai_ssa_clusters', 'ssa_free': 'thermoai_ssa_free', 'strerror': 'thermoai_strerror', 'status_name': 'thermoai_status_name', 'synth_params_init': 'thermoai_synth_params_init', 'synth_params_size': 'thermoai_synth_params_size', 'synth_generate': 'thermoai_synth_generate', 'ter_ratio': 'thermoai_ter_ratio', 'ter_per_token': 'thermoai_ter_per_token', 'ter_run': 'thermoai_ter_run', 'ter_landauer_share': 'thermoai_ter_landauer_share', 'ter_gap_product': 'thermoai_ter_gap_product', 'tip_relative_degradation': 'thermoai_tip_relative_degradation', 'tip_score': 'thermoai_tip_score', 'tip_score_from_loss': 'thermoai_tip_score_from_loss', 'tip_scores': 'thermoai_tip_scores', 'tip_select_workspace_bytes': 'thermoai_tip_select_workspace_bytes', 'tip_select': 'thermoai_tip_select', 'tip_select_rounds': 'thermoai_tip_select_rounds', 'tip_loss_leave_one_out': 'thermoai_tip_loss_leave_one_out', 'tip_loss_taylor': 'thermoai_tip_loss_taylor', 'tip_rank_correlation': 'thermoai_tip_rank_correlation', 'tip_component_energy_j': 'thermoai_tip_component_energy_j', 'tip_unstructured_energy_j': 'thermoai_tip_unstructured_energy_j', 'training_params_init': 'thermoai_training_params_init', 'training_params_size': 'thermoai_training_params_size', 'training_result_init': 'thermoai_training_result_init', 'training_result_size': 'thermoai_training_result_size', 'training_run': 'thermoai_training_run', 'trilemma_point_init': 'thermoai_trilemma_point_init', 'trilemma_point_size': 'thermoai_trilemma_point_size', 'trilemma_evaluate': 'thermoai_trilemma_evaluate', 'trilemma_memory_batch': 'thermoai_trilemma_memory_batch', 'trilemma_front': 'thermoai_trilemma_front', 'trilemma_paper_batch': 'thermoai_trilemma_paper_batch', 'trilemma_paper_bound_j_s': 'thermoai_trilemma_paper_bound_j_s', 'trilemma_paper_max_batch': 'thermoai_trilemma_paper_max_batch', 'version_number': 'thermoai_version_number', 'version_string': 'thermoai_version_string', 'version_abi': 'thermoai_version_abi', 'work_params_init': 'thermoai_work_params_init', 'work_params_size': 'thermoai_work_params_size', 'work_init': 'thermoai_work_init', 'work_size': 'thermoai_work_size', 'work_moe_distinct_experts': 'thermoai_work_moe_distinct_experts', 'work_decode': 'thermoai_work_decode', 'work_prefill': 'thermoai_work_prefill', 'work_training': 'thermoai_work_training'}
+STRUCTS = {'AllocateEnergyModel': 'thermoai_allocate_energy_model', 'AllocateResult': 'thermoai_allocate_result', 'CalibrateFit': 'thermoai_calibrate_fit', 'CalibratePoint': 'thermoai_calibrate_point', 'CostResult': 'thermoai_cost_result', 'CostServing': 'thermoai_cost_serving', 'EntropyBreakdown': 'thermoai_entropy_breakdown', 'EntropyParams': 'thermoai_entropy_params', 'FluxPhases': 'thermoai_flux_phases', 'Hardware': 'thermoai_hardware', 'IbParams': 'thermoai_ib_params', 'IbResult': 'thermoai_ib_result', 'Interval': 'thermoai_interval', 'Ladder': 'thermoai_ladder', 'LossModel': 'thermoai_loss_model', 'ModelArch': 'thermoai_model_arch', 'PaperEnergyTrainTerms': 'thermoai_paper_energy_train_terms', 'RdBaParams': 'thermoai_rd_ba_params', 'RdBaResult': 'thermoai_rd_ba_result', 'Result': 'thermoai_result', 'ScalingLossLaw': 'thermoai_scaling_loss_law', 'ScalingNegentropyLaw': 'thermoai_scaling_negentropy_law', 'SchedulerParams': 'thermoai_scheduler_params', 'SloParams': 'thermoai_slo_params', 'SloResult': 'thermoai_slo_result', 'SpectralInfo': 'thermoai_spectral_info', 'SpectralParams': 'thermoai_spectral_params', 'SsaParams': 'thermoai_ssa_params', 'SsaStats': 'thermoai_ssa_stats', 'SynthParams': 'thermoai_synth_params', 'TrainingParams': 'thermoai_training_params', 'TrainingResult': 'thermoai_training_result', 'TrilemmaPoint': 'thermoai_trilemma_point', 'Work': 'thermoai_work', 'WorkParams': 'thermoai_work_params'}
 HANDLES = {'GraphSampler': 'thermoai_graph_sampler', 'Ib': 'thermoai_ib', 'RdBa': 'thermoai_rd_ba', 'Scheduler': 'thermoai_scheduler', 'Ssa': 'thermoai_ssa'}
 EXPERIMENTAL = ['thermoai_attention_cluster_mass', 'thermoai_dynamics_lr_energy_aware', 'thermoai_dynamics_lr_energy_profile', 'thermoai_dynamics_lr_schedule', 'thermoai_dynamics_lr_tau_opt', 'thermoai_dynamics_min_dissipation', 'thermoai_dynamics_second_law_slack', 'thermoai_dynamics_speed_energy_product', 'thermoai_dynamics_transport_energy_bound', 'thermoai_geometry_information_bound', 'thermoai_geometry_spectral_energy_j', 'thermoai_graph_sparsifier_min_edges', 'thermoai_perturbation_davis_kahan', 'thermoai_perturbation_jl_dimension', 'thermoai_perturbation_nystrom_bound', 'thermoai_perturbation_ssa_bound', 'thermoai_perturbation_ssa_sampling_error', 'thermoai_perturbation_tradeoff_edges', 'thermoai_perturbation_tradeoff_error', 'thermoai_prune_column_norms', 'thermoai_prune_magnitude', 'thermoai_prune_magnitude_nm', 'thermoai_prune_wanda', 'thermoai_prune_wanda_nm', 'thermoai_prune_workspace_bytes', 'thermoai_rademacher_sparse', 'thermoai_scheduler_budget', 'thermoai_scheduler_controls', 'thermoai_scheduler_create', 'thermoai_scheduler_create_ex', 'thermoai_scheduler_free', 'thermoai_scheduler_params_init', 'thermoai_scheduler_params_size', 'thermoai_scheduler_update', 'thermoai_softmax_rank_bound', 'thermoai_spectral_attention', 'thermoai_spectral_attention_workspace_bytes', 'thermoai_spectral_cluster_quality', 'thermoai_spectral_fallback', 'thermoai_spectral_info_init', 'thermoai_spectral_info_size', 'thermoai_spectral_mixing_time_bound', 'thermoai_spectral_params_init', 'thermoai_spectral_params_size', 'thermoai_spectral_ssa', 'thermoai_spectral_ssa_workspace_bytes', 'thermoai_ssa_clusters', 'thermoai_synth_generate', 'thermoai_synth_params_init', 'thermoai_synth_params_size', 'thermoai_tip_component_energy_j', 'thermoai_tip_loss_leave_one_out', 'thermoai_tip_loss_taylor', 'thermoai_tip_rank_correlation', 'thermoai_tip_score_from_loss', 'thermoai_tip_scores', 'thermoai_tip_select', 'thermoai_tip_select_rounds', 'thermoai_tip_select_workspace_bytes', 'thermoai_tip_unstructured_energy_j']

@@ -139,6 +139,8 @@ pub const THERMOAI_RD_BA_COLD: u32 = 0x1;
 pub const THERMOAI_RD_BA_PORTABLE: u32 = 0x2;
 /// State flag: the horizon is reached or the budget spent; stop training
 pub const THERMOAI_SCHEDULER_DONE: u32 = 0x1;
+/// Requests are always waiting: no fill time, no idle between steps; arrival_per_s must be 0
+pub const THERMOAI_SLO_BACKLOG: u32 = 0x1;
 /// Use the portable C score kernel even where a SIMD kernel is available
 pub const THERMOAI_SPECTRAL_PORTABLE: u32 = 0x2;
 /// Dense attention: Q < 0.1
@@ -189,6 +191,8 @@ pub const THERMOAI_TIP_STORE_DENSE: u32 = 1;
 pub const THERMOAI_TIP_STORE_SPARSE: u32 = 2;
 /// Device power from the profile"s energy model, P_{idle} + e_{FLOP}\, u\, F_{peak}, instead of the boa
 pub const THERMOAI_TRAINING_MODELLED_POWER: u32 = 0x1;
+/// Largest batch the front and the SLO search evaluate (2^16)
+pub const THERMOAI_TRILEMMA_BATCH_MAX: u32 = 65536;
 /// Prefill and training: every token attends to all keys of the step (no causal halving)
 pub const THERMOAI_WORK_FULL_ATTENTION: u32 = 0x1;
 /// Prefill: logits for every prompt token (Hugging Face"s default), not only the last
@@ -842,6 +846,64 @@ pub struct thermoai_scheduler_params {
     pub seed: u64,
 }
 
+/// The SLO and the traffic (size-field struct; thermoai_slo_params_init()).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct thermoai_slo_params {
+    /// sizeof(thermoai_slo_params)
+    pub struct_size: u32,
+    /// THERMOAI_SLO_* bits
+    pub flags: u32,
+    /// \tau_{max}, the latency a request may see, s; > 0
+    pub slo_s: f64,
+    /// \lambda, requests/s; > 0 unless THERMOAI_SLO_BACKLOG (then 0)
+    pub arrival_per_s: f64,
+    /// batch cap; 0: the memory cap of thermoai_trilemma_memory_batch()
+    pub max_batch: u64,
+    /// memory reserved besides weights and KV cache, bytes; >= 0
+    pub overhead_bytes: f64,
+}
+
+/// The optimum and the closed forms (output size-field struct; NaN and 0 flags on error).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct thermoai_slo_result {
+    /// set by the caller to sizeof(thermoai_slo_result)
+    pub struct_size: u32,
+    /// 1 when Eq. (20)"s batch meets the SLO and is stable
+    pub fill_meets_slo: u32,
+    /// 1 when Eq. (21)"s batch meets the SLO and is stable
+    pub root_meets_slo: u32,
+    /// 0
+    pub reserved: u32,
+    /// the exact energy-optimal batch
+    pub batch: f64,
+    /// its \tau(B) (wait plus step), s
+    pub latency_s: f64,
+    /// its (B-1)/\lambda (0 under backlog), s
+    pub wait_s: f64,
+    /// its decode step time t(B), s
+    pub step_s: f64,
+    /// its e(B), J
+    pub energy_per_token_j: f64,
+    /// its throughput: \lambda, or B/t(B) under backlog
+    pub tokens_per_s: f64,
+    /// B_{cap} searched
+    pub cap_batch: f64,
+    /// Eq. (20)"s batch; 0 when even batch 1 does not satisfy it
+    pub fill_batch: f64,
+    /// its e(B); 0 when fill_batch is 0
+    pub fill_energy_per_token_j: f64,
+    /// fill energy / optimum energy - 1; 0 when fill_batch is 0
+    pub fill_gap: f64,
+    /// Eq. (21)"s B^* rounded into [1, B_cap]
+    pub root_batch: f64,
+    /// its e(B), J
+    pub root_energy_per_token_j: f64,
+    /// root energy / optimum energy - 1
+    pub root_gap: f64,
+}
+
 /// What a spectrum computation found besides the eigenvalues (output struct).
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
@@ -1023,6 +1085,28 @@ pub struct thermoai_training_result {
     pub facility_energy_j: f64,
     /// operational emissions, kg CO2e
     pub co2e_kg: f64,
+}
+
+/// One operating point (output size-field struct; NaN on error, bound 0).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct thermoai_trilemma_point {
+    /// set by the caller to sizeof(thermoai_trilemma_point)
+    pub struct_size: u32,
+    /// THERMOAI_COST_BOUND_* of the step
+    pub bound: u32,
+    /// B, sequences per step
+    pub batch: f64,
+    /// \tau(B), the decode step time (time per output token), s
+    pub latency_s: f64,
+    /// e(B), J per generated token
+    pub energy_per_token_j: f64,
+    /// T(B) = B/\tau(B), tokens/s of the device
+    pub tokens_per_s: f64,
+    /// \tau\, e / T, J s^2 per token^2 (Theorem 4.2"s left side)
+    pub product_j_s2: f64,
+    /// step energy over step time, W
+    pub average_power_w: f64,
 }
 
 /// FLOPs and bytes of one step (output size-field struct). On error every double field that fits is
@@ -1675,6 +1759,37 @@ extern "C" {
     /// Frees a scheduler.
     /// (experimental tier)
     pub fn thermoai_scheduler_free(scheduler: *mut thermoai_scheduler);
+    /// Energy efficiency of serving: \eta = T / P (equal to tokens per joule).
+    pub fn thermoai_serving_tokens_per_j(tokens_per_s: f64, power_w: f64, tokens_per_j: *mut f64) -> c_int;
+    /// Devices needed for a token rate: n = \lceil R / T_{dev} \rceil.
+    pub fn thermoai_serving_devices(tokens_per_s: f64, device_tokens_per_s: f64, devices: *mut f64) -> c_int;
+    /// Power of a node: P_{node} = n P_{dev} + P_{host} (CPUs, switches, NICs, fans).
+    pub fn thermoai_serving_node_power_w(devices: f64, device_power_w: f64, host_power_w: f64, node_power_w: *mut f64) -> c_int;
+    /// Facility power: P_{fac} = \mathrm{PUE}\cdot P_{IT}.
+    pub fn thermoai_serving_facility_power_w(it_power_w: f64, pue: f64, facility_power_w: *mut f64) -> c_int;
+    /// Energy of a constant power over a 365-day year: E = P \cdot 8760 \cdot 3600 s.
+    pub fn thermoai_serving_annual_energy_j(power_w: f64, energy_j: *mut f64) -> c_int;
+    /// Electricity cost: C = (E / 3.6\times 10^6\,\mathrm{J/kWh})\cdot c.
+    pub fn thermoai_serving_energy_cost_usd(energy_j: f64, usd_per_kwh: f64, cost_usd: *mut f64) -> c_int;
+    /// Nodes a power budget holds: n = \lfloor P_{site} / (\mathrm{PUE}\cdot P_{node}) \rfloor (a
+    /// rack: PUE 1).
+    pub fn thermoai_serving_site_nodes(site_power_w: f64, node_power_w: f64, pue: f64, nodes: *mut f64) -> c_int;
+    /// A named node: devices per node, board power per device and the host"s share.
+    pub fn thermoai_serving_node_preset(name: *const c_char, devices: *mut f64, device_power_w: *mut f64, host_power_w: *mut f64) -> c_int;
+    /// Fills params: no flags, everything 0 (slo_s and arrival_per_s must be set).
+    pub fn thermoai_slo_params_init(params: *mut thermoai_slo_params, size: usize) -> c_int;
+    /// sizeof(thermoai_slo_params) in this library.
+    pub fn thermoai_slo_params_size() -> usize;
+    /// Prepares an output struct: zero bytes, struct_size = size.
+    pub fn thermoai_slo_result_init(result: *mut thermoai_slo_result, size: usize) -> c_int;
+    /// sizeof(thermoai_slo_result) in this library.
+    pub fn thermoai_slo_result_size() -> usize;
+    /// The energy-optimal batch under the SLO, and Theorem 4.7"s batches beside it.
+    pub fn thermoai_slo_batch(arch: *const thermoai_model_arch, params: *const thermoai_work_params, hw: *const thermoai_hardware, serving: *const thermoai_cost_serving, slo: *const thermoai_slo_params, out: *mut thermoai_slo_result) -> c_int;
+    /// Eq. (20) for a given compute time:
+    pub fn thermoai_slo_paper_fill_batch(arrival_per_s: f64, slo_s: f64, compute_s: f64, max_batch: f64, batch: *mut f64) -> c_int;
+    /// Eq. (21)"s minimiser B^* = \sqrt{e_{static}\,\tau_{max} / e_{marginal}}.
+    pub fn thermoai_slo_paper_root_batch(static_power_w: f64, slo_s: f64, marginal_j: f64, batch: *mut f64) -> c_int;
     /// Attention free energy of Definition 8.3: \mathcal F(P) = \mathbb E_P[E(q,k)] -
     /// \beta^{-1}H(P).
     pub fn thermoai_softmax_free_energy(n: usize, d: usize, query: *const f64, keys: *const f64, p: *const f64, free_energy: *mut f64) -> c_int;
@@ -1839,6 +1954,23 @@ extern "C" {
     pub fn thermoai_training_result_size() -> usize;
     /// Time, GPU-hours, energy and CO2e of a training run on devices copies of hw.
     pub fn thermoai_training_run(hw: *const thermoai_hardware, params: *const thermoai_training_params, out: *mut thermoai_training_result) -> c_int;
+    /// Prepares an output struct: zero bytes, struct_size = size.
+    pub fn thermoai_trilemma_point_init(point: *mut thermoai_trilemma_point, size: usize) -> c_int;
+    /// sizeof(thermoai_trilemma_point) in this library.
+    pub fn thermoai_trilemma_point_size() -> usize;
+    /// Latency, energy per token, throughput and their product at params->batch.
+    pub fn thermoai_trilemma_evaluate(arch: *const thermoai_model_arch, params: *const thermoai_work_params, hw: *const thermoai_hardware, serving: *const thermoai_cost_serving, out: *mut thermoai_trilemma_point) -> c_int;
+    /// The largest batch whose weights and KV cache fit the device"s usable memory.
+    pub fn thermoai_trilemma_memory_batch(arch: *const thermoai_model_arch, params: *const thermoai_work_params, hw: *const thermoai_hardware, overhead_bytes: f64, max_batch: *mut u64) -> c_int;
+    /// The batches 1 .. max_batch whose (latency, energy per token, throughput) no other batch in
+    /// that range dominates, in increasing order.
+    pub fn thermoai_trilemma_front(arch: *const thermoai_model_arch, params: *const thermoai_work_params, hw: *const thermoai_hardware, serving: *const thermoai_cost_serving, max_batch: u64, batches: *mut u64, capacity: usize, count: *mut usize) -> c_int;
+    /// Paper 002"s energy-optimal batch B^* = \sqrt{p / (N d)} (Theorem 4.2).
+    pub fn thermoai_trilemma_paper_batch(params: f64, context: f64, kv_dim: f64, batch: *mut f64) -> c_int;
+    /// The right side of Theorem 4.2, p\, e_{mem} / B_{mem}.
+    pub fn thermoai_trilemma_paper_bound_j_s(weight_bytes: f64, j_per_byte: f64, bytes_per_s: f64, bound_j_s: *mut f64) -> c_int;
+    /// Remark 4.1"s memory cap as printed:
+    pub fn thermoai_trilemma_paper_max_batch(memory_bytes: f64, model_bytes: f64, overhead_bytes: f64, context: f64, kv_dim: f64, kv_bytes: f64, max_batch: *mut f64) -> c_int;
     /// Version of the loaded library, encoded like THERMOAI_VERSION_NUMBER.
     pub fn thermoai_version_number() -> u32;
     /// Version of the loaded library as a string, e.g. "0.1.0".
@@ -2114,6 +2246,21 @@ pub const FUNCTIONS: &[&str] = &[
     "thermoai_scheduler_update",
     "thermoai_scheduler_budget",
     "thermoai_scheduler_free",
+    "thermoai_serving_tokens_per_j",
+    "thermoai_serving_devices",
+    "thermoai_serving_node_power_w",
+    "thermoai_serving_facility_power_w",
+    "thermoai_serving_annual_energy_j",
+    "thermoai_serving_energy_cost_usd",
+    "thermoai_serving_site_nodes",
+    "thermoai_serving_node_preset",
+    "thermoai_slo_params_init",
+    "thermoai_slo_params_size",
+    "thermoai_slo_result_init",
+    "thermoai_slo_result_size",
+    "thermoai_slo_batch",
+    "thermoai_slo_paper_fill_batch",
+    "thermoai_slo_paper_root_batch",
     "thermoai_softmax_free_energy",
     "thermoai_softmax_free_energy_min",
     "thermoai_softmax_max_weight",
@@ -2178,6 +2325,14 @@ pub const FUNCTIONS: &[&str] = &[
     "thermoai_training_result_init",
     "thermoai_training_result_size",
     "thermoai_training_run",
+    "thermoai_trilemma_point_init",
+    "thermoai_trilemma_point_size",
+    "thermoai_trilemma_evaluate",
+    "thermoai_trilemma_memory_batch",
+    "thermoai_trilemma_front",
+    "thermoai_trilemma_paper_batch",
+    "thermoai_trilemma_paper_bound_j_s",
+    "thermoai_trilemma_paper_max_batch",
     "thermoai_version_number",
     "thermoai_version_string",
     "thermoai_version_abi",
@@ -2218,6 +2373,8 @@ pub fn struct_sizes() -> Vec<(&'static str, usize, Option<unsafe extern "C" fn()
         ("thermoai_scaling_loss_law", std::mem::size_of::<thermoai_scaling_loss_law>(), Some(thermoai_scaling_loss_law_size as unsafe extern "C" fn() -> usize)),
         ("thermoai_scaling_negentropy_law", std::mem::size_of::<thermoai_scaling_negentropy_law>(), Some(thermoai_scaling_negentropy_law_size as unsafe extern "C" fn() -> usize)),
         ("thermoai_scheduler_params", std::mem::size_of::<thermoai_scheduler_params>(), Some(thermoai_scheduler_params_size as unsafe extern "C" fn() -> usize)),
+        ("thermoai_slo_params", std::mem::size_of::<thermoai_slo_params>(), Some(thermoai_slo_params_size as unsafe extern "C" fn() -> usize)),
+        ("thermoai_slo_result", std::mem::size_of::<thermoai_slo_result>(), Some(thermoai_slo_result_size as unsafe extern "C" fn() -> usize)),
         ("thermoai_spectral_info", std::mem::size_of::<thermoai_spectral_info>(), Some(thermoai_spectral_info_size as unsafe extern "C" fn() -> usize)),
         ("thermoai_spectral_params", std::mem::size_of::<thermoai_spectral_params>(), Some(thermoai_spectral_params_size as unsafe extern "C" fn() -> usize)),
         ("thermoai_ssa_params", std::mem::size_of::<thermoai_ssa_params>(), Some(thermoai_ssa_params_size as unsafe extern "C" fn() -> usize)),
@@ -2225,6 +2382,7 @@ pub fn struct_sizes() -> Vec<(&'static str, usize, Option<unsafe extern "C" fn()
         ("thermoai_synth_params", std::mem::size_of::<thermoai_synth_params>(), Some(thermoai_synth_params_size as unsafe extern "C" fn() -> usize)),
         ("thermoai_training_params", std::mem::size_of::<thermoai_training_params>(), Some(thermoai_training_params_size as unsafe extern "C" fn() -> usize)),
         ("thermoai_training_result", std::mem::size_of::<thermoai_training_result>(), Some(thermoai_training_result_size as unsafe extern "C" fn() -> usize)),
+        ("thermoai_trilemma_point", std::mem::size_of::<thermoai_trilemma_point>(), Some(thermoai_trilemma_point_size as unsafe extern "C" fn() -> usize)),
         ("thermoai_work", std::mem::size_of::<thermoai_work>(), Some(thermoai_work_size as unsafe extern "C" fn() -> usize)),
         ("thermoai_work_params", std::mem::size_of::<thermoai_work_params>(), Some(thermoai_work_params_size as unsafe extern "C" fn() -> usize)),
     ]

@@ -1674,6 +1674,170 @@ impl Default for SchedulerParamsBuilder {
     }
 }
 
+/// The SLO and the traffic (size-field struct; thermoai_slo_params_init()).
+pub type SloParams = sys::thermoai_slo_params;
+impl Struct for sys::thermoai_slo_params {
+    fn blank() -> Self {
+        // SAFETY: a flat C struct of numbers: all-zero bytes are a valid value.
+        let mut s: Self = unsafe { std::mem::zeroed() };
+        // the _init functions cannot fail with a valid pointer and the own size
+        let st = unsafe { sys::thermoai_slo_params_init(&mut s, std::mem::size_of::<Self>()) };
+        debug_assert_eq!(st, sys::THERMOAI_OK);
+        s
+    }
+}
+
+/// Builder of a [`SloParams`] over the library's defaults.
+#[derive(Debug, Clone, Copy)]
+pub struct SloParamsBuilder(pub SloParams);
+impl SloParamsBuilder {
+    /// The library's defaults.
+    pub fn new() -> Self {
+        SloParamsBuilder(SloParams::blank())
+    }
+    /// THERMOAI_SLO_* bits
+    pub fn flags(mut self, value: u32) -> Self {
+        self.0.flags = value;
+        self
+    }
+    /// \tau_{max}, the latency a request may see, s; > 0
+    pub fn slo_s(mut self, value: f64) -> Self {
+        self.0.slo_s = value;
+        self
+    }
+    /// \lambda, requests/s; > 0 unless THERMOAI_SLO_BACKLOG (then 0)
+    pub fn arrival_per_s(mut self, value: f64) -> Self {
+        self.0.arrival_per_s = value;
+        self
+    }
+    /// batch cap; 0: the memory cap of thermoai_trilemma_memory_batch()
+    pub fn max_batch(mut self, value: u64) -> Self {
+        self.0.max_batch = value;
+        self
+    }
+    /// memory reserved besides weights and KV cache, bytes; >= 0
+    pub fn overhead_bytes(mut self, value: f64) -> Self {
+        self.0.overhead_bytes = value;
+        self
+    }
+    /// The struct.
+    pub fn build(self) -> SloParams {
+        self.0
+    }
+}
+impl Default for SloParamsBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The optimum and the closed forms (output size-field struct; NaN and 0 flags on error).
+pub type SloResult = sys::thermoai_slo_result;
+impl Struct for sys::thermoai_slo_result {
+    fn blank() -> Self {
+        // SAFETY: a flat C struct of numbers: all-zero bytes are a valid value.
+        let mut s: Self = unsafe { std::mem::zeroed() };
+        // the _init functions cannot fail with a valid pointer and the own size
+        let st = unsafe { sys::thermoai_slo_result_init(&mut s, std::mem::size_of::<Self>()) };
+        debug_assert_eq!(st, sys::THERMOAI_OK);
+        s
+    }
+}
+
+/// Builder of a [`SloResult`] over the library's defaults.
+#[derive(Debug, Clone, Copy)]
+pub struct SloResultBuilder(pub SloResult);
+impl SloResultBuilder {
+    /// The library's defaults.
+    pub fn new() -> Self {
+        SloResultBuilder(SloResult::blank())
+    }
+    /// 1 when Eq. (20)'s batch meets the SLO and is stable
+    pub fn fill_meets_slo(mut self, value: u32) -> Self {
+        self.0.fill_meets_slo = value;
+        self
+    }
+    /// 1 when Eq. (21)'s batch meets the SLO and is stable
+    pub fn root_meets_slo(mut self, value: u32) -> Self {
+        self.0.root_meets_slo = value;
+        self
+    }
+    /// the exact energy-optimal batch
+    pub fn batch(mut self, value: f64) -> Self {
+        self.0.batch = value;
+        self
+    }
+    /// its \tau(B) (wait plus step), s
+    pub fn latency_s(mut self, value: f64) -> Self {
+        self.0.latency_s = value;
+        self
+    }
+    /// its (B-1)/\lambda (0 under backlog), s
+    pub fn wait_s(mut self, value: f64) -> Self {
+        self.0.wait_s = value;
+        self
+    }
+    /// its decode step time t(B), s
+    pub fn step_s(mut self, value: f64) -> Self {
+        self.0.step_s = value;
+        self
+    }
+    /// its e(B), J
+    pub fn energy_per_token_j(mut self, value: f64) -> Self {
+        self.0.energy_per_token_j = value;
+        self
+    }
+    /// its throughput: \lambda, or B/t(B) under backlog
+    pub fn tokens_per_s(mut self, value: f64) -> Self {
+        self.0.tokens_per_s = value;
+        self
+    }
+    /// B_{cap} searched
+    pub fn cap_batch(mut self, value: f64) -> Self {
+        self.0.cap_batch = value;
+        self
+    }
+    /// Eq. (20)'s batch; 0 when even batch 1 does not satisfy it
+    pub fn fill_batch(mut self, value: f64) -> Self {
+        self.0.fill_batch = value;
+        self
+    }
+    /// its e(B); 0 when fill_batch is 0
+    pub fn fill_energy_per_token_j(mut self, value: f64) -> Self {
+        self.0.fill_energy_per_token_j = value;
+        self
+    }
+    /// fill energy / optimum energy - 1; 0 when fill_batch is 0
+    pub fn fill_gap(mut self, value: f64) -> Self {
+        self.0.fill_gap = value;
+        self
+    }
+    /// Eq. (21)'s B^* rounded into [1, B_cap]
+    pub fn root_batch(mut self, value: f64) -> Self {
+        self.0.root_batch = value;
+        self
+    }
+    /// its e(B), J
+    pub fn root_energy_per_token_j(mut self, value: f64) -> Self {
+        self.0.root_energy_per_token_j = value;
+        self
+    }
+    /// root energy / optimum energy - 1
+    pub fn root_gap(mut self, value: f64) -> Self {
+        self.0.root_gap = value;
+        self
+    }
+    /// The struct.
+    pub fn build(self) -> SloResult {
+        self.0
+    }
+}
+impl Default for SloResultBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// What a spectrum computation found besides the eigenvalues (output struct).
 pub type SpectralInfo = sys::thermoai_spectral_info;
 impl Struct for sys::thermoai_spectral_info {
@@ -2183,6 +2347,73 @@ impl TrainingResultBuilder {
     }
 }
 impl Default for TrainingResultBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// One operating point (output size-field struct; NaN on error, bound 0).
+pub type TrilemmaPoint = sys::thermoai_trilemma_point;
+impl Struct for sys::thermoai_trilemma_point {
+    fn blank() -> Self {
+        // SAFETY: a flat C struct of numbers: all-zero bytes are a valid value.
+        let mut s: Self = unsafe { std::mem::zeroed() };
+        // the _init functions cannot fail with a valid pointer and the own size
+        let st = unsafe { sys::thermoai_trilemma_point_init(&mut s, std::mem::size_of::<Self>()) };
+        debug_assert_eq!(st, sys::THERMOAI_OK);
+        s
+    }
+}
+
+/// Builder of a [`TrilemmaPoint`] over the library's defaults.
+#[derive(Debug, Clone, Copy)]
+pub struct TrilemmaPointBuilder(pub TrilemmaPoint);
+impl TrilemmaPointBuilder {
+    /// The library's defaults.
+    pub fn new() -> Self {
+        TrilemmaPointBuilder(TrilemmaPoint::blank())
+    }
+    /// THERMOAI_COST_BOUND_* of the step
+    pub fn bound(mut self, value: u32) -> Self {
+        self.0.bound = value;
+        self
+    }
+    /// B, sequences per step
+    pub fn batch(mut self, value: f64) -> Self {
+        self.0.batch = value;
+        self
+    }
+    /// \tau(B), the decode step time (time per output token), s
+    pub fn latency_s(mut self, value: f64) -> Self {
+        self.0.latency_s = value;
+        self
+    }
+    /// e(B), J per generated token
+    pub fn energy_per_token_j(mut self, value: f64) -> Self {
+        self.0.energy_per_token_j = value;
+        self
+    }
+    /// T(B) = B/\tau(B), tokens/s of the device
+    pub fn tokens_per_s(mut self, value: f64) -> Self {
+        self.0.tokens_per_s = value;
+        self
+    }
+    /// \tau\, e / T, J s^2 per token^2 (Theorem 4.2's left side)
+    pub fn product_j_s2(mut self, value: f64) -> Self {
+        self.0.product_j_s2 = value;
+        self
+    }
+    /// step energy over step time, W
+    pub fn average_power_w(mut self, value: f64) -> Self {
+        self.0.average_power_w = value;
+        self
+    }
+    /// The struct.
+    pub fn build(self) -> TrilemmaPoint {
+        self.0
+    }
+}
+impl Default for TrilemmaPointBuilder {
     fn default() -> Self {
         Self::new()
     }
@@ -5726,6 +5957,175 @@ pub fn scheduler_budget(scheduler: &Scheduler) -> Result<(f64, f64, u32)> {
     Ok((spent_j, allowance_j, steps))
 }
 
+/// Energy efficiency of serving: \eta = T / P (equal to tokens per joule).
+///
+/// - `tokens_per_s`: T. Unit: tokens/s. Finite, >= 0.
+/// - `power_w`: P. Unit: W. Finite, > 0.
+/// - returns `tokens_per_j`: \eta. Unit: tokens/J (= tokens/s/W). NaN on error.
+///
+/// C: `thermoai_serving_tokens_per_j()` in `<thermoai/serving.h>`.
+pub fn serving_tokens_per_j(tokens_per_s: f64, power_w: f64) -> Result<f64> {
+    let mut tokens_per_j: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_serving_tokens_per_j(tokens_per_s, power_w, &mut tokens_per_j) }, "thermoai_serving_tokens_per_j")?;
+    Ok(tokens_per_j)
+}
+
+/// Devices needed for a token rate: n = \lceil R / T_{dev} \rceil.
+///
+/// - `tokens_per_s`: R, the service's rate. Unit: tokens/s. Finite, >= 0.
+/// - `device_tokens_per_s`: T_{dev}, one device's rate. Unit: tokens/s. Finite, > 0.
+/// - returns `devices`: n (an integer value). [dimensionless]. NaN on error.
+///
+/// C: `thermoai_serving_devices()` in `<thermoai/serving.h>`.
+pub fn serving_devices(tokens_per_s: f64, device_tokens_per_s: f64) -> Result<f64> {
+    let mut devices: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_serving_devices(tokens_per_s, device_tokens_per_s, &mut devices) }, "thermoai_serving_devices")?;
+    Ok(devices)
+}
+
+/// Power of a node: P_{node} = n P_{dev} + P_{host} (CPUs, switches, NICs, fans).
+///
+/// - `devices`: n per node. [dimensionless]. Finite, >= 0.
+/// - `device_power_w`: P_{dev}. Unit: W. Finite, >= 0.
+/// - `host_power_w`: P_{host}. Unit: W. Finite, >= 0.
+/// - returns `node_power_w`: P_{node}. Unit: W. NaN on error.
+///
+/// C: `thermoai_serving_node_power_w()` in `<thermoai/serving.h>`.
+pub fn serving_node_power_w(devices: f64, device_power_w: f64, host_power_w: f64) -> Result<f64> {
+    let mut node_power_w: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_serving_node_power_w(devices, device_power_w, host_power_w, &mut node_power_w) }, "thermoai_serving_node_power_w")?;
+    Ok(node_power_w)
+}
+
+/// Facility power: P_{fac} = \mathrm{PUE}\cdot P_{IT}.
+///
+/// - `it_power_w`: P_{IT}. Unit: W. Finite, >= 0.
+/// - `pue`: Power usage effectiveness. [dimensionless]. Finite, >= 1.
+/// - returns `facility_power_w`: P_{fac}. Unit: W. NaN on error.
+///
+/// C: `thermoai_serving_facility_power_w()` in `<thermoai/serving.h>`.
+pub fn serving_facility_power_w(it_power_w: f64, pue: f64) -> Result<f64> {
+    let mut facility_power_w: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_serving_facility_power_w(it_power_w, pue, &mut facility_power_w) }, "thermoai_serving_facility_power_w")?;
+    Ok(facility_power_w)
+}
+
+/// Energy of a constant power over a 365-day year: E = P \cdot 8760 \cdot 3600 s.
+///
+/// - `power_w`: P. Unit: W. Finite, >= 0.
+/// - returns `energy_j`: E. Unit: J. NaN on error.
+///
+/// C: `thermoai_serving_annual_energy_j()` in `<thermoai/serving.h>`.
+pub fn serving_annual_energy_j(power_w: f64) -> Result<f64> {
+    let mut energy_j: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_serving_annual_energy_j(power_w, &mut energy_j) }, "thermoai_serving_annual_energy_j")?;
+    Ok(energy_j)
+}
+
+/// Electricity cost: C = (E / 3.6\times 10^6\,\mathrm{J/kWh})\cdot c.
+///
+/// - `energy_j`: E. Unit: J. Finite, >= 0.
+/// - `usd_per_kwh`: c. Unit: USD/kWh. Finite, >= 0.
+/// - returns `cost_usd`: C. Unit: USD. NaN on error.
+///
+/// C: `thermoai_serving_energy_cost_usd()` in `<thermoai/serving.h>`.
+pub fn serving_energy_cost_usd(energy_j: f64, usd_per_kwh: f64) -> Result<f64> {
+    let mut cost_usd: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_serving_energy_cost_usd(energy_j, usd_per_kwh, &mut cost_usd) }, "thermoai_serving_energy_cost_usd")?;
+    Ok(cost_usd)
+}
+
+/// Nodes a power budget holds: n = \lfloor P_{site} / (\mathrm{PUE}\cdot P_{node}) \rfloor (a
+/// rack: PUE 1).
+///
+/// - `site_power_w`: P_{site}, the supply. Unit: W. Finite, >= 0.
+/// - `node_power_w`: P_{node}. Unit: W. Finite, > 0.
+/// - `pue`: Power usage effectiveness. [dimensionless]. Finite, >= 1.
+/// - returns `nodes`: n (an integer value). [dimensionless]. NaN on error.
+///
+/// C: `thermoai_serving_site_nodes()` in `<thermoai/serving.h>`.
+pub fn serving_site_nodes(site_power_w: f64, node_power_w: f64, pue: f64) -> Result<f64> {
+    let mut nodes: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_serving_site_nodes(site_power_w, node_power_w, pue, &mut nodes) }, "thermoai_serving_site_nodes")?;
+    Ok(nodes)
+}
+
+/// A named node: devices per node, board power per device and the host's share.
+///
+/// - `name`: The node, case-insensitive.
+/// - returns `devices`: Devices per node. [dimensionless]. May be NULL.
+/// - returns `device_power_w`: Board power per device. Unit: W. May be NULL.
+/// - returns `host_power_w`: The rest of the system maximum. Unit: W. May be NULL.
+///
+/// C: `thermoai_serving_node_preset()` in `<thermoai/serving.h>`.
+pub fn serving_node_preset(name: &str) -> Result<(f64, f64, f64)> {
+    let name_c = CString::new(name).map_err(|_| shape_error("thermoai_serving_node_preset", "name: contains NUL"))?;
+    let mut devices: f64 = f64::NAN;
+    let mut device_power_w: f64 = f64::NAN;
+    let mut host_power_w: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_serving_node_preset(name_c.as_ptr(), &mut devices, &mut device_power_w, &mut host_power_w) }, "thermoai_serving_node_preset")?;
+    Ok((devices, device_power_w, host_power_w))
+}
+
+/// sizeof(thermoai_slo_params) in this library.
+///
+/// C: `thermoai_slo_params_size()` in `<thermoai/slo.h>`.
+pub fn slo_params_size() -> usize {
+    unsafe { sys::thermoai_slo_params_size() }
+}
+
+/// sizeof(thermoai_slo_result) in this library.
+///
+/// C: `thermoai_slo_result_size()` in `<thermoai/slo.h>`.
+pub fn slo_result_size() -> usize {
+    unsafe { sys::thermoai_slo_result_size() }
+}
+
+/// The energy-optimal batch under the SLO, and Theorem 4.7's batches beside it.
+///
+/// - `arch`: The architecture.
+/// - `params`: Context and precisions (its batch is ignored); NULL: defaults.
+/// - `hw`: The device.
+/// - `serving`: The serving stack, or NULL.
+/// - `slo`: The SLO and traffic.
+/// - returns `out`: Caller sets struct_size.
+///
+/// C: `thermoai_slo_batch()` in `<thermoai/slo.h>`.
+pub fn slo_batch(arch: &sys::thermoai_model_arch, params: Option<&sys::thermoai_work_params>, hw: &sys::thermoai_hardware, serving: Option<&sys::thermoai_cost_serving>, slo: &sys::thermoai_slo_params) -> Result<sys::thermoai_slo_result> {
+    let mut out = <sys::thermoai_slo_result as Struct>::blank();
+    check(unsafe { sys::thermoai_slo_batch(arch as *const sys::thermoai_model_arch, params.map_or(ptr::null(), |p| p as *const sys::thermoai_work_params), hw as *const sys::thermoai_hardware, serving.map_or(ptr::null(), |p| p as *const sys::thermoai_cost_serving), slo as *const sys::thermoai_slo_params, &mut out) }, "thermoai_slo_batch")?;
+    Ok(out)
+}
+
+/// Eq. (20) for a given compute time:
+///
+/// - `arrival_per_s`: \lambda. Unit: 1/s. Finite, > 0.
+/// - `slo_s`: \tau_{max}. Unit: s. Finite, > 0.
+/// - `compute_s`: \tau_{compute}. Unit: s. Finite, >= 0.
+/// - `max_batch`: B_{max}. [dimensionless]. Finite, >= 1.
+/// - returns `batch`: B (an integer value). [dimensionless]. NaN on error.
+///
+/// C: `thermoai_slo_paper_fill_batch()` in `<thermoai/slo.h>`.
+pub fn slo_paper_fill_batch(arrival_per_s: f64, slo_s: f64, compute_s: f64, max_batch: f64) -> Result<f64> {
+    let mut batch: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_slo_paper_fill_batch(arrival_per_s, slo_s, compute_s, max_batch, &mut batch) }, "thermoai_slo_paper_fill_batch")?;
+    Ok(batch)
+}
+
+/// Eq. (21)'s minimiser B^* = \sqrt{e_{static}\,\tau_{max} / e_{marginal}}.
+///
+/// - `static_power_w`: e_{static}. Unit: W. Finite, >= 0.
+/// - `slo_s`: \tau_{max}. Unit: s. Finite, > 0.
+/// - `marginal_j`: e_{marginal}. Unit: J. Finite, > 0.
+/// - returns `batch`: B^* (not rounded). [dimensionless]. NaN on error.
+///
+/// C: `thermoai_slo_paper_root_batch()` in `<thermoai/slo.h>`.
+pub fn slo_paper_root_batch(static_power_w: f64, slo_s: f64, marginal_j: f64) -> Result<f64> {
+    let mut batch: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_slo_paper_root_batch(static_power_w, slo_s, marginal_j, &mut batch) }, "thermoai_slo_paper_root_batch")?;
+    Ok(batch)
+}
+
 /// Attention free energy of Definition 8.3: \mathcal F(P) = \mathbb E_P[E(q,k)] -
 /// \beta^{-1}H(P).
 ///
@@ -6575,6 +6975,111 @@ pub fn training_run(hw: &sys::thermoai_hardware, params: &sys::thermoai_training
     Ok(out)
 }
 
+/// sizeof(thermoai_trilemma_point) in this library.
+///
+/// C: `thermoai_trilemma_point_size()` in `<thermoai/trilemma.h>`.
+pub fn trilemma_point_size() -> usize {
+    unsafe { sys::thermoai_trilemma_point_size() }
+}
+
+/// Latency, energy per token, throughput and their product at params->batch.
+///
+/// - `arch`: The architecture.
+/// - `params`: Batch, context, precisions (NULL: batch 1, context 0).
+/// - `hw`: The device.
+/// - `serving`: The serving stack, or NULL for none.
+/// - returns `out`: Caller sets struct_size.
+///
+/// C: `thermoai_trilemma_evaluate()` in `<thermoai/trilemma.h>`.
+pub fn trilemma_evaluate(arch: &sys::thermoai_model_arch, params: Option<&sys::thermoai_work_params>, hw: &sys::thermoai_hardware, serving: Option<&sys::thermoai_cost_serving>) -> Result<sys::thermoai_trilemma_point> {
+    let mut out = <sys::thermoai_trilemma_point as Struct>::blank();
+    check(unsafe { sys::thermoai_trilemma_evaluate(arch as *const sys::thermoai_model_arch, params.map_or(ptr::null(), |p| p as *const sys::thermoai_work_params), hw as *const sys::thermoai_hardware, serving.map_or(ptr::null(), |p| p as *const sys::thermoai_cost_serving), &mut out) }, "thermoai_trilemma_evaluate")?;
+    Ok(out)
+}
+
+/// The largest batch whose weights and KV cache fit the device's usable memory.
+///
+/// - `arch`: The architecture.
+/// - `params`: Context and precisions (its batch is ignored); NULL: defaults.
+/// - `hw`: The device; memory_usable_bytes > 0.
+/// - `overhead_bytes`: M_{overhead}: activations, workspace, fragmentation. Unit: bytes. Finite,
+///   >= 0.
+/// - returns `max_batch`: B_{max}, at most 2^53; 0 on error.
+///
+/// C: `thermoai_trilemma_memory_batch()` in `<thermoai/trilemma.h>`.
+pub fn trilemma_memory_batch(arch: &sys::thermoai_model_arch, params: Option<&sys::thermoai_work_params>, hw: &sys::thermoai_hardware, overhead_bytes: f64) -> Result<u64> {
+    let mut max_batch: u64 = 0;
+    check(unsafe { sys::thermoai_trilemma_memory_batch(arch as *const sys::thermoai_model_arch, params.map_or(ptr::null(), |p| p as *const sys::thermoai_work_params), hw as *const sys::thermoai_hardware, overhead_bytes, &mut max_batch) }, "thermoai_trilemma_memory_batch")?;
+    Ok(max_batch)
+}
+
+/// The batches 1 .. max_batch whose (latency, energy per token, throughput) no other batch in
+/// that range dominates, in increasing order.
+///
+/// - `arch`: The architecture.
+/// - `params`: Context and precisions (its batch is ignored); NULL: defaults.
+/// - `hw`: The device.
+/// - `serving`: The serving stack, or NULL.
+/// - `max_batch`: Largest batch, 1 .. THERMOAI_TRILEMMA_BATCH_MAX (for example from
+///   thermoai_trilemma_memory_batch()).
+/// - `capacity`: Its length; max_batch always suffices.
+/// - returns `batches`: Caller's array of capacity entries: the front's batches.
+/// - returns `count`: Entries written; 0 on error.
+///
+/// C: `thermoai_trilemma_front()` in `<thermoai/trilemma.h>`.
+pub fn trilemma_front(arch: &sys::thermoai_model_arch, params: Option<&sys::thermoai_work_params>, hw: &sys::thermoai_hardware, serving: Option<&sys::thermoai_cost_serving>, max_batch: u64, capacity: usize) -> Result<(u64, usize)> {
+    let mut batches: u64 = 0;
+    let mut count: usize = 0;
+    check(unsafe { sys::thermoai_trilemma_front(arch as *const sys::thermoai_model_arch, params.map_or(ptr::null(), |p| p as *const sys::thermoai_work_params), hw as *const sys::thermoai_hardware, serving.map_or(ptr::null(), |p| p as *const sys::thermoai_cost_serving), max_batch, &mut batches, capacity, &mut count) }, "thermoai_trilemma_front")?;
+    Ok((batches, count))
+}
+
+/// Paper 002's energy-optimal batch B^* = \sqrt{p / (N d)} (Theorem 4.2).
+///
+/// - `params`: p. [dimensionless]. Finite, > 0.
+/// - `context`: N. Unit: tokens. Finite, > 0.
+/// - `kv_dim`: d. [dimensionless]. Finite, > 0.
+/// - returns `batch`: B^* (not rounded). [dimensionless]. NaN on error.
+///
+/// C: `thermoai_trilemma_paper_batch()` in `<thermoai/trilemma.h>`.
+pub fn trilemma_paper_batch(params: f64, context: f64, kv_dim: f64) -> Result<f64> {
+    let mut batch: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_trilemma_paper_batch(params, context, kv_dim, &mut batch) }, "thermoai_trilemma_paper_batch")?;
+    Ok(batch)
+}
+
+/// The right side of Theorem 4.2, p\, e_{mem} / B_{mem}.
+///
+/// - `weight_bytes`: p read as bytes. Unit: bytes. Finite, >= 0.
+/// - `j_per_byte`: e_{mem}. Unit: J/byte. Finite, >= 0.
+/// - `bytes_per_s`: B_{mem}. Unit: bytes/s. Finite, > 0.
+/// - returns `bound_j_s`: p e_{mem}/B_{mem}. Unit: J s. NaN on error.
+///
+/// C: `thermoai_trilemma_paper_bound_j_s()` in `<thermoai/trilemma.h>`.
+pub fn trilemma_paper_bound_j_s(weight_bytes: f64, j_per_byte: f64, bytes_per_s: f64) -> Result<f64> {
+    let mut bound_j_s: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_trilemma_paper_bound_j_s(weight_bytes, j_per_byte, bytes_per_s, &mut bound_j_s) }, "thermoai_trilemma_paper_bound_j_s")?;
+    Ok(bound_j_s)
+}
+
+/// Remark 4.1's memory cap as printed:
+///
+/// - `memory_bytes`: M_{GPU}. Unit: bytes. Finite, >= 0.
+/// - `model_bytes`: M_{model}. Unit: bytes. Finite, >= 0.
+/// - `overhead_bytes`: M_{overhead}. Unit: bytes. Finite, >= 0.
+/// - `context`: N. Unit: tokens. Finite, > 0.
+/// - `kv_dim`: d, values per token per K (and per V) summed over layers. [dimensionless]. Finite,
+///   > 0.
+/// - `kv_bytes`: b_{KV}, bytes per value. Unit: bytes. Finite, > 0.
+/// - returns `max_batch`: B_{max} (an integer value). [dimensionless]. NaN on error.
+///
+/// C: `thermoai_trilemma_paper_max_batch()` in `<thermoai/trilemma.h>`.
+pub fn trilemma_paper_max_batch(memory_bytes: f64, model_bytes: f64, overhead_bytes: f64, context: f64, kv_dim: f64, kv_bytes: f64) -> Result<f64> {
+    let mut max_batch: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_trilemma_paper_max_batch(memory_bytes, model_bytes, overhead_bytes, context, kv_dim, kv_bytes, &mut max_batch) }, "thermoai_trilemma_paper_max_batch")?;
+    Ok(max_batch)
+}
+
 /// Version of the loaded library, encoded like THERMOAI_VERSION_NUMBER.
 ///
 /// C: `thermoai_version_number()` in `<thermoai/version.h>`.
@@ -6696,6 +7201,8 @@ pub const NOT_WRAPPED: &[&str] = &[
     "thermoai_scaling_loss_law_init",
     "thermoai_scheduler_params_init",
     "thermoai_scheduler_free",
+    "thermoai_slo_params_init",
+    "thermoai_slo_result_init",
     "thermoai_spectral_params_init",
     "thermoai_spectral_info_init",
     "thermoai_ssa_params_init",
@@ -6709,6 +7216,7 @@ pub const NOT_WRAPPED: &[&str] = &[
     "thermoai_tip_loss_leave_one_out",
     "thermoai_training_params_init",
     "thermoai_training_result_init",
+    "thermoai_trilemma_point_init",
     "thermoai_work_params_init",
     "thermoai_work_init",
 ];
