@@ -46,6 +46,7 @@ examples_reproduce_libreproduce_la_SOURCES = \
 	examples/reproduce/paper001.c \
 	examples/reproduce/paper002.c \
 	examples/reproduce/paper002_alloc.c \
+	examples/reproduce/paper002_info.c \
 	examples/reproduce/ssa_measure.h \
 	examples/reproduce/ssa_measure.c \
 	examples/reproduce/paper003.c \
