@@ -241,8 +241,8 @@ static int ex31(struct repro_list *list)
     s.id = "E002-ex3.1.10";
     s.quantity = "Product of the five listed inefficiencies (1e8 x 1e3 x 1e4 x 1e2 x 1e3) vs the gap";
     s.unit = "1";
-    s.paper_text = "2 × 10^20";
-    s.paper = 2e20;
+    s.paper_text = "20 orders of magnitude (10^20)";
+    s.paper = 1e20;
     s.form = REPRO_ORDER;
     s.computed = 1e8 * 1e3 * 1e4 * 1e2 * 1e3;
     s.readings = r;
