@@ -15,6 +15,7 @@ static const struct cli_command *const table[] = {
     &cli_cmd_energy_ladder,
     &cli_cmd_allocate,
     &cli_cmd_precision,
+    &cli_cmd_rd,
     &cli_cmd_presets_models,
     &cli_cmd_presets_hardware,
     &cli_cmd_presets_serving,

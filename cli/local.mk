@@ -21,6 +21,7 @@ cli_thermoai_SOURCES = \
 	cli/cmd_bounds.c \
 	cli/cmd_allocate.c \
 	cli/cmd_precision.c \
+	cli/cmd_info.c \
 	cli/cmd_reproduce.c
 cli_thermoai_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/examples/reproduce
 cli_thermoai_LDADD = examples/reproduce/libreproduce.la cli/libemit.la lib/libthermoai.la $(LIBM)

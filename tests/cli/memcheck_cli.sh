@@ -19,6 +19,11 @@ ok "bounds graph with the sparsifier is memcheck-clean" vg bounds graph --sample
 ok "allocate is memcheck-clean" vg allocate --energy-j 5.88e11 --inference-tokens 1e12 --csv
 ok "precision with sensitivities is memcheck-clean" vg precision --sensitivities 1,4,16,0.25 --json
 ok "presets fits is memcheck-clean" vg presets fits --csv
+printf "0.5 0.25 0.25\n" >"$tap_tmp/p.txt"
+printf "0 1 1\n1 0 1\n1 1 0\n" >"$tap_tmp/d.txt"
+ok "rd with Blahut-Arimoto is memcheck-clean" vg rd --pmf "$tap_tmp/p.txt" --distortion-matrix "$tap_tmp/d.txt" --distortion 0.2 --json
+bad_rd() { vg rd --pmf "$tap_tmp/d.txt" --distortion-matrix "$tap_tmp/d.txt" --distortion 0.2; test $? -eq 1; }
+ok "rd with a rejected pmf is memcheck-clean" bad_rd
 bad_list() { vg precision --sensitivities 1,x; test $? -eq 2; }
 ok "a bad sensitivity list is memcheck-clean" bad_list
 usage() { vg landauer --bits x --temperature-k 1; test $? -eq 2; }
