@@ -14,6 +14,16 @@ bench: bench/ssa_bench$(EXEEXT) bench/fma_peak$(EXEEXT)
 	  sh $(srcdir)/bench/run.sh bench-results
 .PHONY: bench
 
+## Blahut-Arimoto and the information bottleneck against numpy (doc/information-theory.md).
+EXTRA_PROGRAMS += bench/info_bench
+bench_info_bench_LDADD = lib/libthermoai.la $(LIBM)
+CLEANFILES += bench/info_bench$(EXEEXT)
+EXTRA_DIST += bench/run_info.sh bench/peers/numpy_info.py
+bench-info: bench/info_bench$(EXEEXT)
+	INFO_BENCH=./bench/info_bench PYTHON="$(PYTHON)" sh $(srcdir)/bench/run_info.sh bench-results
+bench: bench-info
+.PHONY: bench-info
+
 ## The cost model: the 10^6-configuration sweep and the two validations (doc/cost-model.md).
 ## The validations are also built and run by make check (tests/cost/test_validation.sh).
 EXTRA_PROGRAMS += bench/cost_sweep

@@ -19,6 +19,7 @@ static const struct cli_command *const table[] = {
     &cli_cmd_precision,
     &cli_cmd_tip_energy, /* before "tip": the first match wins */
     &cli_cmd_tip,
+    &cli_cmd_rd,
     &cli_cmd_presets_models,
     &cli_cmd_presets_hardware,
     &cli_cmd_presets_serving,

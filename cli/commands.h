@@ -12,6 +12,7 @@
 
 extern const struct cli_command cli_cmd_version;
 extern const struct cli_command cli_cmd_landauer;
+extern const struct cli_command cli_cmd_rd;
 extern const struct cli_command cli_cmd_landauer_model;
 extern const struct cli_command cli_cmd_ter;
 extern const struct cli_command cli_cmd_presets_models;

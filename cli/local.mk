@@ -23,6 +23,7 @@ cli_thermoai_SOURCES = \
 	cli/cmd_allocate.c \
 	cli/cmd_precision.c \
 	cli/cmd_tip.c \
+	cli/cmd_info.c \
 	cli/cmd_reproduce.c
 cli_thermoai_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/repro
 cli_thermoai_LDADD = repro/librepro.la cli/libemit.la lib/libthermoai.la $(LIBM)

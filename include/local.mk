@@ -17,6 +17,7 @@ thermoaiinclude_HEADERS = \
 	include/thermoai/pmf.h \
 	include/thermoai/rd.h \
 	include/thermoai/ib.h \
+	include/thermoai/learning.h \
 	include/thermoai/negentropy.h \
 	include/thermoai/quadrature.h \
 	include/thermoai/flux.h \

@@ -19,6 +19,7 @@ repro_librepro_la_SOURCES = \
 	repro/paper002.c \
 	repro/paper002_alloc.c \
 	repro/paper002_serving.c \
+	repro/paper002_info.c \
 	repro/ssa_measure.h \
 	repro/ssa_measure.c \
 	repro/paper003.c \

@@ -482,6 +482,7 @@ int repro_paper002(struct repro_list *list)
     int rc = 0;
 
     rc |= eq1(list);
+    rc |= repro_paper002_info(list);
     rc |= repro_paper002_alloc(list);
     rc |= repro_paper002_serving(list);
     rc |= table6_derived(list);

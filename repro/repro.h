@@ -207,6 +207,8 @@ int repro_paper002(struct repro_list *list);
 int repro_paper002_alloc(struct repro_list *list);
 /* Paper 002's serving items: Table 4, Example 1.1 (paper002_serving.c), called by repro_paper002(). */
 int repro_paper002_serving(struct repro_list *list);
+/* Paper 002 Sec. 3, information theory and learning bounds (paper002_info.c), called by repro_paper002(). */
+int repro_paper002_info(struct repro_list *list);
 int repro_paper003(struct repro_list *list);
 int repro_cross(struct repro_list *list);
 

@@ -11,6 +11,7 @@ lib_libthermoai_core_la_SOURCES += \
 	lib/bounds/info_kernels.c \
 	lib/bounds/rd.c \
 	lib/bounds/ib.c \
+	lib/bounds/learning.c \
 	lib/bounds/negentropy.c \
 	lib/bounds/flux.c \
 	lib/bounds/scaling.c \

@@ -2,7 +2,7 @@
 C_TESTS += tests/bounds/test_landauer tests/bounds/test_info tests/bounds/test_negentropy \
 	tests/bounds/test_paper001_ref tests/bounds/test_energy tests/bounds/test_flux \
 	tests/bounds/test_scaling tests/bounds/test_interval tests/bounds/test_pmf \
-	tests/bounds/test_rd tests/bounds/test_ib \
+	tests/bounds/test_rd tests/bounds/test_ib tests/bounds/test_learning \
 	tests/bounds/test_loss tests/bounds/test_allocate tests/bounds/test_precision \
 	tests/bounds/test_sparsity
 tests_bounds_test_landauer_LDADD = $(TEST_LIB)
@@ -16,6 +16,8 @@ tests_bounds_test_interval_LDADD = $(TEST_LIB)
 tests_bounds_test_pmf_LDADD = $(TEST_LIB)
 tests_bounds_test_rd_LDADD = $(TEST_LIB)
 tests_bounds_test_ib_LDADD = $(TEST_LIB)
+tests_bounds_test_learning_SOURCES = tests/bounds/test_learning.c tests/bounds/bounds_util.h
+tests_bounds_test_learning_LDADD = $(TEST_LIB)
 C_TESTS += tests/bounds/test_dynamics
 tests_bounds_test_dynamics_SOURCES = tests/bounds/test_dynamics.c tests/bounds/bounds_util.h
 tests_bounds_test_dynamics_LDADD = $(TEST_LIB)

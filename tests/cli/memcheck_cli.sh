@@ -26,6 +26,11 @@ ok "tip over a components file is memcheck-clean" vg tip --components "$top_srcd
 ok "tip energy is memcheck-clean" vg tip energy --model llama-2-7b --hardware h100-sxm --kind neuron --count 64 --json
 bad_file() { vg tip --components /nonexistent.csv; test $? -eq 1; }
 ok "tip with a missing file is memcheck-clean" bad_file
+printf "0.5 0.25 0.25\n" >"$tap_tmp/p.txt"
+printf "0 1 1\n1 0 1\n1 1 0\n" >"$tap_tmp/d.txt"
+ok "rd with Blahut-Arimoto is memcheck-clean" vg rd --pmf "$tap_tmp/p.txt" --distortion-matrix "$tap_tmp/d.txt" --distortion 0.2 --json
+bad_rd() { vg rd --pmf "$tap_tmp/d.txt" --distortion-matrix "$tap_tmp/d.txt" --distortion 0.2; test $? -eq 1; }
+ok "rd with a rejected pmf is memcheck-clean" bad_rd
 bad_list() { vg precision --sensitivities 1,x; test $? -eq 2; }
 ok "a bad sensitivity list is memcheck-clean" bad_list
 usage() { vg landauer --bits x --temperature-k 1; test $? -eq 2; }

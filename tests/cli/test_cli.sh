@@ -197,6 +197,27 @@ ok "precision: a negative sensitivity, exit 1" expect 1 '' '--sensitivities must
 ok "precision: a budget outside the bounds, exit 1" expect 1 '' '--total-bits must lie in \[4, 32\]' \
     precision --sensitivities 1,2 --total-bits 40
 ok "precision: a missing file, exit 1" expect 1 '' "cannot open" precision --sensitivities-file /nonexistent/s.txt
+ok "rd: Gaussian V = 1, D = 1/4 is 1 bit" expect 0 '^R(D) = 1 bits$' '' rd --source gaussian --variance 1 --distortion 0.25
+ok "rd: Gaussian above the variance is 0 bits" expect 0 '^R(D) = 0 bits$' '' rd --source gaussian --variance 2 --distortion 3
+ok "rd: the energy bound is k_B T ln 2 per bit" expect 0 '^E_min >= 2.870978885e-21 J at 300 K$' '' \
+    rd --source gaussian --variance 1 --distortion 0.25
+ok "rd: Bernoulli(0.3), D = 0.1: H(0.3) - H(0.1)" expect 0 '^R(D) = 0.4122953056 bits$' '' rd --source bernoulli --p 0.3 --distortion 0.1
+ok "rd: Blahut-Arimoto on the binary symmetric source matches 1 - H(0.1)" sh -c \
+    'printf "0.5 0.5\n" >"$1/p.txt" && printf "0 1\n1 0\n" >"$1/d.txt" && "$2" rd --pmf "$1/p.txt" --distortion-matrix "$1/d.txt" --distortion 0.1 | grep -q "^R(D) in \[0.5310044064, 0.5310044064\] bits at D = 0.1 (nx = 2, nxhat = 2)$"' - "$tap_tmp" "$cli"
+ok "rd: beyond D_max the rate is 0" sh -c \
+    '"$2" rd --pmf "$1/p.txt" --distortion-matrix "$1/d.txt" --distortion 0.7 | grep -q "^R(D) in \[0, 0\] bits at D = 0.5 "' - "$tap_tmp" "$cli"
+ok "rd: below D_min, exit 1" sh -c \
+    'printf "0.2 1\n1 0.2\n" >"$1/d2.txt"; "$2" rd --pmf "$1/p.txt" --distortion-matrix "$1/d2.txt" --distortion 0.1 2>&1 >/dev/null | grep -q "below the least achievable D_min = 0.2"' - "$tap_tmp" "$cli"
+ok "rd: a matrix of the wrong shape, exit 1" sh -c \
+    'printf "0 1 2\n" >"$1/d3.txt"; "$2" rd --pmf "$1/p.txt" --distortion-matrix "$1/d3.txt" --distortion 0.1 2>&1 >/dev/null | grep -q "3 numbers are not 2 rows"' - "$tap_tmp" "$cli"
+ok "rd: a word in the pmf file, exit 1" sh -c \
+    'printf "0.5 x\n" >"$1/p2.txt"; "$2" rd --pmf "$1/p2.txt" --distortion-matrix "$1/d.txt" --distortion 0.1; test $? -eq 1' - "$tap_tmp" "$cli"
+ok "rd: a pmf that does not sum to 1 is the library's E_INVALID, exit 1" sh -c \
+    'printf "0.5 0.6\n" >"$1/p3.txt"; "$2" rd --pmf "$1/p3.txt" --distortion-matrix "$1/d.txt" --distortion 0.1 2>&1 | grep -q "thermoai_rd_ba_create"' - "$tap_tmp" "$cli"
+ok "rd: a missing file, exit 1" expect 1 '' "cannot open" rd --pmf /nonexistent/p.txt --distortion-matrix /nonexistent/d.txt --distortion 0.1
+ok "rd: no source, exit 2" expect 2 '' 'give --source' rd --distortion 0.1
+ok "rd: --pmf without a matrix, exit 2" expect 2 '' 'needs --distortion-matrix' rd --pmf /nonexistent/p.txt --distortion 0.1
+ok "rd: Bernoulli p outside [0, 1], exit 1" expect 1 '' '--p must be' rd --source bernoulli --p 1.5 --distortion 0.1
 ok "presets fits lists the four fits" expect 0 '^besiroglu2024  *1.8172  *482.01  *0.3478  *2085.43  *0.3658$' '' presets fits
 # every command of the table answers --help with exit 0 and its own usage line
 "$cli" help >"$tap_tmp/help" 2>&1

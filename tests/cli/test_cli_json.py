@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "harness"))
@@ -83,6 +84,40 @@ class Landauer(unittest.TestCase):
         self.assertEqual(obj["temperature_k"], 300.0)
         expected = 1.380649e-23 * 300.0 * math.log(2.0)
         self.assertLess(abs(obj["energy_j"] / expected - 1.0), 4e-16)
+
+
+class RateDistortion(unittest.TestCase):
+    def test_bernoulli_json(self):
+        obj = json.loads(run("rd", "--source", "bernoulli", "--p", "0.3", "--distortion", "0.1", "--json"))
+        self.assertEqual(obj["command"], "rd")
+        for key in ("version", "source", "p", "distortion", "temperature_k", "rate_bits", "energy_j"):
+            self.assertIn(key, obj)
+
+        def h(x):
+            return -x * math.log2(x) - (1 - x) * math.log2(1 - x)
+        self.assertAlmostEqual(obj["rate_bits"], h(0.3) - h(0.1), delta=1e-14)
+        self.assertAlmostEqual(obj["energy_j"] / (obj["rate_bits"] * 1.380649e-23 * 300 * math.log(2)), 1.0,
+                               delta=1e-15)
+
+    def test_discrete_hamming(self):
+        # uniform source on M = 4 symbols, Hamming distortion:
+        # R(D) = log2 M - H(D) - D log2(M - 1) for D <= (M - 1)/M (Cover and Thomas, Problem 10.5)
+        with tempfile.TemporaryDirectory() as tmp:
+            pmf, mat = os.path.join(tmp, "p"), os.path.join(tmp, "d")
+            with open(pmf, "w") as f:
+                f.write("0.25 0.25 0.25 0.25\n")
+            with open(mat, "w") as f:
+                f.write("\n".join(" ".join("0" if i == j else "1" for j in range(4)) for i in range(4)))
+            obj = json.loads(run("rd", "--pmf", pmf, "--distortion-matrix", mat, "--distortion", "0.2",
+                                 "--json"))
+        d = 0.2
+        want = 2 - (-d * math.log2(d) - (1 - d) * math.log2(1 - d)) - d * math.log2(3)
+        self.assertEqual((obj["nx"], obj["nxhat"]), (4, 4))
+        self.assertLessEqual(obj["rate_lower_bits"], want + 1e-12)
+        self.assertGreaterEqual(obj["rate_bits"], want - 1e-12)
+        self.assertLess(obj["rate_bits"] - obj["rate_lower_bits"], 1e-9 + 1e-15)
+        self.assertAlmostEqual(obj["achieved_distortion"], d, delta=1e-12)
+        self.assertEqual((obj["dmin"], obj["dmax"]), (0, 0.75))
 
 
 class ModelCommands(unittest.TestCase):
@@ -219,7 +254,8 @@ class EveryCommand(unittest.TestCase):
                                                      "tip_components.csv")],
                 "batch": ["--model", "llama-2-7b", "--hardware", "h100-sxm-measured", "--slo-ms", "50"],
                 "serve": ["--model", "llama-2-7b", "--hardware", "h100-sxm-measured",
-                          "--tokens-per-s", "1000"]}
+                          "--tokens-per-s", "1000"],
+                "rd": ["--source", "gaussian", "--distortion", "0.5"]}
     SKIP_JSON = {"reproduce"}  # its record format is fixed by doc/reproduction.md
 
     @staticmethod

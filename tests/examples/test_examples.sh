@@ -100,4 +100,18 @@ figures_trilemma() {
          END { exit bad || n != 5 }' "$tap_tmp/tokens_per_watt.dat"
 }
 ok "examples/figures/trilemma: the memory cap, monotone trade-off, the blog's t/s/W within 5 %" figures_trilemma
+figures_info() {
+    "$ex/figures/information" "$tap_tmp" || return 1
+    for f in info_rd_binary info_rd_gaussian info_ib; do
+        test -s "$tap_tmp/$f.dat" || { echo "missing $f.dat"; return 1; }
+    done
+    # Blahut-Arimoto against H(0.3) - H(D) to 1e-9 where the curve is not flat (R > 0.01)
+    awk '!/^#/ && $2 > 0.01 { d = $3 - $2; if (d < 0) d = -d; if (d > 1e-9 + 1e-6) bad = 1; n++ }
+         END { exit (bad || n < 40) }' "$tap_tmp/info_rd_binary.dat" || return 1
+    # the IB curve stays below I(X;Y) and below the diagonal, and ends within 1 % of I(X;Y)
+    ixy=$(awk 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "I(X;Y)") print $(i + 2) }' "$tap_tmp/info_ib.dat")
+    awk -v ixy="$ixy" '!/^#/ { if ($3 > ixy + 1e-9 || $3 > $2 + 1e-9) bad = 1; last = $3 }
+         END { exit (bad || last < 0.99 * ixy) }' "$tap_tmp/info_ib.dat"
+}
+ok "examples/figures/information writes R(D) curves and an information curve within their bounds" figures_info
 done_testing

@@ -8,6 +8,7 @@ EXTRA_DIST += tests/ref/landauer_ref.py tests/ref/landauer.csv tests/ref/entropy
 	tests/ref/pmf_ref.py tests/ref/pmf.csv \
 	tests/ref/rd_ref.py tests/ref/rd.csv \
 	tests/ref/ib_ref.py tests/ref/ib.csv \
+	tests/ref/learning_ref.py tests/ref/learning.csv \
 	tests/ref/paper002_ref.py tests/ref/paper002.csv \
 	tests/ref/allocate_ref.py tests/ref/allocate.csv tests/ref/precision_ref.py tests/ref/precision.csv
 

@@ -302,3 +302,28 @@ SWEEP_4_1(thermoai_sparsity_pareto_multiplier, d, d, d, d, "3 + 1.5 * abs((b + 1
 /* the rounding of log2 rho = log2(c eta / (lambda E1)) / (eta + 1) is amplified by |log2 rho| */
 SWEEP_4_1(thermoai_sparsity_pareto_density, d, d, d, d, "3 + 1.5 * abs(log2(a * b / (c * d))) / (b + 1)",
           "pos; pos[1e-3, 1e3]; pos; pos", "min(1, (a * b / (c * d)) ** (1 / (b + 1)))", "")
+
+/* ---- learning.h ---- */
+SWEEP_6_1(thermoai_learning_pac_bayes_bound, d, d, d, d, d, d, "4", "unit; nonneg; ge1; open01; nonneg; nonneg",
+          "a + sqrt((b + log(2 * sqrt(c) / d)) / (2 * (c - 1))) + e * f / c",
+          "[x[0], x[1], max(x[2], 2.0), x[3], x[4], x[5]]")
+SWEEP_2_1(thermoai_learning_awgn_energy_per_bit_j, d, d, "6", "pos; nonneg[0, 3000]",
+          "a * LN2 if b == 0 else a * expm1(b * LN2) / b", "")
+SWEEP_4_1(thermoai_learning_energy_accuracy_j, d, d, d, d, "6", "nonneg; open01; nonneg; pos",
+          "K * d * (a * log2(1 / b) + c)", "")
+SWEEP_5_1(thermoai_learning_energy_condition_j, d, d, d, d, d, "8", "nonneg; ge1; pos; pos; pos",
+          "K / LN2 * e * a * b * log(c / d)", "[x[0], x[1], max(x[2], x[3]), min(x[2], x[3]), x[4]]")
+SWEEP_3_1(thermoai_learning_attention_info_j, d, d, d, "6", "ge1; nonneg; pos", "K * c * a * b * log2(a)", "")
+SWEEP_3_1(thermoai_learning_attention_flop_j, d, d, d, "4", "nonneg; nonneg; nonneg", "c * 2 * a ** 2 * b", "")
+SWEEP_4_1(thermoai_learning_attention_io_j, d, d, d, d, "5", "nonneg; nonneg; pos; nonneg", "d * a ** 2 * b / c", "")
+SWEEP_4_1(thermoai_learning_attention_approx_j, d, d, d, d, "6", "nonneg; nonneg; open01; pos",
+          "K * d * a * b * log2(1 / c)", "")
+SWEEP_3_1(thermoai_learning_channel_energy_per_bit_j, d, d, d, "6", "pos; nonneg; pos",
+          "a * LN2 * b / (1 - b / c)",
+          "[x[0], min(x[1], x[2]) * (0.5 if x[1] == x[2] else 1.0), max(x[1], x[2])]")
+SWEEP_5_1(thermoai_learning_training_bits, d, d, d, d, d, "6", "nonneg; nonneg; nonneg; nonneg; nonneg",
+          "a * b + c * d + e", "")
+SWEEP_6_1(thermoai_learning_training_j, d, d, d, d, d, d, "8", "nonneg; nonneg; nonneg; nonneg; nonneg; pos",
+          "K * f * (a * b + c * d + e)", "")
+SWEEP_3_1(thermoai_learning_inference_bits, d, d, d, "6", "nonneg; nonneg; ge1", "a * (b + log2(c))", "")
+SWEEP_4_1(thermoai_learning_inference_j, d, d, d, d, "8", "nonneg; nonneg; ge1; pos", "K * d * a * (b + log2(c))", "")

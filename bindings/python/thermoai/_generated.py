@@ -1786,6 +1786,36 @@ _lib.thermoai_landauer_bits_per_j.restype = _C.c_int
 _lib.thermoai_landauer_bits_per_j.argtypes = [_C.c_double, _C.c_void_p]
 _lib.thermoai_landauer_ratio.restype = _C.c_int
 _lib.thermoai_landauer_ratio.argtypes = [_C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_learning_pac_bayes_bound.restype = _C.c_int
+_lib.thermoai_learning_pac_bayes_bound.argtypes = [_C.c_double, _C.c_double, _C.c_double, _C.c_double, _C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_learning_awgn_energy_per_bit_j.restype = _C.c_int
+_lib.thermoai_learning_awgn_energy_per_bit_j.argtypes = [_C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_learning_energy_accuracy_j.restype = _C.c_int
+_lib.thermoai_learning_energy_accuracy_j.argtypes = [_C.c_double, _C.c_double, _C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_learning_energy_condition_j.restype = _C.c_int
+_lib.thermoai_learning_energy_condition_j.argtypes = [_C.c_double, _C.c_double, _C.c_double, _C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_learning_landauer_bits.restype = _C.c_int
+_lib.thermoai_learning_landauer_bits.argtypes = [_C.c_void_p, _C.c_void_p, _C.c_size_t, _C.c_void_p]
+_lib.thermoai_learning_landauer_j.restype = _C.c_int
+_lib.thermoai_learning_landauer_j.argtypes = [_C.c_void_p, _C.c_void_p, _C.c_size_t, _C.c_double, _C.c_void_p]
+_lib.thermoai_learning_attention_info_j.restype = _C.c_int
+_lib.thermoai_learning_attention_info_j.argtypes = [_C.c_double, _C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_learning_attention_flop_j.restype = _C.c_int
+_lib.thermoai_learning_attention_flop_j.argtypes = [_C.c_double, _C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_learning_attention_io_j.restype = _C.c_int
+_lib.thermoai_learning_attention_io_j.argtypes = [_C.c_double, _C.c_double, _C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_learning_attention_approx_j.restype = _C.c_int
+_lib.thermoai_learning_attention_approx_j.argtypes = [_C.c_double, _C.c_double, _C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_learning_channel_energy_per_bit_j.restype = _C.c_int
+_lib.thermoai_learning_channel_energy_per_bit_j.argtypes = [_C.c_double, _C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_learning_training_bits.restype = _C.c_int
+_lib.thermoai_learning_training_bits.argtypes = [_C.c_double, _C.c_double, _C.c_double, _C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_learning_training_j.restype = _C.c_int
+_lib.thermoai_learning_training_j.argtypes = [_C.c_double, _C.c_double, _C.c_double, _C.c_double, _C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_learning_inference_bits.restype = _C.c_int
+_lib.thermoai_learning_inference_bits.argtypes = [_C.c_double, _C.c_double, _C.c_double, _C.c_void_p]
+_lib.thermoai_learning_inference_j.restype = _C.c_int
+_lib.thermoai_learning_inference_j.argtypes = [_C.c_double, _C.c_double, _C.c_double, _C.c_double, _C.c_void_p]
 _lib.thermoai_loss_model_init.restype = _C.c_int
 _lib.thermoai_loss_model_init.argtypes = [_C.c_void_p, _C.c_size_t]
 _lib.thermoai_loss_model_size.restype = _C.c_size_t
@@ -6603,6 +6633,552 @@ def landauer_ratio(energy_per_bit_j, temperature_k):
     return _ratio.value
 
 
+def learning_pac_bayes_bound(empirical_risk, kl_nats, samples, delta, lambda_per_j, train_energy_j):
+    """PAC-Bayes bound of Theorem 3.15:
+
+    \\hat{\\mathcal E} + \\sqrt{\\frac{\\mathrm{KL}(Q\\|P) + \\ln(2\\sqrt n/\\delta)}{2(n-1)}} + \\lambda
+    E_{train}/n.
+
+    With probability \\ge 1-\\delta over a sample of n examples the expected risk of the Gibbs
+    classifier of Q (not every h \\sim Q, as the theorem says) is at most the first two terms:
+    Maurer's bound with Pinsker's inequality, made looser by 2(n-1) < 2n. The energy term is
+    non-negative, so the sum is a valid but looser bound; it adds nothing about generalisation.
+
+    Parameters
+    ----------
+    empirical_risk : float
+        The value \\hat{\\mathcal E}, of a loss in [0, 1]. [dimensionless]. In [0, 1].
+    kl_nats : float
+        The value \\mathrm{KL}(Q\\|P). Unit: nat. Finite, >= 0.
+    samples : float
+        The value n. [dimensionless]. Finite, >= 2.
+    delta : float
+        The value \\delta. [dimensionless]. In (0, 1).
+    lambda_per_j : float
+        The value \\lambda. Unit: 1/J. Finite, >= 0.
+    train_energy_j : float
+        The value E_{train}. Unit: J. Finite, >= 0.
+
+    Returns
+    -------
+    bound : float
+        The bound on the risk (above 1: vacuous). [dimensionless]. NaN on error.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): bound is NULL
+    NonfiniteError (THERMOAI_E_NONFINITE): an input is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): an input outside its domain
+    RangeError (THERMOAI_E_RANGE): the result overflows
+
+    Source: Paper 002 Theorem 3.15 and App. B.9; A. Maurer, "A note on the PAC Bayesian theorem", arXiv:cs/0411099 (2004).
+
+    C function: thermoai_learning_pac_bayes_bound() in <thermoai/learning.h>.
+    """
+    _bound = _C.c_double()
+    _check(_lib.thermoai_learning_pac_bayes_bound(empirical_risk, kl_nats, samples, delta, lambda_per_j, train_energy_j, _C.byref(_bound)), 'thermoai_learning_pac_bayes_bound')
+    return _bound.value
+
+
+def learning_awgn_energy_per_bit_j(n0_j, spectral_efficiency):
+    """Shannon's minimum energy per bit on the AWGN channel: E_b \\ge N_0 (2^\\eta - 1)/\\eta.
+
+    \\eta is the spectral efficiency in bit/s/Hz (\\eta = 2R for R bits per real channel use). The
+    bound increases with \\eta from N_0 \\ln 2 at \\eta \\to 0 (the value returned for \\eta = 0):
+    reliable communication needs at least N_0 \\ln 2 per bit at any rate, the opposite of Theorem
+    3.14's vanishing bound at R \\to 0.
+
+    Parameters
+    ----------
+    n0_j : float
+        The value N_0, the one-sided noise spectral density. Unit: J (W/Hz). Finite, > 0.
+    spectral_efficiency : float
+        The value \\eta. Unit: bit/s/Hz. Finite, >= 0.
+
+    Returns
+    -------
+    energy_j : float
+        The value E_b. Unit: J. NaN on error.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): energy_j is NULL
+    NonfiniteError (THERMOAI_E_NONFINITE): an input is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): an input outside its domain
+    RangeError (THERMOAI_E_RANGE): the result overflows or underflows
+
+    Source: C. E. Shannon (1948/1949); Cover and Thomas (2006), Sec. 9.3; what paper 002 Theorem 3.14 should state.
+
+    C function: thermoai_learning_awgn_energy_per_bit_j() in <thermoai/learning.h>.
+    """
+    _energy_j = _C.c_double()
+    _check(_lib.thermoai_learning_awgn_energy_per_bit_j(n0_j, spectral_efficiency, _C.byref(_energy_j)), 'thermoai_learning_awgn_energy_per_bit_j')
+    return _energy_j.value
+
+
+def learning_energy_accuracy_j(task_bits, excess_error, model_bits, temperature_k):
+    """Theorem 3.3, Eq. (2), as printed:
+
+    k_B T \\ln 2\\,[I_{task} \\log_2(1/(\\epsilon - \\mathcal E_\\infty)) + H(\\mathrm{model})].
+
+    The excess error \\epsilon - \\mathcal E_\\infty is the input (no cancellation). The proof sums
+    different terms (p b and \\kappa p \\log(\\mathcal E_0/\\epsilon) instead of H(\\mathrm{model}));
+    this is the statement.
+
+    Parameters
+    ----------
+    task_bits : float
+        The value I_{task}. Unit: bit. Finite, >= 0.
+    excess_error : float
+        The value \\epsilon - \\mathcal E_\\infty. [dimensionless]. In (0, 1].
+    model_bits : float
+        The value H(\\mathrm{model}). Unit: bit. Finite, >= 0.
+    temperature_k : float
+        The value T. Unit: K. Finite, > 0.
+
+    Returns
+    -------
+    energy_j : float
+        The value E^*(\\epsilon). Unit: J. NaN on error.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): energy_j is NULL
+    NonfiniteError (THERMOAI_E_NONFINITE): an input is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): an input outside its domain
+    RangeError (THERMOAI_E_RANGE): the result overflows, or is non-zero below the normal range
+
+    Source: Paper 002 Theorem 3.3, Eq. (2).
+
+    C function: thermoai_learning_energy_accuracy_j() in <thermoai/learning.h>; experimental tier (may change in any release).
+    """
+    _energy_j = _C.c_double()
+    _check(_lib.thermoai_learning_energy_accuracy_j(task_bits, excess_error, model_bits, temperature_k, _C.byref(_energy_j)), 'thermoai_learning_energy_accuracy_j')
+    return _energy_j.value
+
+
+def learning_energy_condition_j(params, condition, initial_error, excess_error, temperature_k):
+    """Theorem 3.3, Eq. (3), the expression inside the \\Omega:
+
+    k_B T\\, p\\, \\kappa \\ln(\\mathcal E_0/(\\epsilon - \\mathcal E_\\infty)).
+
+    An order of growth with an unstated constant; the value is the expression with constant 1
+    (natural log, no \\ln 2, as printed).
+
+    Parameters
+    ----------
+    params : float
+        The value p. [dimensionless]. Finite, >= 0.
+    condition : float
+        The value \\kappa. [dimensionless]. Finite, >= 1.
+    initial_error : float
+        The value \\mathcal E_0. [dimensionless]. Finite, >= excess_error.
+    excess_error : float
+        The value \\epsilon - \\mathcal E_\\infty. [dimensionless]. Finite, > 0.
+    temperature_k : float
+        The value T. Unit: K. Finite, > 0.
+
+    Returns
+    -------
+    energy_j : float
+        The expression. Unit: J. NaN on error.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): energy_j is NULL
+    NonfiniteError (THERMOAI_E_NONFINITE): an input is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): an input outside its domain
+    RangeError (THERMOAI_E_RANGE): the result overflows, or is non-zero below the normal range
+
+    Source: Paper 002 Theorem 3.3, Eq. (3).
+
+    C function: thermoai_learning_energy_condition_j() in <thermoai/learning.h>; experimental tier (may change in any release).
+    """
+    _energy_j = _C.c_double()
+    _check(_lib.thermoai_learning_energy_condition_j(params, condition, initial_error, excess_error, temperature_k, _C.byref(_energy_j)), 'thermoai_learning_energy_condition_j')
+    return _energy_j.value
+
+
+def learning_landauer_bits(q, p, n):
+    """Theorem 3.6 as printed, in bits: \\mathrm{KL}(Q\\|P) + H(Q) - H(P) = -\\sum_i (q_i - p_i)
+    \\log_2 p_i.
+
+    The three terms collapse to H(Q, P) - H(P) (cross-entropy minus entropy), which is evaluated
+    in that form (no cancellation between the terms). It is 0 for a uniform prior whatever the
+    posterior, and negative when the posterior moves mass onto the prior's likelier hypotheses
+    (e.g. a point mass on the mode), where the bound says nothing. The introduction's k_B
+    T\\,\\mathrm{KL}(Q\\|P) is a different expression (doc/information-theory.md).
+
+    Parameters
+    ----------
+    q : float64 buffer of shape (n,)
+        The posterior Q, a pmf, n entries (pmf.h rules). [dimensionless]
+    p : float64 buffer of shape (n,)
+        The prior P, a pmf, n entries. [dimensionless]
+    n : int
+        Number of hypotheses, >= 1.
+
+    Returns
+    -------
+    bits : float
+        The bracket, of either sign. Unit: bit. NaN on error.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): a pointer is NULL
+    NonfiniteError (THERMOAI_E_NONFINITE): an entry is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): q or p is not a pmf
+    DomainError (THERMOAI_E_DOMAIN): p_i = 0 < q_i for some i (KL is infinite)
+    RangeError (THERMOAI_E_RANGE): the result is non-zero but below the normal range
+
+    Source: Paper 002 Theorem 3.6 (and App. B.5, which states it as an equality).
+
+    C function: thermoai_learning_landauer_bits() in <thermoai/learning.h>; experimental tier (may change in any release).
+    """
+    _q = _in_array(q, 'd', (n,), 'q')
+    _p = _in_array(p, 'd', (n,), 'p')
+    _bits = _C.c_double()
+    _check(_lib.thermoai_learning_landauer_bits(_q[0], _p[0], n, _C.byref(_bits)), 'thermoai_learning_landauer_bits')
+    return _bits.value
+
+
+def learning_landauer_j(q, p, n, temperature_k):
+    """Theorem 3.6 in joules: k_B T \\ln 2 \\cdot [\\mathrm{KL}(Q\\|P) + H(Q) - H(P)].
+
+    Parameters
+    ----------
+    q : float64 buffer of shape (n,)
+        The posterior, a pmf, n entries. [dimensionless]
+    p : float64 buffer of shape (n,)
+        The prior, a pmf, n entries. [dimensionless]
+    n : int
+        Number of hypotheses, >= 1.
+    temperature_k : float
+        The value T. Unit: K. Finite, > 0.
+
+    Returns
+    -------
+    energy_j : float
+        The bound, of either sign (negative: vacuous). Unit: J. NaN on error.
+
+    Raises
+    ------
+    Error (other): as thermoai_learning_landauer_bits(); THERMOAI_E_INVALID also for
+    temperature_k <= 0
+
+    Source: Paper 002 Theorem 3.6.
+
+    C function: thermoai_learning_landauer_j() in <thermoai/learning.h>; experimental tier (may change in any release).
+    """
+    _q = _in_array(q, 'd', (n,), 'q')
+    _p = _in_array(p, 'd', (n,), 'p')
+    _energy_j = _C.c_double()
+    _check(_lib.thermoai_learning_landauer_j(_q[0], _p[0], n, temperature_k, _C.byref(_energy_j)), 'thermoai_learning_landauer_j')
+    return _energy_j.value
+
+
+def learning_attention_info_j(seq_len, d_model, temperature_k):
+    """Theorem 3.10, information bound: k_B T \\ln 2 \\cdot N d \\log_2 N.
+
+    Parameters
+    ----------
+    seq_len : float
+        The value N. [dimensionless]. Finite, >= 1.
+    d_model : float
+        The value d. [dimensionless]. Finite, >= 0.
+    temperature_k : float
+        The value T. Unit: K. Finite, > 0.
+
+    Returns
+    -------
+    energy_j : float
+        The bound (0 at N = 1). Unit: J. NaN on error.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): energy_j is NULL
+    NonfiniteError (THERMOAI_E_NONFINITE): an input is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): an input outside its domain
+    RangeError (THERMOAI_E_RANGE): the result overflows, or is non-zero below the normal range
+
+    Source: Paper 002 Theorem 3.10, item 1.
+
+    C function: thermoai_learning_attention_info_j() in <thermoai/learning.h>; experimental tier (may change in any release).
+    """
+    _energy_j = _C.c_double()
+    _check(_lib.thermoai_learning_attention_info_j(seq_len, d_model, temperature_k, _C.byref(_energy_j)), 'thermoai_learning_attention_info_j')
+    return _energy_j.value
+
+
+def learning_attention_flop_j(seq_len, d_model, e_flop_j):
+    """Theorem 3.10, computational bound: e_{flop} \\cdot 2 N^2 d.
+
+    Parameters
+    ----------
+    seq_len : float
+        The value N. [dimensionless]. Finite, >= 0.
+    d_model : float
+        The value d. [dimensionless]. Finite, >= 0.
+    e_flop_j : float
+        Energy per FLOP. Unit: J. Finite, >= 0.
+
+    Returns
+    -------
+    energy_j : float
+        The bound. Unit: J. NaN on error.
+
+    Raises
+    ------
+    Error (other): as thermoai_learning_attention_info_j()
+
+    Source: Paper 002 Theorem 3.10, item 2.
+
+    C function: thermoai_learning_attention_flop_j() in <thermoai/learning.h>; experimental tier (may change in any release).
+    """
+    _energy_j = _C.c_double()
+    _check(_lib.thermoai_learning_attention_flop_j(seq_len, d_model, e_flop_j, _C.byref(_energy_j)), 'thermoai_learning_attention_flop_j')
+    return _energy_j.value
+
+
+def learning_attention_io_j(seq_len, d_model, cache_words, e_io_j):
+    """Theorem 3.10, I/O bound: e_{IO} \\cdot N^2 d / M.
+
+    Parameters
+    ----------
+    seq_len : float
+        The value N. [dimensionless]. Finite, >= 0.
+    d_model : float
+        The value d. [dimensionless]. Finite, >= 0.
+    cache_words : float
+        The value M, the fast memory in words. [dimensionless]. Finite, > 0.
+    e_io_j : float
+        Energy per slow-memory word. Unit: J. Finite, >= 0.
+
+    Returns
+    -------
+    energy_j : float
+        The bound. Unit: J. NaN on error.
+
+    Raises
+    ------
+    Error (other): as thermoai_learning_attention_info_j()
+
+    Source: Paper 002 Theorem 3.10, item 3 (its proof quotes N^2 d/\\sqrt M for matrix products).
+
+    C function: thermoai_learning_attention_io_j() in <thermoai/learning.h>; experimental tier (may change in any release).
+    """
+    _energy_j = _C.c_double()
+    _check(_lib.thermoai_learning_attention_io_j(seq_len, d_model, cache_words, e_io_j, _C.byref(_energy_j)), 'thermoai_learning_attention_io_j')
+    return _energy_j.value
+
+
+def learning_attention_approx_j(seq_len, d_model, epsilon, temperature_k):
+    """Corollary 3.11: k_B T \\ln 2 \\cdot N d \\log_2(1/\\epsilon) for \\epsilon-approximate attention.
+
+    Parameters
+    ----------
+    seq_len : float
+        The value N. [dimensionless]. Finite, >= 0.
+    d_model : float
+        The value d. [dimensionless]. Finite, >= 0.
+    epsilon : float
+        The value \\epsilon. [dimensionless]. In (0, 1).
+    temperature_k : float
+        The value T. Unit: K. Finite, > 0.
+
+    Returns
+    -------
+    energy_j : float
+        The bound. Unit: J. NaN on error.
+
+    Raises
+    ------
+    Error (other): as thermoai_learning_attention_info_j()
+
+    Source: Paper 002 Corollary 3.11, Eq. (8).
+
+    C function: thermoai_learning_attention_approx_j() in <thermoai/learning.h>; experimental tier (may change in any release).
+    """
+    _energy_j = _C.c_double()
+    _check(_lib.thermoai_learning_attention_approx_j(seq_len, d_model, epsilon, temperature_k, _C.byref(_energy_j)), 'thermoai_learning_attention_approx_j')
+    return _energy_j.value
+
+
+def learning_channel_energy_per_bit_j(n0_j, rate, capacity):
+    """Theorem 3.14 as printed: E_{bit} \\ge N_0 \\ln 2 \\cdot R / (1 - R/C).
+
+    Vanishes at R \\to 0 and diverges at R \\to C; Shannon's bound
+    (thermoai_learning_awgn_energy_per_bit_j()) is N_0 \\ln 2 at R \\to 0 and finite at capacity.
+    Not a valid bound: doc/information-theory.md.
+
+    Parameters
+    ----------
+    n0_j : float
+        The value N_0. Unit: J. Finite, > 0.
+    rate : float
+        The value R, bits per transmission. Unit: bit. Finite, >= 0, < capacity.
+    capacity : float
+        The value C, bits per transmission. Unit: bit. Finite, > 0.
+
+    Returns
+    -------
+    energy_j : float
+        The printed expression. Unit: J. NaN on error.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): energy_j is NULL
+    NonfiniteError (THERMOAI_E_NONFINITE): an input is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): an input outside its domain (also rate >= capacity)
+    RangeError (THERMOAI_E_RANGE): the result overflows, or is non-zero below the normal range
+
+    Source: Paper 002 Theorem 3.14.
+
+    C function: thermoai_learning_channel_energy_per_bit_j() in <thermoai/learning.h>; experimental tier (may change in any release).
+    """
+    _energy_j = _C.c_double()
+    _check(_lib.thermoai_learning_channel_energy_per_bit_j(n0_j, rate, capacity, _C.byref(_energy_j)), 'thermoai_learning_channel_energy_per_bit_j')
+    return _energy_j.value
+
+
+def learning_training_bits(samples, label_bits, params, precision, info_bits):
+    """Theorem 3.17, Eq. (9), in bits: n H(Y|X) + p b + I(D;\\theta).
+
+    Parameters
+    ----------
+    samples : float
+        The value n. [dimensionless]. Finite, >= 0.
+    label_bits : float
+        The value H(Y|X) per sample. Unit: bit. Finite, >= 0.
+    params : float
+        The value p. [dimensionless]. Finite, >= 0.
+    precision : float
+        The value b, bits per parameter. Unit: bit. Finite, >= 0.
+    info_bits : float
+        The value I(D;\\theta). Unit: bit. Finite, >= 0.
+
+    Returns
+    -------
+    bits : float
+        The information budget. Unit: bit. NaN on error.
+
+    Raises
+    ------
+    NullError (THERMOAI_E_NULL): bits is NULL
+    NonfiniteError (THERMOAI_E_NONFINITE): an input is NaN or infinite
+    InvalidError (THERMOAI_E_INVALID): an input outside its domain
+    RangeError (THERMOAI_E_RANGE): the result overflows, or is non-zero below the normal range
+
+    Source: Paper 002 Theorem 3.17, Eq. (9); Example 3.1.
+
+    C function: thermoai_learning_training_bits() in <thermoai/learning.h>; experimental tier (may change in any release).
+    """
+    _bits = _C.c_double()
+    _check(_lib.thermoai_learning_training_bits(samples, label_bits, params, precision, info_bits, _C.byref(_bits)), 'thermoai_learning_training_bits')
+    return _bits.value
+
+
+def learning_training_j(samples, label_bits, params, precision, info_bits, temperature_k):
+    """Theorem 3.17, Eq. (9): k_B T \\ln 2\\,[n H(Y|X) + p b + I(D;\\theta)].
+
+    Parameters
+    ----------
+    samples : float
+        The value n. [dimensionless]. Finite, >= 0.
+    label_bits : float
+        The value H(Y|X). Unit: bit. Finite, >= 0.
+    params : float
+        The value p. [dimensionless]. Finite, >= 0.
+    precision : float
+        The value b. Unit: bit. Finite, >= 0.
+    info_bits : float
+        The value I(D;\\theta). Unit: bit. Finite, >= 0.
+    temperature_k : float
+        The value T. Unit: K. Finite, > 0.
+
+    Returns
+    -------
+    energy_j : float
+        The bound. Unit: J. NaN on error.
+
+    Raises
+    ------
+    Error (other): as thermoai_learning_training_bits()
+
+    Source: Paper 002 Theorem 3.17, Eq. (9).
+
+    C function: thermoai_learning_training_j() in <thermoai/learning.h>; experimental tier (may change in any release).
+    """
+    _energy_j = _C.c_double()
+    _check(_lib.thermoai_learning_training_j(samples, label_bits, params, precision, info_bits, temperature_k, _C.byref(_energy_j)), 'thermoai_learning_training_j')
+    return _energy_j.value
+
+
+def learning_inference_bits(tokens, token_bits, params):
+    """Theorem 3.18, Eq. (10), in bits: T_{tok}\\,[H(\\text{next token}) + \\log_2 p].
+
+    H is the next-token entropy in bits (\\log_2 of the perplexity, not "the perplexity in bits"
+    as the theorem glosses it).
+
+    Parameters
+    ----------
+    tokens : float
+        The value T_{tok}, tokens generated. [dimensionless]. Finite, >= 0.
+    token_bits : float
+        The value H(\\text{next token}). Unit: bit. Finite, >= 0.
+    params : float
+        The value p. [dimensionless]. Finite, >= 1.
+
+    Returns
+    -------
+    bits : float
+        The budget. Unit: bit. NaN on error.
+
+    Raises
+    ------
+    Error (other): as thermoai_learning_training_bits()
+
+    Source: Paper 002 Theorem 3.18, Eq. (10).
+
+    C function: thermoai_learning_inference_bits() in <thermoai/learning.h>; experimental tier (may change in any release).
+    """
+    _bits = _C.c_double()
+    _check(_lib.thermoai_learning_inference_bits(tokens, token_bits, params, _C.byref(_bits)), 'thermoai_learning_inference_bits')
+    return _bits.value
+
+
+def learning_inference_j(tokens, token_bits, params, temperature_k):
+    """Theorem 3.18, Eq. (10): k_B T \\ln 2 \\cdot T_{tok}\\,[H(\\text{next token}) + \\log_2 p].
+
+    Parameters
+    ----------
+    tokens : float
+        The value T_{tok}. [dimensionless]. Finite, >= 0.
+    token_bits : float
+        The value H. Unit: bit. Finite, >= 0.
+    params : float
+        The value p. [dimensionless]. Finite, >= 1.
+    temperature_k : float
+        The value T. Unit: K. Finite, > 0.
+
+    Returns
+    -------
+    energy_j : float
+        The bound. Unit: J. NaN on error.
+
+    Raises
+    ------
+    Error (other): as thermoai_learning_training_bits()
+
+    Source: Paper 002 Theorem 3.18, Eq. (10).
+
+    C function: thermoai_learning_inference_j() in <thermoai/learning.h>; experimental tier (may change in any release).
+    """
+    _energy_j = _C.c_double()
+    _check(_lib.thermoai_learning_inference_j(tokens, token_bits, params, temperature_k, _C.byref(_energy_j)), 'thermoai_learning_inference_j')
+    return _energy_j.value
+
+
 def loss_model_init():
     """Defaults: the hoffmann2022 preset (no data term).
 
@@ -10260,14 +10836,14 @@ def serving_tokens_per_j(tokens_per_s, power_w):
     Parameters
     ----------
     tokens_per_s : float
-        T. Unit: tokens/s. Finite, >= 0.
+        The value T. Unit: tokens/s. Finite, >= 0.
     power_w : float
-        P. Unit: W. Finite, > 0.
+        The value P. Unit: W. Finite, > 0.
 
     Returns
     -------
     tokens_per_j : float
-        \\eta. Unit: tokens/J (= tokens/s/W). NaN on error.
+        The value \\eta. Unit: tokens/J (= tokens/s/W). NaN on error.
 
     Raises
     ------
@@ -10291,14 +10867,14 @@ def serving_devices(tokens_per_s, device_tokens_per_s):
     Parameters
     ----------
     tokens_per_s : float
-        R, the service's rate. Unit: tokens/s. Finite, >= 0.
+        The value R, the service's rate. Unit: tokens/s. Finite, >= 0.
     device_tokens_per_s : float
-        T_{dev}, one device's rate. Unit: tokens/s. Finite, > 0.
+        The value T_{dev}, one device's rate. Unit: tokens/s. Finite, > 0.
 
     Returns
     -------
     devices : float
-        n (an integer value). [dimensionless]. NaN on error.
+        The value n (an integer value). [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -10322,16 +10898,16 @@ def serving_node_power_w(devices, device_power_w, host_power_w):
     Parameters
     ----------
     devices : float
-        n per node. [dimensionless]. Finite, >= 0.
+        The value n per node. [dimensionless]. Finite, >= 0.
     device_power_w : float
-        P_{dev}. Unit: W. Finite, >= 0.
+        The value P_{dev}. Unit: W. Finite, >= 0.
     host_power_w : float
-        P_{host}. Unit: W. Finite, >= 0.
+        The value P_{host}. Unit: W. Finite, >= 0.
 
     Returns
     -------
     node_power_w : float
-        P_{node}. Unit: W. NaN on error.
+        The value P_{node}. Unit: W. NaN on error.
 
     Raises
     ------
@@ -10355,14 +10931,14 @@ def serving_facility_power_w(it_power_w, pue):
     Parameters
     ----------
     it_power_w : float
-        P_{IT}. Unit: W. Finite, >= 0.
+        The value P_{IT}. Unit: W. Finite, >= 0.
     pue : float
         Power usage effectiveness. [dimensionless]. Finite, >= 1.
 
     Returns
     -------
     facility_power_w : float
-        P_{fac}. Unit: W. NaN on error.
+        The value P_{fac}. Unit: W. NaN on error.
 
     Raises
     ------
@@ -10386,12 +10962,12 @@ def serving_annual_energy_j(power_w):
     Parameters
     ----------
     power_w : float
-        P. Unit: W. Finite, >= 0.
+        The value P. Unit: W. Finite, >= 0.
 
     Returns
     -------
     energy_j : float
-        E. Unit: J. NaN on error.
+        The value E. Unit: J. NaN on error.
 
     Raises
     ------
@@ -10415,14 +10991,14 @@ def serving_energy_cost_usd(energy_j, usd_per_kwh):
     Parameters
     ----------
     energy_j : float
-        E. Unit: J. Finite, >= 0.
+        The value E. Unit: J. Finite, >= 0.
     usd_per_kwh : float
-        c. Unit: USD/kWh. Finite, >= 0.
+        The value c. Unit: USD/kWh. Finite, >= 0.
 
     Returns
     -------
     cost_usd : float
-        C. Unit: USD. NaN on error.
+        The value C. Unit: USD. NaN on error.
 
     Raises
     ------
@@ -10447,16 +11023,16 @@ def serving_site_nodes(site_power_w, node_power_w, pue):
     Parameters
     ----------
     site_power_w : float
-        P_{site}, the supply. Unit: W. Finite, >= 0.
+        The value P_{site}, the supply. Unit: W. Finite, >= 0.
     node_power_w : float
-        P_{node}. Unit: W. Finite, > 0.
+        The value P_{node}. Unit: W. Finite, > 0.
     pue : float
         Power usage effectiveness. [dimensionless]. Finite, >= 1.
 
     Returns
     -------
     nodes : float
-        n (an integer value). [dimensionless]. NaN on error.
+        The value n (an integer value). [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -10635,18 +11211,18 @@ def slo_paper_fill_batch(arrival_per_s, slo_s, compute_s, max_batch):
     Parameters
     ----------
     arrival_per_s : float
-        \\lambda. Unit: 1/s. Finite, > 0.
+        The value \\lambda. Unit: 1/s. Finite, > 0.
     slo_s : float
-        \\tau_{max}. Unit: s. Finite, > 0.
+        The value \\tau_{max}. Unit: s. Finite, > 0.
     compute_s : float
-        \\tau_{compute}. Unit: s. Finite, >= 0.
+        The value \\tau_{compute}. Unit: s. Finite, >= 0.
     max_batch : float
-        B_{max}. [dimensionless]. Finite, >= 1.
+        The value B_{max}. [dimensionless]. Finite, >= 1.
 
     Returns
     -------
     batch : float
-        B (an integer value). [dimensionless]. NaN on error.
+        The value B (an integer value). [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -10676,16 +11252,16 @@ def slo_paper_root_batch(static_power_w, slo_s, marginal_j):
     Parameters
     ----------
     static_power_w : float
-        e_{static}. Unit: W. Finite, >= 0.
+        The value e_{static}. Unit: W. Finite, >= 0.
     slo_s : float
-        \\tau_{max}. Unit: s. Finite, > 0.
+        The value \\tau_{max}. Unit: s. Finite, > 0.
     marginal_j : float
-        e_{marginal}. Unit: J. Finite, > 0.
+        The value e_{marginal}. Unit: J. Finite, > 0.
 
     Returns
     -------
     batch : float
-        B^* (not rounded). [dimensionless]. NaN on error.
+        The value B^* (not rounded). [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -12994,12 +13570,13 @@ def trilemma_memory_batch(arch, params, hw, overhead_bytes):
     hw : Hardware
         The device; memory_usable_bytes > 0.
     overhead_bytes : float
-        M_{overhead}: activations, workspace, fragmentation. Unit: bytes. Finite, >= 0.
+        The value M_{overhead}: activations, workspace, fragmentation. Unit: bytes. Finite, >=
+        0.
 
     Returns
     -------
     max_batch : int
-        B_{max}, at most 2^53; 0 on error.
+        The value B_{max}, at most 2^53; 0 on error.
 
     Raises
     ------
@@ -13080,16 +13657,16 @@ def trilemma_paper_batch(params, context, kv_dim):
     Parameters
     ----------
     params : float
-        p. [dimensionless]. Finite, > 0.
+        The value p. [dimensionless]. Finite, > 0.
     context : float
-        N. Unit: tokens. Finite, > 0.
+        The value N. Unit: tokens. Finite, > 0.
     kv_dim : float
-        d. [dimensionless]. Finite, > 0.
+        The value d. [dimensionless]. Finite, > 0.
 
     Returns
     -------
     batch : float
-        B^* (not rounded). [dimensionless]. NaN on error.
+        The value B^* (not rounded). [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -13118,16 +13695,16 @@ def trilemma_paper_bound_j_s(weight_bytes, j_per_byte, bytes_per_s):
     Parameters
     ----------
     weight_bytes : float
-        p read as bytes. Unit: bytes. Finite, >= 0.
+        The value p read as bytes. Unit: bytes. Finite, >= 0.
     j_per_byte : float
-        e_{mem}. Unit: J/byte. Finite, >= 0.
+        The value e_{mem}. Unit: J/byte. Finite, >= 0.
     bytes_per_s : float
-        B_{mem}. Unit: bytes/s. Finite, > 0.
+        The value B_{mem}. Unit: bytes/s. Finite, > 0.
 
     Returns
     -------
     bound_j_s : float
-        p e_{mem}/B_{mem}. Unit: J s. NaN on error.
+        The value p e_{mem}/B_{mem}. Unit: J s. NaN on error.
 
     Raises
     ------
@@ -13153,22 +13730,23 @@ def trilemma_paper_max_batch(memory_bytes, model_bytes, overhead_bytes, context,
     Parameters
     ----------
     memory_bytes : float
-        M_{GPU}. Unit: bytes. Finite, >= 0.
+        The value M_{GPU}. Unit: bytes. Finite, >= 0.
     model_bytes : float
-        M_{model}. Unit: bytes. Finite, >= 0.
+        The value M_{model}. Unit: bytes. Finite, >= 0.
     overhead_bytes : float
-        M_{overhead}. Unit: bytes. Finite, >= 0.
+        The value M_{overhead}. Unit: bytes. Finite, >= 0.
     context : float
-        N. Unit: tokens. Finite, > 0.
+        The value N. Unit: tokens. Finite, > 0.
     kv_dim : float
-        d, values per token per K (and per V) summed over layers. [dimensionless]. Finite, > 0.
+        The value d, values per token per K (and per V) summed over layers. [dimensionless].
+        Finite, > 0.
     kv_bytes : float
-        b_{KV}, bytes per value. Unit: bytes. Finite, > 0.
+        The value b_{KV}, bytes per value. Unit: bytes. Finite, > 0.
 
     Returns
     -------
     max_batch : float
-        B_{max} (an integer value). [dimensionless]. NaN on error.
+        The value B_{max} (an integer value). [dimensionless]. NaN on error.
 
     Raises
     ------
@@ -14153,7 +14731,7 @@ def _Ssa_clusters(self):
 
 Ssa.clusters = _Ssa_clusters
 
-FUNCTIONS = {'allocate_energy_model_init': 'thermoai_allocate_energy_model_init', 'allocate_energy_model_size': 'thermoai_allocate_energy_model_size', 'allocate_result_init': 'thermoai_allocate_result_init', 'allocate_result_size': 'thermoai_allocate_result_size', 'allocate_energy_j': 'thermoai_allocate_energy_j', 'allocate_marginal': 'thermoai_allocate_marginal', 'allocate_compute_optimal': 'thermoai_allocate_compute_optimal', 'allocate_closed_form': 'thermoai_allocate_closed_form', 'allocate_solve': 'thermoai_allocate_solve', 'allocate_isoloss': 'thermoai_allocate_isoloss', 'allocate_isoloss_asymptotic_j': 'thermoai_allocate_isoloss_asymptotic_j', 'allocate_asymptotic_exponents': 'thermoai_allocate_asymptotic_exponents', 'attention_workspace_bytes': 'thermoai_attention_workspace_bytes', 'attention_dense': 'thermoai_attention_dense', 'attention_cluster_mass': 'thermoai_attention_cluster_mass', 'attention_kernel_name': 'thermoai_attention_kernel_name', 'calibrate_fit_init': 'thermoai_calibrate_fit_init', 'calibrate_fit_size': 'thermoai_calibrate_fit_size', 'calibrate_nnls': 'thermoai_calibrate_nnls', 'calibrate_energy': 'thermoai_calibrate_energy', 'carbon_co2e_kg': 'thermoai_carbon_co2e_kg', 'carbon_grid_find': 'thermoai_carbon_grid_find', 'carbon_grid_count': 'thermoai_carbon_grid_count', 'carbon_grid_info': 'thermoai_carbon_grid_info', 'constants_boltzmann_j_per_k': 'thermoai_constants_boltzmann_j_per_k', 'constants_julian_year_s': 'thermoai_constants_julian_year_s', 'cost_serving_init': 'thermoai_cost_serving_init', 'cost_serving_size': 'thermoai_cost_serving_size', 'cost_result_init': 'thermoai_cost_result_init', 'cost_result_size': 'thermoai_cost_result_size', 'cost_serving_preset': 'thermoai_cost_serving_preset', 'cost_serving_preset_count': 'thermoai_cost_serving_preset_count', 'cost_serving_preset_info': 'thermoai_cost_serving_preset_info', 'cost_step': 'thermoai_cost_step', 'cost_decode': 'thermoai_cost_decode', 'cost_prefill': 'thermoai_cost_prefill', 'cost_request': 'thermoai_cost_request', 'dynamics_temperature': 'thermoai_dynamics_temperature', 'dynamics_w2_gaussian_diag': 'thermoai_dynamics_w2_gaussian_diag', 'dynamics_w2_gaussian_workspace_bytes': 'thermoai_dynamics_w2_gaussian_workspace_bytes', 'dynamics_w2_gaussian': 'thermoai_dynamics_w2_gaussian', 'dynamics_transport_entropy_bound': 'thermoai_dynamics_transport_entropy_bound', 'dynamics_ou_entropy_rate': 'thermoai_dynamics_ou_entropy_rate', 'dynamics_ou_entropy_production': 'thermoai_dynamics_ou_entropy_production', 'dynamics_lr_schedule': 'thermoai_dynamics_lr_schedule', 'dynamics_lr_tau_opt': 'thermoai_dynamics_lr_tau_opt', 'dynamics_lr_energy_aware': 'thermoai_dynamics_lr_energy_aware', 'dynamics_lr_energy_profile': 'thermoai_dynamics_lr_energy_profile', 'dynamics_transport_energy_bound': 'thermoai_dynamics_transport_energy_bound', 'dynamics_speed_energy_product': 'thermoai_dynamics_speed_energy_product', 'dynamics_second_law_slack': 'thermoai_dynamics_second_law_slack', 'dynamics_min_dissipation': 'thermoai_dynamics_min_dissipation', 'energy_from_power_j': 'thermoai_energy_from_power_j', 'energy_training_flop': 'thermoai_energy_training_flop', 'energy_training_j': 'thermoai_energy_training_j', 'energy_facility_j': 'thermoai_energy_facility_j', 'energy_inference_per_token_j': 'thermoai_energy_inference_per_token_j', 'energy_amortized_per_token_j': 'thermoai_energy_amortized_per_token_j', 'energy_break_even_tokens': 'thermoai_energy_break_even_tokens', 'energy_entropy_rate_w_per_k': 'thermoai_energy_entropy_rate_w_per_k', 'energy_entropy_produced_j_per_k': 'thermoai_energy_entropy_produced_j_per_k', 'entropy_params_init': 'thermoai_entropy_params_init', 'entropy_params_size': 'thermoai_entropy_params_size', 'entropy_breakdown_size': 'thermoai_entropy_breakdown_size', 'entropy_breakdown_init': 'thermoai_entropy_breakdown_init', 'entropy_attention_bits': 'thermoai_entropy_attention_bits', 'entropy_ffn_bits': 'thermoai_entropy_ffn_bits', 'entropy_norm_bits': 'thermoai_entropy_norm_bits', 'entropy_token': 'thermoai_entropy_token', 'entropy_token_energy_j': 'thermoai_entropy_token_energy_j', 'flux_phases_init': 'thermoai_flux_phases_init', 'flux_phases_size': 'thermoai_flux_phases_size', 'flux_rate_bits_per_s': 'thermoai_flux_rate_bits_per_s', 'flux_phase_bounds_s': 'thermoai_flux_phase_bounds_s', 'flux_total_bits': 'thermoai_flux_total_bits', 'geometry_fisher_workspace_bytes': 'thermoai_geometry_fisher_workspace_bytes', 'geometry_fisher_metric': 'thermoai_geometry_fisher_metric', 'geometry_heat_factor': 'thermoai_geometry_heat_factor', 'geometry_heat_cutoff': 'thermoai_geometry_heat_cutoff', 'geometry_heat_filter_workspace_bytes': 'thermoai_geometry_heat_filter_workspace_bytes', 'geometry_heat_filter': 'thermoai_geometry_heat_filter', 'geometry_information_bound': 'thermoai_geometry_information_bound', 'geometry_spectral_energy_j': 'thermoai_geometry_spectral_energy_j', 'graph_cheeger_bounds': 'thermoai_graph_cheeger_bounds', 'graph_conductance': 'thermoai_graph_conductance', 'graph_workspace_bytes': 'thermoai_graph_workspace_bytes', 'graph_laplacian_spectrum': 'thermoai_graph_laplacian_spectrum', 'graph_effective_resistance': 'thermoai_graph_effective_resistance', 'graph_sampler_create': 'thermoai_graph_sampler_create', 'graph_sampler_create_ex': 'thermoai_graph_sampler_create_ex', 'graph_sampler_execute': 'thermoai_graph_sampler_execute', 'graph_sampler_free': 'thermoai_graph_sampler_free', 'graph_sparsifier_min_edges': 'thermoai_graph_sparsifier_min_edges', 'hardware_init': 'thermoai_hardware_init', 'hardware_size': 'thermoai_hardware_size', 'hardware_check': 'thermoai_hardware_check', 'hardware_peak_flop_per_s': 'thermoai_hardware_peak_flop_per_s', 'hardware_j_per_flop': 'thermoai_hardware_j_per_flop', 'hardware_ridge_flop_per_byte': 'thermoai_hardware_ridge_flop_per_byte', 'hardware_derive_energy': 'thermoai_hardware_derive_energy', 'hardware_preset_find': 'thermoai_hardware_preset_find', 'hardware_preset_count': 'thermoai_hardware_preset_count', 'hardware_preset_info': 'thermoai_hardware_preset_info', 'hardware_preset_status': 'thermoai_hardware_preset_status', 'ib_params_init': 'thermoai_ib_params_init', 'ib_params_size': 'thermoai_ib_params_size', 'ib_result_init': 'thermoai_ib_result_init', 'ib_result_size': 'thermoai_ib_result_size', 'ib_create': 'thermoai_ib_create', 'ib_create_ex': 'thermoai_ib_create_ex', 'ib_execute': 'thermoai_ib_execute', 'ib_iterate': 'thermoai_ib_iterate', 'ib_curve': 'thermoai_ib_curve', 'ib_encoder': 'thermoai_ib_encoder', 'ib_set_encoder': 'thermoai_ib_set_encoder', 'ib_kernel_name': 'thermoai_ib_kernel_name', 'ib_free': 'thermoai_ib_free', 'ib_min_rate_bits': 'thermoai_ib_min_rate_bits', 'ib_energy_j': 'thermoai_ib_energy_j', 'info_perplexity_from_bits': 'thermoai_info_perplexity_from_bits', 'info_perplexity_from_nats': 'thermoai_info_perplexity_from_nats', 'info_cross_entropy_bits': 'thermoai_info_cross_entropy_bits', 'info_cross_entropy_nats': 'thermoai_info_cross_entropy_nats', 'info_bits_from_nats': 'thermoai_info_bits_from_nats', 'info_nats_from_bits': 'thermoai_info_nats_from_bits', 'info_uniform_entropy_bits': 'thermoai_info_uniform_entropy_bits', 'interval_monomial': 'thermoai_interval_monomial', 'interval_difference': 'thermoai_interval_difference', 'interval_training_min_j': 'thermoai_interval_training_min_j', 'ladder_init': 'thermoai_ladder_init', 'ladder_size': 'thermoai_ladder_size', 'ladder_decode': 'thermoai_ladder_decode', 'landauer_energy_per_bit_j': 'thermoai_landauer_energy_per_bit_j', 'landauer_energy_j': 'thermoai_landauer_energy_j', 'landauer_bits_per_j': 'thermoai_landauer_bits_per_j', 'landauer_ratio': 'thermoai_landauer_ratio', 'loss_model_init': 'thermoai_loss_model_init', 'loss_model_size': 'thermoai_loss_model_size', 'loss_nats': 'thermoai_loss_nats', 'loss_preset_find': 'thermoai_loss_preset_find', 'loss_preset_count': 'thermoai_loss_preset_count', 'loss_preset_info': 'thermoai_loss_preset_info', 'model_arch_init': 'thermoai_model_arch_init', 'model_arch_size': 'thermoai_model_arch_size', 'model_arch_check': 'thermoai_model_arch_check', 'model_params': 'thermoai_model_params', 'model_active_params': 'thermoai_model_active_params', 'model_preset_find': 'thermoai_model_preset_find', 'model_preset_count': 'thermoai_model_preset_count', 'model_preset_info': 'thermoai_model_preset_info', 'model_preset_status': 'thermoai_model_preset_status', 'negentropy_description_bits_per_token': 'thermoai_negentropy_description_bits_per_token', 'negentropy_bits_per_token': 'thermoai_negentropy_bits_per_token', 'negentropy_total_bits': 'thermoai_negentropy_total_bits', 'negentropy_entropy_reduction_j_per_k': 'thermoai_negentropy_entropy_reduction_j_per_k', 'negentropy_training_min_j': 'thermoai_negentropy_training_min_j', 'negentropy_efficiency': 'thermoai_negentropy_efficiency', 'negentropy_cost_j_per_bit': 'thermoai_negentropy_cost_j_per_bit', 'negentropy_demon_efficiency': 'thermoai_negentropy_demon_efficiency', 'negentropy_demon_trend': 'thermoai_negentropy_demon_trend', 'negentropy_flux_limit_bits_per_s': 'thermoai_negentropy_flux_limit_bits_per_s', 'negentropy_compression_ratio': 'thermoai_negentropy_compression_ratio', 'paper_energy_train_terms_init': 'thermoai_paper_energy_train_terms_init', 'paper_energy_train_terms_size': 'thermoai_paper_energy_train_terms_size', 'paper_energy_inference_j': 'thermoai_paper_energy_inference_j', 'paper_energy_training_j': 'thermoai_paper_energy_training_j', 'paper_energy_attention_j': 'thermoai_paper_energy_attention_j', 'paper_energy_blog_decode': 'thermoai_paper_energy_blog_decode', 'perturbation_sin_theta_bound': 'thermoai_perturbation_sin_theta_bound', 'perturbation_measure_workspace_bytes': 'thermoai_perturbation_measure_workspace_bytes', 'perturbation_measure': 'thermoai_perturbation_measure', 'perturbation_bernstein_tail': 'thermoai_perturbation_bernstein_tail', 'perturbation_bernstein_deviation': 'thermoai_perturbation_bernstein_deviation', 'perturbation_jl_dimension_gaussian': 'thermoai_perturbation_jl_dimension_gaussian', 'perturbation_nystrom_workspace_bytes': 'thermoai_perturbation_nystrom_workspace_bytes', 'perturbation_nystrom_error': 'thermoai_perturbation_nystrom_error', 'perturbation_davis_kahan': 'thermoai_perturbation_davis_kahan', 'perturbation_ssa_bound': 'thermoai_perturbation_ssa_bound', 'perturbation_ssa_sampling_error': 'thermoai_perturbation_ssa_sampling_error', 'perturbation_tradeoff_error': 'thermoai_perturbation_tradeoff_error', 'perturbation_tradeoff_edges': 'thermoai_perturbation_tradeoff_edges', 'perturbation_nystrom_bound': 'thermoai_perturbation_nystrom_bound', 'perturbation_jl_dimension': 'thermoai_perturbation_jl_dimension', 'pmf_tolerance': 'thermoai_pmf_tolerance', 'pmf_check': 'thermoai_pmf_check', 'pmf_entropy_bits': 'thermoai_pmf_entropy_bits', 'pmf_entropy_nats': 'thermoai_pmf_entropy_nats', 'pmf_cross_entropy_bits': 'thermoai_pmf_cross_entropy_bits', 'pmf_cross_entropy_nats': 'thermoai_pmf_cross_entropy_nats', 'pmf_kl_divergence_bits': 'thermoai_pmf_kl_divergence_bits', 'pmf_kl_divergence_nats': 'thermoai_pmf_kl_divergence_nats', 'pmf_mutual_information_bits': 'thermoai_pmf_mutual_information_bits', 'pmf_mutual_information_nats': 'thermoai_pmf_mutual_information_nats', 'pmf_conditional_entropy_bits': 'thermoai_pmf_conditional_entropy_bits', 'pmf_conditional_entropy_nats': 'thermoai_pmf_conditional_entropy_nats', 'pmf_log_sum_exp': 'thermoai_pmf_log_sum_exp', 'precision_degradation': 'thermoai_precision_degradation', 'precision_optimal_bits': 'thermoai_precision_optimal_bits', 'precision_energy_j': 'thermoai_precision_energy_j', 'precision_layer_error': 'thermoai_precision_layer_error', 'precision_layer_bits': 'thermoai_precision_layer_bits', 'precision_layer_bits_whole': 'thermoai_precision_layer_bits_whole', 'prune_workspace_bytes': 'thermoai_prune_workspace_bytes', 'prune_magnitude': 'thermoai_prune_magnitude', 'prune_wanda': 'thermoai_prune_wanda', 'prune_magnitude_nm': 'thermoai_prune_magnitude_nm', 'prune_wanda_nm': 'thermoai_prune_wanda_nm', 'prune_column_norms': 'thermoai_prune_column_norms', 'quadrature_integrate': 'thermoai_quadrature_integrate', 'quadrature_integrate_points': 'thermoai_quadrature_integrate_points', 'rademacher_bound': 'thermoai_rademacher_bound', 'rademacher_sparse': 'thermoai_rademacher_sparse', 'rd_gaussian_bits': 'thermoai_rd_gaussian_bits', 'rd_gaussian_distortion': 'thermoai_rd_gaussian_distortion', 'rd_bernoulli_bits': 'thermoai_rd_bernoulli_bits', 'rd_gaussian_energy_j': 'thermoai_rd_gaussian_energy_j', 'rd_bernoulli_energy_j': 'thermoai_rd_bernoulli_energy_j', 'rd_ba_params_init': 'thermoai_rd_ba_params_init', 'rd_ba_params_size': 'thermoai_rd_ba_params_size', 'rd_ba_result_init': 'thermoai_rd_ba_result_init', 'rd_ba_result_size': 'thermoai_rd_ba_result_size', 'rd_ba_create': 'thermoai_rd_ba_create', 'rd_ba_create_ex': 'thermoai_rd_ba_create_ex', 'rd_ba_distortion_range': 'thermoai_rd_ba_distortion_range', 'rd_ba_execute': 'thermoai_rd_ba_execute', 'rd_ba_execute_distortion': 'thermoai_rd_ba_execute_distortion', 'rd_ba_iterate': 'thermoai_rd_ba_iterate', 'rd_ba_curve': 'thermoai_rd_ba_curve', 'rd_ba_output_pmf': 'thermoai_rd_ba_output_pmf', 'rd_ba_channel': 'thermoai_rd_ba_channel', 'rd_ba_kernel_name': 'thermoai_rd_ba_kernel_name', 'rd_ba_free': 'thermoai_rd_ba_free', 'scaling_negentropy_law_init': 'thermoai_scaling_negentropy_law_init', 'scaling_loss_law_init': 'thermoai_scaling_loss_law_init', 'scaling_negentropy_law_size': 'thermoai_scaling_negentropy_law_size', 'scaling_loss_law_size': 'thermoai_scaling_loss_law_size', 'scaling_negentropy_bits': 'thermoai_scaling_negentropy_bits', 'scaling_loss_bits': 'thermoai_scaling_loss_bits', 'scaling_negentropy_from_loss': 'thermoai_scaling_negentropy_from_loss', 'scheduler_params_init': 'thermoai_scheduler_params_init', 'scheduler_params_size': 'thermoai_scheduler_params_size', 'scheduler_create': 'thermoai_scheduler_create', 'scheduler_create_ex': 'thermoai_scheduler_create_ex', 'scheduler_controls': 'thermoai_scheduler_controls', 'scheduler_update': 'thermoai_scheduler_update', 'scheduler_budget': 'thermoai_scheduler_budget', 'scheduler_free': 'thermoai_scheduler_free', 'serving_tokens_per_j': 'thermoai_serving_tokens_per_j', 'serving_devices': 'thermoai_serving_devices', 'serving_node_power_w': 'thermoai_serving_node_power_w', 'serving_facility_power_w': 'thermoai_serving_facility_power_w', 'serving_annual_energy_j': 'thermoai_serving_annual_energy_j', 'serving_energy_cost_usd': 'thermoai_serving_energy_cost_usd', 'serving_site_nodes': 'thermoai_serving_site_nodes', 'serving_node_preset': 'thermoai_serving_node_preset', 'slo_params_init': 'thermoai_slo_params_init', 'slo_params_size': 'thermoai_slo_params_size', 'slo_result_init': 'thermoai_slo_result_init', 'slo_result_size': 'thermoai_slo_result_size', 'slo_batch': 'thermoai_slo_batch', 'slo_paper_fill_batch': 'thermoai_slo_paper_fill_batch', 'slo_paper_root_batch': 'thermoai_slo_paper_root_batch', 'softmax_free_energy': 'thermoai_softmax_free_energy', 'softmax_free_energy_min': 'thermoai_softmax_free_energy_min', 'softmax_max_weight': 'thermoai_softmax_max_weight', 'softmax_singular_values_workspace_bytes': 'thermoai_softmax_singular_values_workspace_bytes', 'softmax_singular_values': 'thermoai_softmax_singular_values', 'softmax_effective_rank': 'thermoai_softmax_effective_rank', 'softmax_rank_bound': 'thermoai_softmax_rank_bound', 'sparsity_dense_energy_j': 'thermoai_sparsity_dense_energy_j', 'sparsity_unstructured_energy_j': 'thermoai_sparsity_unstructured_energy_j', 'sparsity_block_energy_j': 'thermoai_sparsity_block_energy_j', 'sparsity_lowrank_energy_j': 'thermoai_sparsity_lowrank_energy_j', 'sparsity_attention_index_bits': 'thermoai_sparsity_attention_index_bits', 'sparsity_breakeven_density': 'thermoai_sparsity_breakeven_density', 'sparsity_pareto_multiplier': 'thermoai_sparsity_pareto_multiplier', 'sparsity_pareto_density': 'thermoai_sparsity_pareto_density', 'spectral_params_init': 'thermoai_spectral_params_init', 'spectral_params_size': 'thermoai_spectral_params_size', 'spectral_info_init': 'thermoai_spectral_info_init', 'spectral_info_size': 'thermoai_spectral_info_size', 'spectral_attention': 'thermoai_spectral_attention', 'spectral_attention_workspace_bytes': 'thermoai_spectral_attention_workspace_bytes', 'spectral_ssa': 'thermoai_spectral_ssa', 'spectral_ssa_workspace_bytes': 'thermoai_spectral_ssa_workspace_bytes', 'spectral_cluster_quality': 'thermoai_spectral_cluster_quality', 'spectral_fallback': 'thermoai_spectral_fallback', 'spectral_mixing_time_bound': 'thermoai_spectral_mixing_time_bound', 'ssa_params_init': 'thermoai_ssa_params_init', 'ssa_params_size': 'thermoai_ssa_params_size', 'ssa_stats_size': 'thermoai_ssa_stats_size', 'ssa_stats_init': 'thermoai_ssa_stats_init', 'ssa_create': 'thermoai_ssa_create', 'ssa_create_ex': 'thermoai_ssa_create_ex', 'ssa_set_clock': 'thermoai_ssa_set_clock', 'ssa_execute': 'thermoai_ssa_execute', 'ssa_get_stats': 'thermoai_ssa_get_stats', 'ssa_clusters': 'thermoai_ssa_clusters', 'ssa_free': 'thermoai_ssa_free', 'strerror': 'thermoai_strerror', 'status_name': 'thermoai_status_name', 'synth_params_init': 'thermoai_synth_params_init', 'synth_params_size': 'thermoai_synth_params_size', 'synth_generate': 'thermoai_synth_generate', 'ter_ratio': 'thermoai_ter_ratio', 'ter_per_token': 'thermoai_ter_per_token', 'ter_run': 'thermoai_ter_run', 'ter_landauer_share': 'thermoai_ter_landauer_share', 'ter_gap_product': 'thermoai_ter_gap_product', 'tip_relative_degradation': 'thermoai_tip_relative_degradation', 'tip_score': 'thermoai_tip_score', 'tip_score_from_loss': 'thermoai_tip_score_from_loss', 'tip_scores': 'thermoai_tip_scores', 'tip_select_workspace_bytes': 'thermoai_tip_select_workspace_bytes', 'tip_select': 'thermoai_tip_select', 'tip_select_rounds': 'thermoai_tip_select_rounds', 'tip_loss_leave_one_out': 'thermoai_tip_loss_leave_one_out', 'tip_loss_taylor': 'thermoai_tip_loss_taylor', 'tip_rank_correlation': 'thermoai_tip_rank_correlation', 'tip_component_energy_j': 'thermoai_tip_component_energy_j', 'tip_unstructured_energy_j': 'thermoai_tip_unstructured_energy_j', 'training_params_init': 'thermoai_training_params_init', 'training_params_size': 'thermoai_training_params_size', 'training_result_init': 'thermoai_training_result_init', 'training_result_size': 'thermoai_training_result_size', 'training_run': 'thermoai_training_run', 'trilemma_point_init': 'thermoai_trilemma_point_init', 'trilemma_point_size': 'thermoai_trilemma_point_size', 'trilemma_evaluate': 'thermoai_trilemma_evaluate', 'trilemma_memory_batch': 'thermoai_trilemma_memory_batch', 'trilemma_front': 'thermoai_trilemma_front', 'trilemma_paper_batch': 'thermoai_trilemma_paper_batch', 'trilemma_paper_bound_j_s': 'thermoai_trilemma_paper_bound_j_s', 'trilemma_paper_max_batch': 'thermoai_trilemma_paper_max_batch', 'version_number': 'thermoai_version_number', 'version_string': 'thermoai_version_string', 'version_abi': 'thermoai_version_abi', 'work_params_init': 'thermoai_work_params_init', 'work_params_size': 'thermoai_work_params_size', 'work_init': 'thermoai_work_init', 'work_size': 'thermoai_work_size', 'work_moe_distinct_experts': 'thermoai_work_moe_distinct_experts', 'work_decode': 'thermoai_work_decode', 'work_prefill': 'thermoai_work_prefill', 'work_training': 'thermoai_work_training'}
+FUNCTIONS = {'allocate_energy_model_init': 'thermoai_allocate_energy_model_init', 'allocate_energy_model_size': 'thermoai_allocate_energy_model_size', 'allocate_result_init': 'thermoai_allocate_result_init', 'allocate_result_size': 'thermoai_allocate_result_size', 'allocate_energy_j': 'thermoai_allocate_energy_j', 'allocate_marginal': 'thermoai_allocate_marginal', 'allocate_compute_optimal': 'thermoai_allocate_compute_optimal', 'allocate_closed_form': 'thermoai_allocate_closed_form', 'allocate_solve': 'thermoai_allocate_solve', 'allocate_isoloss': 'thermoai_allocate_isoloss', 'allocate_isoloss_asymptotic_j': 'thermoai_allocate_isoloss_asymptotic_j', 'allocate_asymptotic_exponents': 'thermoai_allocate_asymptotic_exponents', 'attention_workspace_bytes': 'thermoai_attention_workspace_bytes', 'attention_dense': 'thermoai_attention_dense', 'attention_cluster_mass': 'thermoai_attention_cluster_mass', 'attention_kernel_name': 'thermoai_attention_kernel_name', 'calibrate_fit_init': 'thermoai_calibrate_fit_init', 'calibrate_fit_size': 'thermoai_calibrate_fit_size', 'calibrate_nnls': 'thermoai_calibrate_nnls', 'calibrate_energy': 'thermoai_calibrate_energy', 'carbon_co2e_kg': 'thermoai_carbon_co2e_kg', 'carbon_grid_find': 'thermoai_carbon_grid_find', 'carbon_grid_count': 'thermoai_carbon_grid_count', 'carbon_grid_info': 'thermoai_carbon_grid_info', 'constants_boltzmann_j_per_k': 'thermoai_constants_boltzmann_j_per_k', 'constants_julian_year_s': 'thermoai_constants_julian_year_s', 'cost_serving_init': 'thermoai_cost_serving_init', 'cost_serving_size': 'thermoai_cost_serving_size', 'cost_result_init': 'thermoai_cost_result_init', 'cost_result_size': 'thermoai_cost_result_size', 'cost_serving_preset': 'thermoai_cost_serving_preset', 'cost_serving_preset_count': 'thermoai_cost_serving_preset_count', 'cost_serving_preset_info': 'thermoai_cost_serving_preset_info', 'cost_step': 'thermoai_cost_step', 'cost_decode': 'thermoai_cost_decode', 'cost_prefill': 'thermoai_cost_prefill', 'cost_request': 'thermoai_cost_request', 'dynamics_temperature': 'thermoai_dynamics_temperature', 'dynamics_w2_gaussian_diag': 'thermoai_dynamics_w2_gaussian_diag', 'dynamics_w2_gaussian_workspace_bytes': 'thermoai_dynamics_w2_gaussian_workspace_bytes', 'dynamics_w2_gaussian': 'thermoai_dynamics_w2_gaussian', 'dynamics_transport_entropy_bound': 'thermoai_dynamics_transport_entropy_bound', 'dynamics_ou_entropy_rate': 'thermoai_dynamics_ou_entropy_rate', 'dynamics_ou_entropy_production': 'thermoai_dynamics_ou_entropy_production', 'dynamics_lr_schedule': 'thermoai_dynamics_lr_schedule', 'dynamics_lr_tau_opt': 'thermoai_dynamics_lr_tau_opt', 'dynamics_lr_energy_aware': 'thermoai_dynamics_lr_energy_aware', 'dynamics_lr_energy_profile': 'thermoai_dynamics_lr_energy_profile', 'dynamics_transport_energy_bound': 'thermoai_dynamics_transport_energy_bound', 'dynamics_speed_energy_product': 'thermoai_dynamics_speed_energy_product', 'dynamics_second_law_slack': 'thermoai_dynamics_second_law_slack', 'dynamics_min_dissipation': 'thermoai_dynamics_min_dissipation', 'energy_from_power_j': 'thermoai_energy_from_power_j', 'energy_training_flop': 'thermoai_energy_training_flop', 'energy_training_j': 'thermoai_energy_training_j', 'energy_facility_j': 'thermoai_energy_facility_j', 'energy_inference_per_token_j': 'thermoai_energy_inference_per_token_j', 'energy_amortized_per_token_j': 'thermoai_energy_amortized_per_token_j', 'energy_break_even_tokens': 'thermoai_energy_break_even_tokens', 'energy_entropy_rate_w_per_k': 'thermoai_energy_entropy_rate_w_per_k', 'energy_entropy_produced_j_per_k': 'thermoai_energy_entropy_produced_j_per_k', 'entropy_params_init': 'thermoai_entropy_params_init', 'entropy_params_size': 'thermoai_entropy_params_size', 'entropy_breakdown_size': 'thermoai_entropy_breakdown_size', 'entropy_breakdown_init': 'thermoai_entropy_breakdown_init', 'entropy_attention_bits': 'thermoai_entropy_attention_bits', 'entropy_ffn_bits': 'thermoai_entropy_ffn_bits', 'entropy_norm_bits': 'thermoai_entropy_norm_bits', 'entropy_token': 'thermoai_entropy_token', 'entropy_token_energy_j': 'thermoai_entropy_token_energy_j', 'flux_phases_init': 'thermoai_flux_phases_init', 'flux_phases_size': 'thermoai_flux_phases_size', 'flux_rate_bits_per_s': 'thermoai_flux_rate_bits_per_s', 'flux_phase_bounds_s': 'thermoai_flux_phase_bounds_s', 'flux_total_bits': 'thermoai_flux_total_bits', 'geometry_fisher_workspace_bytes': 'thermoai_geometry_fisher_workspace_bytes', 'geometry_fisher_metric': 'thermoai_geometry_fisher_metric', 'geometry_heat_factor': 'thermoai_geometry_heat_factor', 'geometry_heat_cutoff': 'thermoai_geometry_heat_cutoff', 'geometry_heat_filter_workspace_bytes': 'thermoai_geometry_heat_filter_workspace_bytes', 'geometry_heat_filter': 'thermoai_geometry_heat_filter', 'geometry_information_bound': 'thermoai_geometry_information_bound', 'geometry_spectral_energy_j': 'thermoai_geometry_spectral_energy_j', 'graph_cheeger_bounds': 'thermoai_graph_cheeger_bounds', 'graph_conductance': 'thermoai_graph_conductance', 'graph_workspace_bytes': 'thermoai_graph_workspace_bytes', 'graph_laplacian_spectrum': 'thermoai_graph_laplacian_spectrum', 'graph_effective_resistance': 'thermoai_graph_effective_resistance', 'graph_sampler_create': 'thermoai_graph_sampler_create', 'graph_sampler_create_ex': 'thermoai_graph_sampler_create_ex', 'graph_sampler_execute': 'thermoai_graph_sampler_execute', 'graph_sampler_free': 'thermoai_graph_sampler_free', 'graph_sparsifier_min_edges': 'thermoai_graph_sparsifier_min_edges', 'hardware_init': 'thermoai_hardware_init', 'hardware_size': 'thermoai_hardware_size', 'hardware_check': 'thermoai_hardware_check', 'hardware_peak_flop_per_s': 'thermoai_hardware_peak_flop_per_s', 'hardware_j_per_flop': 'thermoai_hardware_j_per_flop', 'hardware_ridge_flop_per_byte': 'thermoai_hardware_ridge_flop_per_byte', 'hardware_derive_energy': 'thermoai_hardware_derive_energy', 'hardware_preset_find': 'thermoai_hardware_preset_find', 'hardware_preset_count': 'thermoai_hardware_preset_count', 'hardware_preset_info': 'thermoai_hardware_preset_info', 'hardware_preset_status': 'thermoai_hardware_preset_status', 'ib_params_init': 'thermoai_ib_params_init', 'ib_params_size': 'thermoai_ib_params_size', 'ib_result_init': 'thermoai_ib_result_init', 'ib_result_size': 'thermoai_ib_result_size', 'ib_create': 'thermoai_ib_create', 'ib_create_ex': 'thermoai_ib_create_ex', 'ib_execute': 'thermoai_ib_execute', 'ib_iterate': 'thermoai_ib_iterate', 'ib_curve': 'thermoai_ib_curve', 'ib_encoder': 'thermoai_ib_encoder', 'ib_set_encoder': 'thermoai_ib_set_encoder', 'ib_kernel_name': 'thermoai_ib_kernel_name', 'ib_free': 'thermoai_ib_free', 'ib_min_rate_bits': 'thermoai_ib_min_rate_bits', 'ib_energy_j': 'thermoai_ib_energy_j', 'info_perplexity_from_bits': 'thermoai_info_perplexity_from_bits', 'info_perplexity_from_nats': 'thermoai_info_perplexity_from_nats', 'info_cross_entropy_bits': 'thermoai_info_cross_entropy_bits', 'info_cross_entropy_nats': 'thermoai_info_cross_entropy_nats', 'info_bits_from_nats': 'thermoai_info_bits_from_nats', 'info_nats_from_bits': 'thermoai_info_nats_from_bits', 'info_uniform_entropy_bits': 'thermoai_info_uniform_entropy_bits', 'interval_monomial': 'thermoai_interval_monomial', 'interval_difference': 'thermoai_interval_difference', 'interval_training_min_j': 'thermoai_interval_training_min_j', 'ladder_init': 'thermoai_ladder_init', 'ladder_size': 'thermoai_ladder_size', 'ladder_decode': 'thermoai_ladder_decode', 'landauer_energy_per_bit_j': 'thermoai_landauer_energy_per_bit_j', 'landauer_energy_j': 'thermoai_landauer_energy_j', 'landauer_bits_per_j': 'thermoai_landauer_bits_per_j', 'landauer_ratio': 'thermoai_landauer_ratio', 'learning_pac_bayes_bound': 'thermoai_learning_pac_bayes_bound', 'learning_awgn_energy_per_bit_j': 'thermoai_learning_awgn_energy_per_bit_j', 'learning_energy_accuracy_j': 'thermoai_learning_energy_accuracy_j', 'learning_energy_condition_j': 'thermoai_learning_energy_condition_j', 'learning_landauer_bits': 'thermoai_learning_landauer_bits', 'learning_landauer_j': 'thermoai_learning_landauer_j', 'learning_attention_info_j': 'thermoai_learning_attention_info_j', 'learning_attention_flop_j': 'thermoai_learning_attention_flop_j', 'learning_attention_io_j': 'thermoai_learning_attention_io_j', 'learning_attention_approx_j': 'thermoai_learning_attention_approx_j', 'learning_channel_energy_per_bit_j': 'thermoai_learning_channel_energy_per_bit_j', 'learning_training_bits': 'thermoai_learning_training_bits', 'learning_training_j': 'thermoai_learning_training_j', 'learning_inference_bits': 'thermoai_learning_inference_bits', 'learning_inference_j': 'thermoai_learning_inference_j', 'loss_model_init': 'thermoai_loss_model_init', 'loss_model_size': 'thermoai_loss_model_size', 'loss_nats': 'thermoai_loss_nats', 'loss_preset_find': 'thermoai_loss_preset_find', 'loss_preset_count': 'thermoai_loss_preset_count', 'loss_preset_info': 'thermoai_loss_preset_info', 'model_arch_init': 'thermoai_model_arch_init', 'model_arch_size': 'thermoai_model_arch_size', 'model_arch_check': 'thermoai_model_arch_check', 'model_params': 'thermoai_model_params', 'model_active_params': 'thermoai_model_active_params', 'model_preset_find': 'thermoai_model_preset_find', 'model_preset_count': 'thermoai_model_preset_count', 'model_preset_info': 'thermoai_model_preset_info', 'model_preset_status': 'thermoai_model_preset_status', 'negentropy_description_bits_per_token': 'thermoai_negentropy_description_bits_per_token', 'negentropy_bits_per_token': 'thermoai_negentropy_bits_per_token', 'negentropy_total_bits': 'thermoai_negentropy_total_bits', 'negentropy_entropy_reduction_j_per_k': 'thermoai_negentropy_entropy_reduction_j_per_k', 'negentropy_training_min_j': 'thermoai_negentropy_training_min_j', 'negentropy_efficiency': 'thermoai_negentropy_efficiency', 'negentropy_cost_j_per_bit': 'thermoai_negentropy_cost_j_per_bit', 'negentropy_demon_efficiency': 'thermoai_negentropy_demon_efficiency', 'negentropy_demon_trend': 'thermoai_negentropy_demon_trend', 'negentropy_flux_limit_bits_per_s': 'thermoai_negentropy_flux_limit_bits_per_s', 'negentropy_compression_ratio': 'thermoai_negentropy_compression_ratio', 'paper_energy_train_terms_init': 'thermoai_paper_energy_train_terms_init', 'paper_energy_train_terms_size': 'thermoai_paper_energy_train_terms_size', 'paper_energy_inference_j': 'thermoai_paper_energy_inference_j', 'paper_energy_training_j': 'thermoai_paper_energy_training_j', 'paper_energy_attention_j': 'thermoai_paper_energy_attention_j', 'paper_energy_blog_decode': 'thermoai_paper_energy_blog_decode', 'perturbation_sin_theta_bound': 'thermoai_perturbation_sin_theta_bound', 'perturbation_measure_workspace_bytes': 'thermoai_perturbation_measure_workspace_bytes', 'perturbation_measure': 'thermoai_perturbation_measure', 'perturbation_bernstein_tail': 'thermoai_perturbation_bernstein_tail', 'perturbation_bernstein_deviation': 'thermoai_perturbation_bernstein_deviation', 'perturbation_jl_dimension_gaussian': 'thermoai_perturbation_jl_dimension_gaussian', 'perturbation_nystrom_workspace_bytes': 'thermoai_perturbation_nystrom_workspace_bytes', 'perturbation_nystrom_error': 'thermoai_perturbation_nystrom_error', 'perturbation_davis_kahan': 'thermoai_perturbation_davis_kahan', 'perturbation_ssa_bound': 'thermoai_perturbation_ssa_bound', 'perturbation_ssa_sampling_error': 'thermoai_perturbation_ssa_sampling_error', 'perturbation_tradeoff_error': 'thermoai_perturbation_tradeoff_error', 'perturbation_tradeoff_edges': 'thermoai_perturbation_tradeoff_edges', 'perturbation_nystrom_bound': 'thermoai_perturbation_nystrom_bound', 'perturbation_jl_dimension': 'thermoai_perturbation_jl_dimension', 'pmf_tolerance': 'thermoai_pmf_tolerance', 'pmf_check': 'thermoai_pmf_check', 'pmf_entropy_bits': 'thermoai_pmf_entropy_bits', 'pmf_entropy_nats': 'thermoai_pmf_entropy_nats', 'pmf_cross_entropy_bits': 'thermoai_pmf_cross_entropy_bits', 'pmf_cross_entropy_nats': 'thermoai_pmf_cross_entropy_nats', 'pmf_kl_divergence_bits': 'thermoai_pmf_kl_divergence_bits', 'pmf_kl_divergence_nats': 'thermoai_pmf_kl_divergence_nats', 'pmf_mutual_information_bits': 'thermoai_pmf_mutual_information_bits', 'pmf_mutual_information_nats': 'thermoai_pmf_mutual_information_nats', 'pmf_conditional_entropy_bits': 'thermoai_pmf_conditional_entropy_bits', 'pmf_conditional_entropy_nats': 'thermoai_pmf_conditional_entropy_nats', 'pmf_log_sum_exp': 'thermoai_pmf_log_sum_exp', 'precision_degradation': 'thermoai_precision_degradation', 'precision_optimal_bits': 'thermoai_precision_optimal_bits', 'precision_energy_j': 'thermoai_precision_energy_j', 'precision_layer_error': 'thermoai_precision_layer_error', 'precision_layer_bits': 'thermoai_precision_layer_bits', 'precision_layer_bits_whole': 'thermoai_precision_layer_bits_whole', 'prune_workspace_bytes': 'thermoai_prune_workspace_bytes', 'prune_magnitude': 'thermoai_prune_magnitude', 'prune_wanda': 'thermoai_prune_wanda', 'prune_magnitude_nm': 'thermoai_prune_magnitude_nm', 'prune_wanda_nm': 'thermoai_prune_wanda_nm', 'prune_column_norms': 'thermoai_prune_column_norms', 'quadrature_integrate': 'thermoai_quadrature_integrate', 'quadrature_integrate_points': 'thermoai_quadrature_integrate_points', 'rademacher_bound': 'thermoai_rademacher_bound', 'rademacher_sparse': 'thermoai_rademacher_sparse', 'rd_gaussian_bits': 'thermoai_rd_gaussian_bits', 'rd_gaussian_distortion': 'thermoai_rd_gaussian_distortion', 'rd_bernoulli_bits': 'thermoai_rd_bernoulli_bits', 'rd_gaussian_energy_j': 'thermoai_rd_gaussian_energy_j', 'rd_bernoulli_energy_j': 'thermoai_rd_bernoulli_energy_j', 'rd_ba_params_init': 'thermoai_rd_ba_params_init', 'rd_ba_params_size': 'thermoai_rd_ba_params_size', 'rd_ba_result_init': 'thermoai_rd_ba_result_init', 'rd_ba_result_size': 'thermoai_rd_ba_result_size', 'rd_ba_create': 'thermoai_rd_ba_create', 'rd_ba_create_ex': 'thermoai_rd_ba_create_ex', 'rd_ba_distortion_range': 'thermoai_rd_ba_distortion_range', 'rd_ba_execute': 'thermoai_rd_ba_execute', 'rd_ba_execute_distortion': 'thermoai_rd_ba_execute_distortion', 'rd_ba_iterate': 'thermoai_rd_ba_iterate', 'rd_ba_curve': 'thermoai_rd_ba_curve', 'rd_ba_output_pmf': 'thermoai_rd_ba_output_pmf', 'rd_ba_channel': 'thermoai_rd_ba_channel', 'rd_ba_kernel_name': 'thermoai_rd_ba_kernel_name', 'rd_ba_free': 'thermoai_rd_ba_free', 'scaling_negentropy_law_init': 'thermoai_scaling_negentropy_law_init', 'scaling_loss_law_init': 'thermoai_scaling_loss_law_init', 'scaling_negentropy_law_size': 'thermoai_scaling_negentropy_law_size', 'scaling_loss_law_size': 'thermoai_scaling_loss_law_size', 'scaling_negentropy_bits': 'thermoai_scaling_negentropy_bits', 'scaling_loss_bits': 'thermoai_scaling_loss_bits', 'scaling_negentropy_from_loss': 'thermoai_scaling_negentropy_from_loss', 'scheduler_params_init': 'thermoai_scheduler_params_init', 'scheduler_params_size': 'thermoai_scheduler_params_size', 'scheduler_create': 'thermoai_scheduler_create', 'scheduler_create_ex': 'thermoai_scheduler_create_ex', 'scheduler_controls': 'thermoai_scheduler_controls', 'scheduler_update': 'thermoai_scheduler_update', 'scheduler_budget': 'thermoai_scheduler_budget', 'scheduler_free': 'thermoai_scheduler_free', 'serving_tokens_per_j': 'thermoai_serving_tokens_per_j', 'serving_devices': 'thermoai_serving_devices', 'serving_node_power_w': 'thermoai_serving_node_power_w', 'serving_facility_power_w': 'thermoai_serving_facility_power_w', 'serving_annual_energy_j': 'thermoai_serving_annual_energy_j', 'serving_energy_cost_usd': 'thermoai_serving_energy_cost_usd', 'serving_site_nodes': 'thermoai_serving_site_nodes', 'serving_node_preset': 'thermoai_serving_node_preset', 'slo_params_init': 'thermoai_slo_params_init', 'slo_params_size': 'thermoai_slo_params_size', 'slo_result_init': 'thermoai_slo_result_init', 'slo_result_size': 'thermoai_slo_result_size', 'slo_batch': 'thermoai_slo_batch', 'slo_paper_fill_batch': 'thermoai_slo_paper_fill_batch', 'slo_paper_root_batch': 'thermoai_slo_paper_root_batch', 'softmax_free_energy': 'thermoai_softmax_free_energy', 'softmax_free_energy_min': 'thermoai_softmax_free_energy_min', 'softmax_max_weight': 'thermoai_softmax_max_weight', 'softmax_singular_values_workspace_bytes': 'thermoai_softmax_singular_values_workspace_bytes', 'softmax_singular_values': 'thermoai_softmax_singular_values', 'softmax_effective_rank': 'thermoai_softmax_effective_rank', 'softmax_rank_bound': 'thermoai_softmax_rank_bound', 'sparsity_dense_energy_j': 'thermoai_sparsity_dense_energy_j', 'sparsity_unstructured_energy_j': 'thermoai_sparsity_unstructured_energy_j', 'sparsity_block_energy_j': 'thermoai_sparsity_block_energy_j', 'sparsity_lowrank_energy_j': 'thermoai_sparsity_lowrank_energy_j', 'sparsity_attention_index_bits': 'thermoai_sparsity_attention_index_bits', 'sparsity_breakeven_density': 'thermoai_sparsity_breakeven_density', 'sparsity_pareto_multiplier': 'thermoai_sparsity_pareto_multiplier', 'sparsity_pareto_density': 'thermoai_sparsity_pareto_density', 'spectral_params_init': 'thermoai_spectral_params_init', 'spectral_params_size': 'thermoai_spectral_params_size', 'spectral_info_init': 'thermoai_spectral_info_init', 'spectral_info_size': 'thermoai_spectral_info_size', 'spectral_attention': 'thermoai_spectral_attention', 'spectral_attention_workspace_bytes': 'thermoai_spectral_attention_workspace_bytes', 'spectral_ssa': 'thermoai_spectral_ssa', 'spectral_ssa_workspace_bytes': 'thermoai_spectral_ssa_workspace_bytes', 'spectral_cluster_quality': 'thermoai_spectral_cluster_quality', 'spectral_fallback': 'thermoai_spectral_fallback', 'spectral_mixing_time_bound': 'thermoai_spectral_mixing_time_bound', 'ssa_params_init': 'thermoai_ssa_params_init', 'ssa_params_size': 'thermoai_ssa_params_size', 'ssa_stats_size': 'thermoai_ssa_stats_size', 'ssa_stats_init': 'thermoai_ssa_stats_init', 'ssa_create': 'thermoai_ssa_create', 'ssa_create_ex': 'thermoai_ssa_create_ex', 'ssa_set_clock': 'thermoai_ssa_set_clock', 'ssa_execute': 'thermoai_ssa_execute', 'ssa_get_stats': 'thermoai_ssa_get_stats', 'ssa_clusters': 'thermoai_ssa_clusters', 'ssa_free': 'thermoai_ssa_free', 'strerror': 'thermoai_strerror', 'status_name': 'thermoai_status_name', 'synth_params_init': 'thermoai_synth_params_init', 'synth_params_size': 'thermoai_synth_params_size', 'synth_generate': 'thermoai_synth_generate', 'ter_ratio': 'thermoai_ter_ratio', 'ter_per_token': 'thermoai_ter_per_token', 'ter_run': 'thermoai_ter_run', 'ter_landauer_share': 'thermoai_ter_landauer_share', 'ter_gap_product': 'thermoai_ter_gap_product', 'tip_relative_degradation': 'thermoai_tip_relative_degradation', 'tip_score': 'thermoai_tip_score', 'tip_score_from_loss': 'thermoai_tip_score_from_loss', 'tip_scores': 'thermoai_tip_scores', 'tip_select_workspace_bytes': 'thermoai_tip_select_workspace_bytes', 'tip_select': 'thermoai_tip_select', 'tip_select_rounds': 'thermoai_tip_select_rounds', 'tip_loss_leave_one_out': 'thermoai_tip_loss_leave_one_out', 'tip_loss_taylor': 'thermoai_tip_loss_taylor', 'tip_rank_correlation': 'thermoai_tip_rank_correlation', 'tip_component_energy_j': 'thermoai_tip_component_energy_j', 'tip_unstructured_energy_j': 'thermoai_tip_unstructured_energy_j', 'training_params_init': 'thermoai_training_params_init', 'training_params_size': 'thermoai_training_params_size', 'training_result_init': 'thermoai_training_result_init', 'training_result_size': 'thermoai_training_result_size', 'training_run': 'thermoai_training_run', 'trilemma_point_init': 'thermoai_trilemma_point_init', 'trilemma_point_size': 'thermoai_trilemma_point_size', 'trilemma_evaluate': 'thermoai_trilemma_evaluate', 'trilemma_memory_batch': 'thermoai_trilemma_memory_batch', 'trilemma_front': 'thermoai_trilemma_front', 'trilemma_paper_batch': 'thermoai_trilemma_paper_batch', 'trilemma_paper_bound_j_s': 'thermoai_trilemma_paper_bound_j_s', 'trilemma_paper_max_batch': 'thermoai_trilemma_paper_max_batch', 'version_number': 'thermoai_version_number', 'version_string': 'thermoai_version_string', 'version_abi': 'thermoai_version_abi', 'work_params_init': 'thermoai_work_params_init', 'work_params_size': 'thermoai_work_params_size', 'work_init': 'thermoai_work_init', 'work_size': 'thermoai_work_size', 'work_moe_distinct_experts': 'thermoai_work_moe_distinct_experts', 'work_decode': 'thermoai_work_decode', 'work_prefill': 'thermoai_work_prefill', 'work_training': 'thermoai_work_training'}
 STRUCTS = {'AllocateEnergyModel': 'thermoai_allocate_energy_model', 'AllocateResult': 'thermoai_allocate_result', 'CalibrateFit': 'thermoai_calibrate_fit', 'CalibratePoint': 'thermoai_calibrate_point', 'CostResult': 'thermoai_cost_result', 'CostServing': 'thermoai_cost_serving', 'EntropyBreakdown': 'thermoai_entropy_breakdown', 'EntropyParams': 'thermoai_entropy_params', 'FluxPhases': 'thermoai_flux_phases', 'Hardware': 'thermoai_hardware', 'IbParams': 'thermoai_ib_params', 'IbResult': 'thermoai_ib_result', 'Interval': 'thermoai_interval', 'Ladder': 'thermoai_ladder', 'LossModel': 'thermoai_loss_model', 'ModelArch': 'thermoai_model_arch', 'PaperEnergyTrainTerms': 'thermoai_paper_energy_train_terms', 'RdBaParams': 'thermoai_rd_ba_params', 'RdBaResult': 'thermoai_rd_ba_result', 'Result': 'thermoai_result', 'ScalingLossLaw': 'thermoai_scaling_loss_law', 'ScalingNegentropyLaw': 'thermoai_scaling_negentropy_law', 'SchedulerParams': 'thermoai_scheduler_params', 'SloParams': 'thermoai_slo_params', 'SloResult': 'thermoai_slo_result', 'SpectralInfo': 'thermoai_spectral_info', 'SpectralParams': 'thermoai_spectral_params', 'SsaParams': 'thermoai_ssa_params', 'SsaStats': 'thermoai_ssa_stats', 'SynthParams': 'thermoai_synth_params', 'TrainingParams': 'thermoai_training_params', 'TrainingResult': 'thermoai_training_result', 'TrilemmaPoint': 'thermoai_trilemma_point', 'Work': 'thermoai_work', 'WorkParams': 'thermoai_work_params'}
 HANDLES = {'GraphSampler': 'thermoai_graph_sampler', 'Ib': 'thermoai_ib', 'RdBa': 'thermoai_rd_ba', 'Scheduler': 'thermoai_scheduler', 'Ssa': 'thermoai_ssa'}
-EXPERIMENTAL = ['thermoai_attention_cluster_mass', 'thermoai_dynamics_lr_energy_aware', 'thermoai_dynamics_lr_energy_profile', 'thermoai_dynamics_lr_schedule', 'thermoai_dynamics_lr_tau_opt', 'thermoai_dynamics_min_dissipation', 'thermoai_dynamics_second_law_slack', 'thermoai_dynamics_speed_energy_product', 'thermoai_dynamics_transport_energy_bound', 'thermoai_geometry_information_bound', 'thermoai_geometry_spectral_energy_j', 'thermoai_graph_sparsifier_min_edges', 'thermoai_perturbation_davis_kahan', 'thermoai_perturbation_jl_dimension', 'thermoai_perturbation_nystrom_bound', 'thermoai_perturbation_ssa_bound', 'thermoai_perturbation_ssa_sampling_error', 'thermoai_perturbation_tradeoff_edges', 'thermoai_perturbation_tradeoff_error', 'thermoai_prune_column_norms', 'thermoai_prune_magnitude', 'thermoai_prune_magnitude_nm', 'thermoai_prune_wanda', 'thermoai_prune_wanda_nm', 'thermoai_prune_workspace_bytes', 'thermoai_rademacher_sparse', 'thermoai_scheduler_budget', 'thermoai_scheduler_controls', 'thermoai_scheduler_create', 'thermoai_scheduler_create_ex', 'thermoai_scheduler_free', 'thermoai_scheduler_params_init', 'thermoai_scheduler_params_size', 'thermoai_scheduler_update', 'thermoai_softmax_rank_bound', 'thermoai_spectral_attention', 'thermoai_spectral_attention_workspace_bytes', 'thermoai_spectral_cluster_quality', 'thermoai_spectral_fallback', 'thermoai_spectral_info_init', 'thermoai_spectral_info_size', 'thermoai_spectral_mixing_time_bound', 'thermoai_spectral_params_init', 'thermoai_spectral_params_size', 'thermoai_spectral_ssa', 'thermoai_spectral_ssa_workspace_bytes', 'thermoai_ssa_clusters', 'thermoai_synth_generate', 'thermoai_synth_params_init', 'thermoai_synth_params_size', 'thermoai_tip_component_energy_j', 'thermoai_tip_loss_leave_one_out', 'thermoai_tip_loss_taylor', 'thermoai_tip_rank_correlation', 'thermoai_tip_score_from_loss', 'thermoai_tip_scores', 'thermoai_tip_select', 'thermoai_tip_select_rounds', 'thermoai_tip_select_workspace_bytes', 'thermoai_tip_unstructured_energy_j']
+EXPERIMENTAL = ['thermoai_attention_cluster_mass', 'thermoai_dynamics_lr_energy_aware', 'thermoai_dynamics_lr_energy_profile', 'thermoai_dynamics_lr_schedule', 'thermoai_dynamics_lr_tau_opt', 'thermoai_dynamics_min_dissipation', 'thermoai_dynamics_second_law_slack', 'thermoai_dynamics_speed_energy_product', 'thermoai_dynamics_transport_energy_bound', 'thermoai_geometry_information_bound', 'thermoai_geometry_spectral_energy_j', 'thermoai_graph_sparsifier_min_edges', 'thermoai_learning_attention_approx_j', 'thermoai_learning_attention_flop_j', 'thermoai_learning_attention_info_j', 'thermoai_learning_attention_io_j', 'thermoai_learning_channel_energy_per_bit_j', 'thermoai_learning_energy_accuracy_j', 'thermoai_learning_energy_condition_j', 'thermoai_learning_inference_bits', 'thermoai_learning_inference_j', 'thermoai_learning_landauer_bits', 'thermoai_learning_landauer_j', 'thermoai_learning_training_bits', 'thermoai_learning_training_j', 'thermoai_perturbation_davis_kahan', 'thermoai_perturbation_jl_dimension', 'thermoai_perturbation_nystrom_bound', 'thermoai_perturbation_ssa_bound', 'thermoai_perturbation_ssa_sampling_error', 'thermoai_perturbation_tradeoff_edges', 'thermoai_perturbation_tradeoff_error', 'thermoai_prune_column_norms', 'thermoai_prune_magnitude', 'thermoai_prune_magnitude_nm', 'thermoai_prune_wanda', 'thermoai_prune_wanda_nm', 'thermoai_prune_workspace_bytes', 'thermoai_rademacher_sparse', 'thermoai_scheduler_budget', 'thermoai_scheduler_controls', 'thermoai_scheduler_create', 'thermoai_scheduler_create_ex', 'thermoai_scheduler_free', 'thermoai_scheduler_params_init', 'thermoai_scheduler_params_size', 'thermoai_scheduler_update', 'thermoai_softmax_rank_bound', 'thermoai_spectral_attention', 'thermoai_spectral_attention_workspace_bytes', 'thermoai_spectral_cluster_quality', 'thermoai_spectral_fallback', 'thermoai_spectral_info_init', 'thermoai_spectral_info_size', 'thermoai_spectral_mixing_time_bound', 'thermoai_spectral_params_init', 'thermoai_spectral_params_size', 'thermoai_spectral_ssa', 'thermoai_spectral_ssa_workspace_bytes', 'thermoai_ssa_clusters', 'thermoai_synth_generate', 'thermoai_synth_params_init', 'thermoai_synth_params_size', 'thermoai_tip_component_energy_j', 'thermoai_tip_loss_leave_one_out', 'thermoai_tip_loss_taylor', 'thermoai_tip_rank_correlation', 'thermoai_tip_score_from_loss', 'thermoai_tip_scores', 'thermoai_tip_select', 'thermoai_tip_select_rounds', 'thermoai_tip_select_workspace_bytes', 'thermoai_tip_unstructured_energy_j']

@@ -1503,6 +1503,50 @@ extern "C" {
     pub fn thermoai_landauer_bits_per_j(temperature_k: f64, bits_per_j: *mut f64) -> c_int;
     /// How many times the Landauer limit a measured energy per bit is.
     pub fn thermoai_landauer_ratio(energy_per_bit_j: f64, temperature_k: f64, ratio: *mut f64) -> c_int;
+    /// PAC-Bayes bound of Theorem 3.15:
+    pub fn thermoai_learning_pac_bayes_bound(empirical_risk: f64, kl_nats: f64, samples: f64, delta: f64, lambda_per_j: f64, train_energy_j: f64, bound: *mut f64) -> c_int;
+    /// Shannon"s minimum energy per bit on the AWGN channel: E_b \ge N_0 (2^\eta - 1)/\eta.
+    pub fn thermoai_learning_awgn_energy_per_bit_j(n0_j: f64, spectral_efficiency: f64, energy_j: *mut f64) -> c_int;
+    /// Theorem 3.3, Eq. (2), as printed:
+    /// (experimental tier)
+    pub fn thermoai_learning_energy_accuracy_j(task_bits: f64, excess_error: f64, model_bits: f64, temperature_k: f64, energy_j: *mut f64) -> c_int;
+    /// Theorem 3.3, Eq. (3), the expression inside the \Omega:
+    /// (experimental tier)
+    pub fn thermoai_learning_energy_condition_j(params: f64, condition: f64, initial_error: f64, excess_error: f64, temperature_k: f64, energy_j: *mut f64) -> c_int;
+    /// Theorem 3.6 as printed, in bits: \mathrm{KL}(Q\|P) + H(Q) - H(P) = -\sum_i (q_i - p_i)
+    /// \log_2 p_i.
+    /// (experimental tier)
+    pub fn thermoai_learning_landauer_bits(q: *const f64, p: *const f64, n: usize, bits: *mut f64) -> c_int;
+    /// Theorem 3.6 in joules: k_B T \ln 2 \cdot [\mathrm{KL}(Q\|P) + H(Q) - H(P)].
+    /// (experimental tier)
+    pub fn thermoai_learning_landauer_j(q: *const f64, p: *const f64, n: usize, temperature_k: f64, energy_j: *mut f64) -> c_int;
+    /// Theorem 3.10, information bound: k_B T \ln 2 \cdot N d \log_2 N.
+    /// (experimental tier)
+    pub fn thermoai_learning_attention_info_j(seq_len: f64, d_model: f64, temperature_k: f64, energy_j: *mut f64) -> c_int;
+    /// Theorem 3.10, computational bound: e_{flop} \cdot 2 N^2 d.
+    /// (experimental tier)
+    pub fn thermoai_learning_attention_flop_j(seq_len: f64, d_model: f64, e_flop_j: f64, energy_j: *mut f64) -> c_int;
+    /// Theorem 3.10, I/O bound: e_{IO} \cdot N^2 d / M.
+    /// (experimental tier)
+    pub fn thermoai_learning_attention_io_j(seq_len: f64, d_model: f64, cache_words: f64, e_io_j: f64, energy_j: *mut f64) -> c_int;
+    /// Corollary 3.11: k_B T \ln 2 \cdot N d \log_2(1/\epsilon) for \epsilon-approximate attention.
+    /// (experimental tier)
+    pub fn thermoai_learning_attention_approx_j(seq_len: f64, d_model: f64, epsilon: f64, temperature_k: f64, energy_j: *mut f64) -> c_int;
+    /// Theorem 3.14 as printed: E_{bit} \ge N_0 \ln 2 \cdot R / (1 - R/C).
+    /// (experimental tier)
+    pub fn thermoai_learning_channel_energy_per_bit_j(n0_j: f64, rate: f64, capacity: f64, energy_j: *mut f64) -> c_int;
+    /// Theorem 3.17, Eq. (9), in bits: n H(Y|X) + p b + I(D;\theta).
+    /// (experimental tier)
+    pub fn thermoai_learning_training_bits(samples: f64, label_bits: f64, params: f64, precision: f64, info_bits: f64, bits: *mut f64) -> c_int;
+    /// Theorem 3.17, Eq. (9): k_B T \ln 2\,[n H(Y|X) + p b + I(D;\theta)].
+    /// (experimental tier)
+    pub fn thermoai_learning_training_j(samples: f64, label_bits: f64, params: f64, precision: f64, info_bits: f64, temperature_k: f64, energy_j: *mut f64) -> c_int;
+    /// Theorem 3.18, Eq. (10), in bits: T_{tok}\,[H(\text{next token}) + \log_2 p].
+    /// (experimental tier)
+    pub fn thermoai_learning_inference_bits(tokens: f64, token_bits: f64, params: f64, bits: *mut f64) -> c_int;
+    /// Theorem 3.18, Eq. (10): k_B T \ln 2 \cdot T_{tok}\,[H(\text{next token}) + \log_2 p].
+    /// (experimental tier)
+    pub fn thermoai_learning_inference_j(tokens: f64, token_bits: f64, params: f64, temperature_k: f64, energy_j: *mut f64) -> c_int;
     /// Defaults: the hoffmann2022 preset (no data term).
     pub fn thermoai_loss_model_init(model: *mut thermoai_loss_model, size: usize) -> c_int;
     /// sizeof(thermoai_loss_model) in this library.
@@ -2135,6 +2179,21 @@ pub const FUNCTIONS: &[&str] = &[
     "thermoai_landauer_energy_j",
     "thermoai_landauer_bits_per_j",
     "thermoai_landauer_ratio",
+    "thermoai_learning_pac_bayes_bound",
+    "thermoai_learning_awgn_energy_per_bit_j",
+    "thermoai_learning_energy_accuracy_j",
+    "thermoai_learning_energy_condition_j",
+    "thermoai_learning_landauer_bits",
+    "thermoai_learning_landauer_j",
+    "thermoai_learning_attention_info_j",
+    "thermoai_learning_attention_flop_j",
+    "thermoai_learning_attention_io_j",
+    "thermoai_learning_attention_approx_j",
+    "thermoai_learning_channel_energy_per_bit_j",
+    "thermoai_learning_training_bits",
+    "thermoai_learning_training_j",
+    "thermoai_learning_inference_bits",
+    "thermoai_learning_inference_j",
     "thermoai_loss_model_init",
     "thermoai_loss_model_size",
     "thermoai_loss_nats",

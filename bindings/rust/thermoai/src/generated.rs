@@ -4428,6 +4428,244 @@ pub fn landauer_ratio(energy_per_bit_j: f64, temperature_k: f64) -> Result<f64> 
     Ok(ratio)
 }
 
+/// PAC-Bayes bound of Theorem 3.15:
+///
+/// - `empirical_risk`: The value \hat{\mathcal E}, of a loss in [0, 1]. [dimensionless]. In [0,
+///   1].
+/// - `kl_nats`: The value \mathrm{KL}(Q\|P). Unit: nat. Finite, >= 0.
+/// - `samples`: The value n. [dimensionless]. Finite, >= 2.
+/// - `delta`: The value \delta. [dimensionless]. In (0, 1).
+/// - `lambda_per_j`: The value \lambda. Unit: 1/J. Finite, >= 0.
+/// - `train_energy_j`: The value E_{train}. Unit: J. Finite, >= 0.
+/// - returns `bound`: The bound on the risk (above 1: vacuous). [dimensionless]. NaN on error.
+///
+/// C: `thermoai_learning_pac_bayes_bound()` in `<thermoai/learning.h>`.
+pub fn learning_pac_bayes_bound(empirical_risk: f64, kl_nats: f64, samples: f64, delta: f64, lambda_per_j: f64, train_energy_j: f64) -> Result<f64> {
+    let mut bound: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_learning_pac_bayes_bound(empirical_risk, kl_nats, samples, delta, lambda_per_j, train_energy_j, &mut bound) }, "thermoai_learning_pac_bayes_bound")?;
+    Ok(bound)
+}
+
+/// Shannon's minimum energy per bit on the AWGN channel: E_b \ge N_0 (2^\eta - 1)/\eta.
+///
+/// - `n0_j`: The value N_0, the one-sided noise spectral density. Unit: J (W/Hz). Finite, > 0.
+/// - `spectral_efficiency`: The value \eta. Unit: bit/s/Hz. Finite, >= 0.
+/// - returns `energy_j`: The value E_b. Unit: J. NaN on error.
+///
+/// C: `thermoai_learning_awgn_energy_per_bit_j()` in `<thermoai/learning.h>`.
+pub fn learning_awgn_energy_per_bit_j(n0_j: f64, spectral_efficiency: f64) -> Result<f64> {
+    let mut energy_j: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_learning_awgn_energy_per_bit_j(n0_j, spectral_efficiency, &mut energy_j) }, "thermoai_learning_awgn_energy_per_bit_j")?;
+    Ok(energy_j)
+}
+
+/// Theorem 3.3, Eq. (2), as printed:
+///
+/// - `task_bits`: The value I_{task}. Unit: bit. Finite, >= 0.
+/// - `excess_error`: The value \epsilon - \mathcal E_\infty. [dimensionless]. In (0, 1].
+/// - `model_bits`: The value H(\mathrm{model}). Unit: bit. Finite, >= 0.
+/// - `temperature_k`: The value T. Unit: K. Finite, > 0.
+/// - returns `energy_j`: The value E^*(\epsilon). Unit: J. NaN on error.
+///
+/// C: `thermoai_learning_energy_accuracy_j()` in `<thermoai/learning.h>` (experimental tier).
+pub fn learning_energy_accuracy_j(task_bits: f64, excess_error: f64, model_bits: f64, temperature_k: f64) -> Result<f64> {
+    let mut energy_j: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_learning_energy_accuracy_j(task_bits, excess_error, model_bits, temperature_k, &mut energy_j) }, "thermoai_learning_energy_accuracy_j")?;
+    Ok(energy_j)
+}
+
+/// Theorem 3.3, Eq. (3), the expression inside the \Omega:
+///
+/// - `params`: The value p. [dimensionless]. Finite, >= 0.
+/// - `condition`: The value \kappa. [dimensionless]. Finite, >= 1.
+/// - `initial_error`: The value \mathcal E_0. [dimensionless]. Finite, >= excess_error.
+/// - `excess_error`: The value \epsilon - \mathcal E_\infty. [dimensionless]. Finite, > 0.
+/// - `temperature_k`: The value T. Unit: K. Finite, > 0.
+/// - returns `energy_j`: The expression. Unit: J. NaN on error.
+///
+/// C: `thermoai_learning_energy_condition_j()` in `<thermoai/learning.h>` (experimental tier).
+pub fn learning_energy_condition_j(params: f64, condition: f64, initial_error: f64, excess_error: f64, temperature_k: f64) -> Result<f64> {
+    let mut energy_j: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_learning_energy_condition_j(params, condition, initial_error, excess_error, temperature_k, &mut energy_j) }, "thermoai_learning_energy_condition_j")?;
+    Ok(energy_j)
+}
+
+/// Theorem 3.6 as printed, in bits: \mathrm{KL}(Q\|P) + H(Q) - H(P) = -\sum_i (q_i - p_i)
+/// \log_2 p_i.
+///
+/// - `q`: The posterior Q, a pmf, n entries (pmf.h rules). [dimensionless]
+/// - `p`: The prior P, a pmf, n entries. [dimensionless]
+/// - `n`: Number of hypotheses, >= 1.
+/// - returns `bits`: The bracket, of either sign. Unit: bit. NaN on error.
+///
+/// C: `thermoai_learning_landauer_bits()` in `<thermoai/learning.h>` (experimental tier).
+pub fn learning_landauer_bits(q: &[f64], p: &[f64], n: usize) -> Result<f64> {
+    if q.len() != (n as usize) {
+        return Err(shape_error("thermoai_learning_landauer_bits", "q: length is not n"));
+    }
+    if p.len() != (n as usize) {
+        return Err(shape_error("thermoai_learning_landauer_bits", "p: length is not n"));
+    }
+    let mut bits: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_learning_landauer_bits(q.as_ptr(), p.as_ptr(), n, &mut bits) }, "thermoai_learning_landauer_bits")?;
+    Ok(bits)
+}
+
+/// Theorem 3.6 in joules: k_B T \ln 2 \cdot [\mathrm{KL}(Q\|P) + H(Q) - H(P)].
+///
+/// - `q`: The posterior, a pmf, n entries. [dimensionless]
+/// - `p`: The prior, a pmf, n entries. [dimensionless]
+/// - `n`: Number of hypotheses, >= 1.
+/// - `temperature_k`: The value T. Unit: K. Finite, > 0.
+/// - returns `energy_j`: The bound, of either sign (negative: vacuous). Unit: J. NaN on error.
+///
+/// C: `thermoai_learning_landauer_j()` in `<thermoai/learning.h>` (experimental tier).
+pub fn learning_landauer_j(q: &[f64], p: &[f64], n: usize, temperature_k: f64) -> Result<f64> {
+    if q.len() != (n as usize) {
+        return Err(shape_error("thermoai_learning_landauer_j", "q: length is not n"));
+    }
+    if p.len() != (n as usize) {
+        return Err(shape_error("thermoai_learning_landauer_j", "p: length is not n"));
+    }
+    let mut energy_j: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_learning_landauer_j(q.as_ptr(), p.as_ptr(), n, temperature_k, &mut energy_j) }, "thermoai_learning_landauer_j")?;
+    Ok(energy_j)
+}
+
+/// Theorem 3.10, information bound: k_B T \ln 2 \cdot N d \log_2 N.
+///
+/// - `seq_len`: The value N. [dimensionless]. Finite, >= 1.
+/// - `d_model`: The value d. [dimensionless]. Finite, >= 0.
+/// - `temperature_k`: The value T. Unit: K. Finite, > 0.
+/// - returns `energy_j`: The bound (0 at N = 1). Unit: J. NaN on error.
+///
+/// C: `thermoai_learning_attention_info_j()` in `<thermoai/learning.h>` (experimental tier).
+pub fn learning_attention_info_j(seq_len: f64, d_model: f64, temperature_k: f64) -> Result<f64> {
+    let mut energy_j: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_learning_attention_info_j(seq_len, d_model, temperature_k, &mut energy_j) }, "thermoai_learning_attention_info_j")?;
+    Ok(energy_j)
+}
+
+/// Theorem 3.10, computational bound: e_{flop} \cdot 2 N^2 d.
+///
+/// - `seq_len`: The value N. [dimensionless]. Finite, >= 0.
+/// - `d_model`: The value d. [dimensionless]. Finite, >= 0.
+/// - `e_flop_j`: Energy per FLOP. Unit: J. Finite, >= 0.
+/// - returns `energy_j`: The bound. Unit: J. NaN on error.
+///
+/// C: `thermoai_learning_attention_flop_j()` in `<thermoai/learning.h>` (experimental tier).
+pub fn learning_attention_flop_j(seq_len: f64, d_model: f64, e_flop_j: f64) -> Result<f64> {
+    let mut energy_j: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_learning_attention_flop_j(seq_len, d_model, e_flop_j, &mut energy_j) }, "thermoai_learning_attention_flop_j")?;
+    Ok(energy_j)
+}
+
+/// Theorem 3.10, I/O bound: e_{IO} \cdot N^2 d / M.
+///
+/// - `seq_len`: The value N. [dimensionless]. Finite, >= 0.
+/// - `d_model`: The value d. [dimensionless]. Finite, >= 0.
+/// - `cache_words`: The value M, the fast memory in words. [dimensionless]. Finite, > 0.
+/// - `e_io_j`: Energy per slow-memory word. Unit: J. Finite, >= 0.
+/// - returns `energy_j`: The bound. Unit: J. NaN on error.
+///
+/// C: `thermoai_learning_attention_io_j()` in `<thermoai/learning.h>` (experimental tier).
+pub fn learning_attention_io_j(seq_len: f64, d_model: f64, cache_words: f64, e_io_j: f64) -> Result<f64> {
+    let mut energy_j: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_learning_attention_io_j(seq_len, d_model, cache_words, e_io_j, &mut energy_j) }, "thermoai_learning_attention_io_j")?;
+    Ok(energy_j)
+}
+
+/// Corollary 3.11: k_B T \ln 2 \cdot N d \log_2(1/\epsilon) for \epsilon-approximate attention.
+///
+/// - `seq_len`: The value N. [dimensionless]. Finite, >= 0.
+/// - `d_model`: The value d. [dimensionless]. Finite, >= 0.
+/// - `epsilon`: The value \epsilon. [dimensionless]. In (0, 1).
+/// - `temperature_k`: The value T. Unit: K. Finite, > 0.
+/// - returns `energy_j`: The bound. Unit: J. NaN on error.
+///
+/// C: `thermoai_learning_attention_approx_j()` in `<thermoai/learning.h>` (experimental tier).
+pub fn learning_attention_approx_j(seq_len: f64, d_model: f64, epsilon: f64, temperature_k: f64) -> Result<f64> {
+    let mut energy_j: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_learning_attention_approx_j(seq_len, d_model, epsilon, temperature_k, &mut energy_j) }, "thermoai_learning_attention_approx_j")?;
+    Ok(energy_j)
+}
+
+/// Theorem 3.14 as printed: E_{bit} \ge N_0 \ln 2 \cdot R / (1 - R/C).
+///
+/// - `n0_j`: The value N_0. Unit: J. Finite, > 0.
+/// - `rate`: The value R, bits per transmission. Unit: bit. Finite, >= 0, < capacity.
+/// - `capacity`: The value C, bits per transmission. Unit: bit. Finite, > 0.
+/// - returns `energy_j`: The printed expression. Unit: J. NaN on error.
+///
+/// C: `thermoai_learning_channel_energy_per_bit_j()` in `<thermoai/learning.h>` (experimental tier).
+pub fn learning_channel_energy_per_bit_j(n0_j: f64, rate: f64, capacity: f64) -> Result<f64> {
+    let mut energy_j: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_learning_channel_energy_per_bit_j(n0_j, rate, capacity, &mut energy_j) }, "thermoai_learning_channel_energy_per_bit_j")?;
+    Ok(energy_j)
+}
+
+/// Theorem 3.17, Eq. (9), in bits: n H(Y|X) + p b + I(D;\theta).
+///
+/// - `samples`: The value n. [dimensionless]. Finite, >= 0.
+/// - `label_bits`: The value H(Y|X) per sample. Unit: bit. Finite, >= 0.
+/// - `params`: The value p. [dimensionless]. Finite, >= 0.
+/// - `precision`: The value b, bits per parameter. Unit: bit. Finite, >= 0.
+/// - `info_bits`: The value I(D;\theta). Unit: bit. Finite, >= 0.
+/// - returns `bits`: The information budget. Unit: bit. NaN on error.
+///
+/// C: `thermoai_learning_training_bits()` in `<thermoai/learning.h>` (experimental tier).
+pub fn learning_training_bits(samples: f64, label_bits: f64, params: f64, precision: f64, info_bits: f64) -> Result<f64> {
+    let mut bits: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_learning_training_bits(samples, label_bits, params, precision, info_bits, &mut bits) }, "thermoai_learning_training_bits")?;
+    Ok(bits)
+}
+
+/// Theorem 3.17, Eq. (9): k_B T \ln 2\,[n H(Y|X) + p b + I(D;\theta)].
+///
+/// - `samples`: The value n. [dimensionless]. Finite, >= 0.
+/// - `label_bits`: The value H(Y|X). Unit: bit. Finite, >= 0.
+/// - `params`: The value p. [dimensionless]. Finite, >= 0.
+/// - `precision`: The value b. Unit: bit. Finite, >= 0.
+/// - `info_bits`: The value I(D;\theta). Unit: bit. Finite, >= 0.
+/// - `temperature_k`: The value T. Unit: K. Finite, > 0.
+/// - returns `energy_j`: The bound. Unit: J. NaN on error.
+///
+/// C: `thermoai_learning_training_j()` in `<thermoai/learning.h>` (experimental tier).
+pub fn learning_training_j(samples: f64, label_bits: f64, params: f64, precision: f64, info_bits: f64, temperature_k: f64) -> Result<f64> {
+    let mut energy_j: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_learning_training_j(samples, label_bits, params, precision, info_bits, temperature_k, &mut energy_j) }, "thermoai_learning_training_j")?;
+    Ok(energy_j)
+}
+
+/// Theorem 3.18, Eq. (10), in bits: T_{tok}\,[H(\text{next token}) + \log_2 p].
+///
+/// - `tokens`: The value T_{tok}, tokens generated. [dimensionless]. Finite, >= 0.
+/// - `token_bits`: The value H(\text{next token}). Unit: bit. Finite, >= 0.
+/// - `params`: The value p. [dimensionless]. Finite, >= 1.
+/// - returns `bits`: The budget. Unit: bit. NaN on error.
+///
+/// C: `thermoai_learning_inference_bits()` in `<thermoai/learning.h>` (experimental tier).
+pub fn learning_inference_bits(tokens: f64, token_bits: f64, params: f64) -> Result<f64> {
+    let mut bits: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_learning_inference_bits(tokens, token_bits, params, &mut bits) }, "thermoai_learning_inference_bits")?;
+    Ok(bits)
+}
+
+/// Theorem 3.18, Eq. (10): k_B T \ln 2 \cdot T_{tok}\,[H(\text{next token}) + \log_2 p].
+///
+/// - `tokens`: The value T_{tok}. [dimensionless]. Finite, >= 0.
+/// - `token_bits`: The value H. Unit: bit. Finite, >= 0.
+/// - `params`: The value p. [dimensionless]. Finite, >= 1.
+/// - `temperature_k`: The value T. Unit: K. Finite, > 0.
+/// - returns `energy_j`: The bound. Unit: J. NaN on error.
+///
+/// C: `thermoai_learning_inference_j()` in `<thermoai/learning.h>` (experimental tier).
+pub fn learning_inference_j(tokens: f64, token_bits: f64, params: f64, temperature_k: f64) -> Result<f64> {
+    let mut energy_j: f64 = f64::NAN;
+    check(unsafe { sys::thermoai_learning_inference_j(tokens, token_bits, params, temperature_k, &mut energy_j) }, "thermoai_learning_inference_j")?;
+    Ok(energy_j)
+}
+
 /// sizeof(thermoai_loss_model) in this library.
 ///
 /// C: `thermoai_loss_model_size()` in `<thermoai/loss.h>`.
@@ -5959,9 +6197,9 @@ pub fn scheduler_budget(scheduler: &Scheduler) -> Result<(f64, f64, u32)> {
 
 /// Energy efficiency of serving: \eta = T / P (equal to tokens per joule).
 ///
-/// - `tokens_per_s`: T. Unit: tokens/s. Finite, >= 0.
-/// - `power_w`: P. Unit: W. Finite, > 0.
-/// - returns `tokens_per_j`: \eta. Unit: tokens/J (= tokens/s/W). NaN on error.
+/// - `tokens_per_s`: The value T. Unit: tokens/s. Finite, >= 0.
+/// - `power_w`: The value P. Unit: W. Finite, > 0.
+/// - returns `tokens_per_j`: The value \eta. Unit: tokens/J (= tokens/s/W). NaN on error.
 ///
 /// C: `thermoai_serving_tokens_per_j()` in `<thermoai/serving.h>`.
 pub fn serving_tokens_per_j(tokens_per_s: f64, power_w: f64) -> Result<f64> {
@@ -5972,9 +6210,9 @@ pub fn serving_tokens_per_j(tokens_per_s: f64, power_w: f64) -> Result<f64> {
 
 /// Devices needed for a token rate: n = \lceil R / T_{dev} \rceil.
 ///
-/// - `tokens_per_s`: R, the service's rate. Unit: tokens/s. Finite, >= 0.
-/// - `device_tokens_per_s`: T_{dev}, one device's rate. Unit: tokens/s. Finite, > 0.
-/// - returns `devices`: n (an integer value). [dimensionless]. NaN on error.
+/// - `tokens_per_s`: The value R, the service's rate. Unit: tokens/s. Finite, >= 0.
+/// - `device_tokens_per_s`: The value T_{dev}, one device's rate. Unit: tokens/s. Finite, > 0.
+/// - returns `devices`: The value n (an integer value). [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_serving_devices()` in `<thermoai/serving.h>`.
 pub fn serving_devices(tokens_per_s: f64, device_tokens_per_s: f64) -> Result<f64> {
@@ -5985,10 +6223,10 @@ pub fn serving_devices(tokens_per_s: f64, device_tokens_per_s: f64) -> Result<f6
 
 /// Power of a node: P_{node} = n P_{dev} + P_{host} (CPUs, switches, NICs, fans).
 ///
-/// - `devices`: n per node. [dimensionless]. Finite, >= 0.
-/// - `device_power_w`: P_{dev}. Unit: W. Finite, >= 0.
-/// - `host_power_w`: P_{host}. Unit: W. Finite, >= 0.
-/// - returns `node_power_w`: P_{node}. Unit: W. NaN on error.
+/// - `devices`: The value n per node. [dimensionless]. Finite, >= 0.
+/// - `device_power_w`: The value P_{dev}. Unit: W. Finite, >= 0.
+/// - `host_power_w`: The value P_{host}. Unit: W. Finite, >= 0.
+/// - returns `node_power_w`: The value P_{node}. Unit: W. NaN on error.
 ///
 /// C: `thermoai_serving_node_power_w()` in `<thermoai/serving.h>`.
 pub fn serving_node_power_w(devices: f64, device_power_w: f64, host_power_w: f64) -> Result<f64> {
@@ -5999,9 +6237,9 @@ pub fn serving_node_power_w(devices: f64, device_power_w: f64, host_power_w: f64
 
 /// Facility power: P_{fac} = \mathrm{PUE}\cdot P_{IT}.
 ///
-/// - `it_power_w`: P_{IT}. Unit: W. Finite, >= 0.
+/// - `it_power_w`: The value P_{IT}. Unit: W. Finite, >= 0.
 /// - `pue`: Power usage effectiveness. [dimensionless]. Finite, >= 1.
-/// - returns `facility_power_w`: P_{fac}. Unit: W. NaN on error.
+/// - returns `facility_power_w`: The value P_{fac}. Unit: W. NaN on error.
 ///
 /// C: `thermoai_serving_facility_power_w()` in `<thermoai/serving.h>`.
 pub fn serving_facility_power_w(it_power_w: f64, pue: f64) -> Result<f64> {
@@ -6012,8 +6250,8 @@ pub fn serving_facility_power_w(it_power_w: f64, pue: f64) -> Result<f64> {
 
 /// Energy of a constant power over a 365-day year: E = P \cdot 8760 \cdot 3600 s.
 ///
-/// - `power_w`: P. Unit: W. Finite, >= 0.
-/// - returns `energy_j`: E. Unit: J. NaN on error.
+/// - `power_w`: The value P. Unit: W. Finite, >= 0.
+/// - returns `energy_j`: The value E. Unit: J. NaN on error.
 ///
 /// C: `thermoai_serving_annual_energy_j()` in `<thermoai/serving.h>`.
 pub fn serving_annual_energy_j(power_w: f64) -> Result<f64> {
@@ -6024,9 +6262,9 @@ pub fn serving_annual_energy_j(power_w: f64) -> Result<f64> {
 
 /// Electricity cost: C = (E / 3.6\times 10^6\,\mathrm{J/kWh})\cdot c.
 ///
-/// - `energy_j`: E. Unit: J. Finite, >= 0.
-/// - `usd_per_kwh`: c. Unit: USD/kWh. Finite, >= 0.
-/// - returns `cost_usd`: C. Unit: USD. NaN on error.
+/// - `energy_j`: The value E. Unit: J. Finite, >= 0.
+/// - `usd_per_kwh`: The value c. Unit: USD/kWh. Finite, >= 0.
+/// - returns `cost_usd`: The value C. Unit: USD. NaN on error.
 ///
 /// C: `thermoai_serving_energy_cost_usd()` in `<thermoai/serving.h>`.
 pub fn serving_energy_cost_usd(energy_j: f64, usd_per_kwh: f64) -> Result<f64> {
@@ -6038,10 +6276,10 @@ pub fn serving_energy_cost_usd(energy_j: f64, usd_per_kwh: f64) -> Result<f64> {
 /// Nodes a power budget holds: n = \lfloor P_{site} / (\mathrm{PUE}\cdot P_{node}) \rfloor (a
 /// rack: PUE 1).
 ///
-/// - `site_power_w`: P_{site}, the supply. Unit: W. Finite, >= 0.
-/// - `node_power_w`: P_{node}. Unit: W. Finite, > 0.
+/// - `site_power_w`: The value P_{site}, the supply. Unit: W. Finite, >= 0.
+/// - `node_power_w`: The value P_{node}. Unit: W. Finite, > 0.
 /// - `pue`: Power usage effectiveness. [dimensionless]. Finite, >= 1.
-/// - returns `nodes`: n (an integer value). [dimensionless]. NaN on error.
+/// - returns `nodes`: The value n (an integer value). [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_serving_site_nodes()` in `<thermoai/serving.h>`.
 pub fn serving_site_nodes(site_power_w: f64, node_power_w: f64, pue: f64) -> Result<f64> {
@@ -6099,11 +6337,11 @@ pub fn slo_batch(arch: &sys::thermoai_model_arch, params: Option<&sys::thermoai_
 
 /// Eq. (20) for a given compute time:
 ///
-/// - `arrival_per_s`: \lambda. Unit: 1/s. Finite, > 0.
-/// - `slo_s`: \tau_{max}. Unit: s. Finite, > 0.
-/// - `compute_s`: \tau_{compute}. Unit: s. Finite, >= 0.
-/// - `max_batch`: B_{max}. [dimensionless]. Finite, >= 1.
-/// - returns `batch`: B (an integer value). [dimensionless]. NaN on error.
+/// - `arrival_per_s`: The value \lambda. Unit: 1/s. Finite, > 0.
+/// - `slo_s`: The value \tau_{max}. Unit: s. Finite, > 0.
+/// - `compute_s`: The value \tau_{compute}. Unit: s. Finite, >= 0.
+/// - `max_batch`: The value B_{max}. [dimensionless]. Finite, >= 1.
+/// - returns `batch`: The value B (an integer value). [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_slo_paper_fill_batch()` in `<thermoai/slo.h>`.
 pub fn slo_paper_fill_batch(arrival_per_s: f64, slo_s: f64, compute_s: f64, max_batch: f64) -> Result<f64> {
@@ -6114,10 +6352,10 @@ pub fn slo_paper_fill_batch(arrival_per_s: f64, slo_s: f64, compute_s: f64, max_
 
 /// Eq. (21)'s minimiser B^* = \sqrt{e_{static}\,\tau_{max} / e_{marginal}}.
 ///
-/// - `static_power_w`: e_{static}. Unit: W. Finite, >= 0.
-/// - `slo_s`: \tau_{max}. Unit: s. Finite, > 0.
-/// - `marginal_j`: e_{marginal}. Unit: J. Finite, > 0.
-/// - returns `batch`: B^* (not rounded). [dimensionless]. NaN on error.
+/// - `static_power_w`: The value e_{static}. Unit: W. Finite, >= 0.
+/// - `slo_s`: The value \tau_{max}. Unit: s. Finite, > 0.
+/// - `marginal_j`: The value e_{marginal}. Unit: J. Finite, > 0.
+/// - returns `batch`: The value B^* (not rounded). [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_slo_paper_root_batch()` in `<thermoai/slo.h>`.
 pub fn slo_paper_root_batch(static_power_w: f64, slo_s: f64, marginal_j: f64) -> Result<f64> {
@@ -7002,9 +7240,9 @@ pub fn trilemma_evaluate(arch: &sys::thermoai_model_arch, params: Option<&sys::t
 /// - `arch`: The architecture.
 /// - `params`: Context and precisions (its batch is ignored); NULL: defaults.
 /// - `hw`: The device; memory_usable_bytes > 0.
-/// - `overhead_bytes`: M_{overhead}: activations, workspace, fragmentation. Unit: bytes. Finite,
-///   >= 0.
-/// - returns `max_batch`: B_{max}, at most 2^53; 0 on error.
+/// - `overhead_bytes`: The value M_{overhead}: activations, workspace, fragmentation. Unit:
+///   bytes. Finite, >= 0.
+/// - returns `max_batch`: The value B_{max}, at most 2^53; 0 on error.
 ///
 /// C: `thermoai_trilemma_memory_batch()` in `<thermoai/trilemma.h>`.
 pub fn trilemma_memory_batch(arch: &sys::thermoai_model_arch, params: Option<&sys::thermoai_work_params>, hw: &sys::thermoai_hardware, overhead_bytes: f64) -> Result<u64> {
@@ -7036,10 +7274,10 @@ pub fn trilemma_front(arch: &sys::thermoai_model_arch, params: Option<&sys::ther
 
 /// Paper 002's energy-optimal batch B^* = \sqrt{p / (N d)} (Theorem 4.2).
 ///
-/// - `params`: p. [dimensionless]. Finite, > 0.
-/// - `context`: N. Unit: tokens. Finite, > 0.
-/// - `kv_dim`: d. [dimensionless]. Finite, > 0.
-/// - returns `batch`: B^* (not rounded). [dimensionless]. NaN on error.
+/// - `params`: The value p. [dimensionless]. Finite, > 0.
+/// - `context`: The value N. Unit: tokens. Finite, > 0.
+/// - `kv_dim`: The value d. [dimensionless]. Finite, > 0.
+/// - returns `batch`: The value B^* (not rounded). [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_trilemma_paper_batch()` in `<thermoai/trilemma.h>`.
 pub fn trilemma_paper_batch(params: f64, context: f64, kv_dim: f64) -> Result<f64> {
@@ -7050,10 +7288,10 @@ pub fn trilemma_paper_batch(params: f64, context: f64, kv_dim: f64) -> Result<f6
 
 /// The right side of Theorem 4.2, p\, e_{mem} / B_{mem}.
 ///
-/// - `weight_bytes`: p read as bytes. Unit: bytes. Finite, >= 0.
-/// - `j_per_byte`: e_{mem}. Unit: J/byte. Finite, >= 0.
-/// - `bytes_per_s`: B_{mem}. Unit: bytes/s. Finite, > 0.
-/// - returns `bound_j_s`: p e_{mem}/B_{mem}. Unit: J s. NaN on error.
+/// - `weight_bytes`: The value p read as bytes. Unit: bytes. Finite, >= 0.
+/// - `j_per_byte`: The value e_{mem}. Unit: J/byte. Finite, >= 0.
+/// - `bytes_per_s`: The value B_{mem}. Unit: bytes/s. Finite, > 0.
+/// - returns `bound_j_s`: The value p e_{mem}/B_{mem}. Unit: J s. NaN on error.
 ///
 /// C: `thermoai_trilemma_paper_bound_j_s()` in `<thermoai/trilemma.h>`.
 pub fn trilemma_paper_bound_j_s(weight_bytes: f64, j_per_byte: f64, bytes_per_s: f64) -> Result<f64> {
@@ -7064,14 +7302,14 @@ pub fn trilemma_paper_bound_j_s(weight_bytes: f64, j_per_byte: f64, bytes_per_s:
 
 /// Remark 4.1's memory cap as printed:
 ///
-/// - `memory_bytes`: M_{GPU}. Unit: bytes. Finite, >= 0.
-/// - `model_bytes`: M_{model}. Unit: bytes. Finite, >= 0.
-/// - `overhead_bytes`: M_{overhead}. Unit: bytes. Finite, >= 0.
-/// - `context`: N. Unit: tokens. Finite, > 0.
-/// - `kv_dim`: d, values per token per K (and per V) summed over layers. [dimensionless]. Finite,
-///   > 0.
-/// - `kv_bytes`: b_{KV}, bytes per value. Unit: bytes. Finite, > 0.
-/// - returns `max_batch`: B_{max} (an integer value). [dimensionless]. NaN on error.
+/// - `memory_bytes`: The value M_{GPU}. Unit: bytes. Finite, >= 0.
+/// - `model_bytes`: The value M_{model}. Unit: bytes. Finite, >= 0.
+/// - `overhead_bytes`: The value M_{overhead}. Unit: bytes. Finite, >= 0.
+/// - `context`: The value N. Unit: tokens. Finite, > 0.
+/// - `kv_dim`: The value d, values per token per K (and per V) summed over layers.
+///   [dimensionless]. Finite, > 0.
+/// - `kv_bytes`: The value b_{KV}, bytes per value. Unit: bytes. Finite, > 0.
+/// - returns `max_batch`: The value B_{max} (an integer value). [dimensionless]. NaN on error.
 ///
 /// C: `thermoai_trilemma_paper_max_batch()` in `<thermoai/trilemma.h>`.
 pub fn trilemma_paper_max_batch(memory_bytes: f64, model_bytes: f64, overhead_bytes: f64, context: f64, kv_dim: f64, kv_bytes: f64) -> Result<f64> {
