@@ -9,3 +9,4 @@ PY_TESTS += tests/api/test_api_sync.py tests/api/test_layers.py
 # The install test must not race the other tests' use of the build tree.
 tests/api/test_pkgconfig.log: tests/cli/test_cli.log tests/examples/test_examples.log \
 	tests/api/test_headers.log
+EXTRA_DIST += tests/api/abi_layout_ref.py
