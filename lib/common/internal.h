@@ -80,6 +80,11 @@ THERMOAI_INTERNAL int thermoai__outputs(double *const *outs, size_t n);
             return thermoai__s_;                                                           \
     } while (0)
 
+/* 1 when an array of a * b elements of elem bytes can exist: the byte count fits
+ * in ptrdiff_t (no C object is larger), so an error path may write all of it. 0
+ * for a zero size. An error path never writes more than this proves the caller owns. */
+THERMOAI_INTERNAL int thermoai__can_own(size_t a, size_t b, size_t elem);
+
 /* Writes NaN to *p when p is not NULL. */
 THERMOAI_INTERNAL void thermoai__set_nan(double *p);
 

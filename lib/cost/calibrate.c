@@ -173,7 +173,7 @@ static void nan_fill(double *v, size_t n)
 {
     size_t i;
 
-    if (v != NULL)
+    if (v != NULL && thermoai__can_own(n, 1, sizeof *v))
         for (i = 0; i < n; i++)
             v[i] = (double)NAN;
 }
@@ -192,7 +192,8 @@ int thermoai_calibrate_nnls(const double *a, size_t rows, size_t cols, const dou
         nan_fill(residuals, rows);
     if (a == NULL || b == NULL)
         return THERMOAI_E_NULL;
-    if (rows == 0 || cols == 0 || cols > MAXC)
+    /* rows * cols doubles must be able to exist: a wrapped product would read past a */
+    if (rows == 0 || cols == 0 || cols > MAXC || !thermoai__can_own(rows, cols, sizeof(double)))
         return THERMOAI_E_INVALID;
     for (i = 0; i < rows * cols; i++)
         if (!isfinite(a[i]))

@@ -1,9 +1,10 @@
 ## tests/api: the ABI, the exported symbols, the headers, pkg-config and the
 ## consistency of headers, map, docs and layout.
-C_TESTS += tests/api/test_abi_layout tests/api/test_structs tests/api/test_struct_nan
+C_TESTS += tests/api/test_abi_layout tests/api/test_structs tests/api/test_struct_nan tests/api/test_size_overflow
 tests_api_test_abi_layout_LDADD = $(TEST_LIB)
 tests_api_test_structs_LDADD = $(TEST_LIB)
 tests_api_test_struct_nan_LDADD = $(TEST_LIB)
+tests_api_test_size_overflow_LDADD = $(TEST_LIB)
 SH_TESTS += tests/api/test_headers.sh tests/api/test_symbols.sh tests/api/test_pkgconfig.sh \
 	tests/api/test_man.sh tests/api/test_doc_html.sh
 PY_TESTS += tests/api/test_api_sync.py tests/api/test_layers.py
