@@ -12,3 +12,5 @@ PY_TESTS += tests/api/test_api_sync.py tests/api/test_layers.py
 tests/api/test_pkgconfig.log: tests/cli/test_cli.log tests/examples/test_examples.log \
 	tests/api/test_headers.log
 EXTRA_DIST += tests/api/abi_layout_ref.py
+SH_TESTS += tests/api/test_abidiff.sh
+EXTRA_DIST += abi/libthermoai.abi tools/abi-baseline.sh
