@@ -378,7 +378,7 @@ static void fam_quadrature(struct rd *r)
     if (!isfinite(res.val) || !isfinite(res.err) || !(res.err >= 0.0))
         fuzz_fail("quadrature", "OK with a result or error bound not finite");
     if (fabs(q.t0) < 1e3 && fabs(q.t1) < 1e3 && tol == 1e-10) {
-        long double a = q.t0, b = q.t1, ex = 0.0L;
+        long double a = (long double)q.t0, b = (long double)q.t1, ex = 0.0L;
         for (i = 0; i < 4; i++)
             ex += (long double)q.c[i] * (powl(b, i + 1) - powl(a, i + 1)) / (i + 1);
         if (fabsl((long double)res.val - ex) > (long double)res.err + 1e-6L * (1.0L + fabsl(ex)))

@@ -71,7 +71,7 @@ static void work(struct job *j)
     s |= thermoai_attention_dense(N, D, g_q, g_k, g_v, 0, ws, need, y);
     free(ws);
     for (i = 0; i < N * D; i++)
-        j->res[8 + i] = y[i];
+        j->res[8 + i] = (double)y[i];
     s |= thermoai_ssa_params_init(&sp, sizeof sp);
     sp.clusters = 4;
     sp.samples = 4;
@@ -79,7 +79,7 @@ static void work(struct job *j)
     if (plan != NULL) {
         s |= thermoai_ssa_execute(plan, g_q, g_k, g_v, y);
         for (i = 0; i < N * D; i++)
-            j->res[8 + N * D + i] = y[i];
+            j->res[8 + N * D + i] = (double)y[i];
         thermoai_ssa_free(plan);
     }
     s |= thermoai_spectral_attention(N, D, g_q, g_k, NULL, 2, lambda, NULL);
