@@ -13,6 +13,7 @@ allocator (function pointers) is pinned by hand in the test.
 
     python3 tests/api/abi_layout_ref.py            # print the block
     python3 tests/api/abi_layout_ref.py --check    # exit 1 when the test differs
+    python3 tests/api/abi_layout_ref.py --write    # rewrite the block in the test
 
 A layout change makes --check fail (tests/api/test_api_sync.py runs it) and
 the C test fail: both need a conscious edit (doc/abi-policy.md).
@@ -67,9 +68,13 @@ def block():
 
 def main():
     text = block()
-    if len(sys.argv) > 1 and sys.argv[1] == "--check":
+    if len(sys.argv) > 1 and sys.argv[1] in ("--check", "--write"):
         src = open(TEST).read()
         m = re.search(r"BEGIN abi_layout_ref\.py[^\n]*\n(.*?)    /\* END abi_layout_ref\.py", src, re.S)
+        if m and sys.argv[1] == "--write":
+            with open(TEST, "w") as f:
+                f.write(src[:m.start(1)] + text + src[m.end(1):])
+            return 0
         if not m or m.group(1) != text:
             sys.stderr.write("tests/api/test_abi_layout.c: the pinned block differs from "
                              "tests/api/abi_layout_ref.py's output\n")
