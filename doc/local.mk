@@ -4,7 +4,8 @@
 
 DOC_PAGES = doc/mainpage.md doc/units.md doc/entropy-model.md doc/training-thermodynamics.md \
 	doc/ssa.md doc/dynamics-and-spectra.md doc/information-theory.md doc/allocation.md doc/reproduction.md \
-	doc/cost-model.md doc/tip.md doc/architecture.md doc/abi-policy.md doc/accuracy.md doc/references.md
+	doc/cost-model.md doc/tip.md doc/architecture.md doc/abi-policy.md doc/accuracy.md doc/reliability.md \
+	doc/references.md
 dist_doc_DATA += $(DOC_PAGES)
 EXTRA_DIST += doc/Doxyfile.in
 

@@ -157,7 +157,8 @@ static int fail(struct repro_list *list, const char *id, const char *why)
     return -1;
 }
 
-/* Appends a finished record; takes ownership of note. */
+/* Appends a finished record; takes ownership of note (NULL: its allocation failed).
+ * On any failure nothing is appended and the list is marked failed. */
 static int push(struct repro_list *list, const char *id, const char *quantity,
                 const char *unit, double paper, const char *paper_text, double computed,
                 int verdict, char *note, size_t shared_at)
@@ -167,6 +168,8 @@ static int push(struct repro_list *list, const char *id, const char *quantity,
     size_t i, n;
 
     /* <catalog id> '.' digits */
+    if (note == NULL) /* strbuf_take() or dup_str() ran out of memory: never print "" */
+        return fail(list, id, "out of memory");
     n = c != NULL ? strlen(c->id) : 0;
     if (c == NULL || id[n] != '.' || id[n + 1] == '\0'
         || strspn(id + n + 1, "0123456789") != strlen(id + n + 1)) {
@@ -194,17 +197,22 @@ static int push(struct repro_list *list, const char *id, const char *quantity,
     r->quantity = dup_str(quantity);
     r->unit = dup_str(unit);
     r->paper_text = dup_str(paper_text);
-    r->note = note != NULL ? note : dup_str("");
+    r->note = note;
     r->paper = paper;
     r->computed = computed;
     r->verdict = verdict;
     r->selected = 1;
-    r->shared_at = r->note != NULL && shared_at <= strlen(r->note) ? shared_at
-                   : (r->note != NULL ? strlen(r->note) : 0);
-    list->n++;
-    if (r->id == NULL || r->quantity == NULL || r->unit == NULL || r->paper_text == NULL
-        || r->note == NULL)
+    r->shared_at = shared_at <= strlen(note) ? shared_at : strlen(note);
+    if (r->id == NULL || r->quantity == NULL || r->unit == NULL || r->paper_text == NULL) {
+        /* not counted: no later strcmp() or printer sees a NULL field */
+        free(r->id);
+        free(r->quantity);
+        free(r->unit);
+        free(r->paper_text);
+        free(r->note);
         return fail(list, id, "out of memory");
+    }
+    list->n++;
     return 0;
 }
 
@@ -344,11 +352,15 @@ int repro_add_line(struct repro_list *list, const char *id, const char *text)
         list->lines = v;
         list->cap_lines = cap;
     }
-    l = &list->lines[list->n_lines++];
+    l = &list->lines[list->n_lines];
     l->id = dup_str(id);
     l->text = dup_str(text);
-    if (l->id == NULL || l->text == NULL)
+    if (l->id == NULL || l->text == NULL) {
+        free(l->id);
+        free(l->text);
         return fail(list, id, "out of memory");
+    }
+    list->n_lines++;
     return 0;
 }
 

@@ -27,6 +27,8 @@ include tests/repro/local.mk
 include tests/examples/local.mk
 include tests/bindings/local.mk
 include tests/ref/local.mk
+include tests/fuzz/local.mk
+include tests/threads/local.mk
 
 check_PROGRAMS += $(C_TESTS)
 TESTS += $(C_TESTS) $(SH_TESTS)

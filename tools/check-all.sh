@@ -126,6 +126,10 @@ if step "configure CC=clang --enable-werror --enable-sanitizers" \
         configure_in _ci/clang-asan --enable-werror --enable-sanitizers CC=clang CXX=clang++ &&
     step "build (clang -Werror, ASan + UBSan)" make -C _ci/clang-asan -j"$jobs"; then
     suite "make check (clang, ASan + UBSan)" _ci/clang-asan check
+    # libFuzzer over the entry-point families (tests/fuzz/fuzz_api.c), a fixed short time
+    step "make fuzz (libFuzzer + ASan + UBSan, 60 s)" make -C _ci/clang-asan fuzz FUZZ_SECONDS=60
+    # the modules from four pthreads at once under ThreadSanitizer (OpenMP off)
+    step "make tsan (ThreadSanitizer, tests/threads)" make -C _ci/clang-asan tsan
 fi
 
 # 5. OpenMP: the thread-count determinism tests with real threads, and make bench

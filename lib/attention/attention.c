@@ -140,9 +140,10 @@ int thermoai_attention_dense(size_t n, size_t d, const float *q, const float *k,
              || !thermoai__all_finite(v, n * d))
         status = THERMOAI_E_NONFINITE;
     if (status != THERMOAI_OK) {
-        /* only an output the caller can own: n d floats must fit in size_t bytes
-         * (n = d = 2^31 passes the range checks, and n d 4 bytes do not) */
-        if (y != NULL && n > 0 && d > 0 && n <= SIZE_MAX / sizeof(float) / d)
+        /* only an output the caller can own: n d floats must fit in ptrdiff_t bytes
+         * (n = d = 2^31 passes the range checks, and n d 4 bytes do not; nor do
+         * n = 2^61 + 1, d = 1) */
+        if (y != NULL && thermoai__can_own(n, d, sizeof(float)))
             thermoai__fill_nan(y, n * d);
         return status;
     }

@@ -98,7 +98,7 @@ void thermoai__spectrum_nan(double *lambda, size_t count)
     size_t i;
 
     /* every entry the caller passed, when count doubles can exist at all */
-    if (lambda != NULL && count <= SIZE_MAX / sizeof(double))
+    if (lambda != NULL && thermoai__can_own(count, 1, sizeof(double)))
         for (i = 0; i < count; i++)
             lambda[i] = (double)NAN;
 }

@@ -832,7 +832,9 @@ static const size_t stats_doubles[] = {
     offsetof(thermoai_ssa_stats, projection_s),  offsetof(thermoai_ssa_stats, clustering_s),
     offsetof(thermoai_ssa_stats, attention_s),   offsetof(thermoai_ssa_stats, exact_pairs),
     offsetof(thermoai_ssa_stats, centroid_terms), offsetof(thermoai_ssa_stats, kmeans_objective),
-    offsetof(thermoai_ssa_stats, bytes),
+    offsetof(thermoai_ssa_stats, bytes),          offsetof(thermoai_ssa_stats, error_estimate),
+    offsetof(thermoai_ssa_stats, error_bound),    offsetof(thermoai_ssa_stats, exact_rows),
+    offsetof(thermoai_ssa_stats, routed_keys),
 };
 
 int thermoai_ssa_get_stats(const thermoai_ssa *plan, thermoai_ssa_stats *stats)

@@ -227,14 +227,33 @@ static void result_nan(thermoai_allocate_result *r)
                 r->data_elasticity = (double)NAN;
 }
 
-/* Output check: E_NULL, E_SIZE; the caller's struct is left untouched then. */
-static int result_check(const thermoai_allocate_result *out)
+/* The double fields, for the error path of an output struct (doc/abi-policy.md). */
+static const size_t result_doubles[] = {
+    offsetof(thermoai_allocate_result, params),
+    offsetof(thermoai_allocate_result, tokens),
+    offsetof(thermoai_allocate_result, data),
+    offsetof(thermoai_allocate_result, loss_nats),
+    offsetof(thermoai_allocate_result, multiplier_nats_per_j),
+    offsetof(thermoai_allocate_result, energy_j),
+    offsetof(thermoai_allocate_result, compute_energy_j),
+    offsetof(thermoai_allocate_result, data_energy_j),
+    offsetof(thermoai_allocate_result, memory_energy_j),
+    offsetof(thermoai_allocate_result, fixed_energy_j),
+    offsetof(thermoai_allocate_result, tokens_per_param),
+    offsetof(thermoai_allocate_result, marginal_spread),
+    offsetof(thermoai_allocate_result, params_elasticity),
+    offsetof(thermoai_allocate_result, tokens_elasticity),
+    offsetof(thermoai_allocate_result, data_elasticity),
+};
+#define N_RESULT_DOUBLES (sizeof result_doubles / sizeof result_doubles[0])
+
+/* Output check: E_NULL, E_SIZE (the doubles the caller's size covers are NaN then). */
+static int result_check(thermoai_allocate_result *out)
 {
     if (out == NULL)
         return THERMOAI_E_NULL;
-    if (thermoai__struct_size_of(out) < THERMOAI__SIZE_V0_ALLOCATE_RESULT)
-        return THERMOAI_E_SIZE;
-    return THERMOAI_OK;
+    return thermoai__struct_out_check(out, THERMOAI__SIZE_V0_ALLOCATE_RESULT, sizeof *out,
+                                      result_doubles, N_RESULT_DOUBLES);
 }
 
 /* Writes r (or NaN on error) into the caller's struct; returns status. */

@@ -214,12 +214,13 @@ static int ou_check(size_t n, const double *stiffness, const double *offset0, co
 
     if (stiffness == NULL || offset0 == NULL || var0 == NULL)
         return THERMOAI_E_NULL;
+    /* the size first: arrays of an invalid size are never read (issue 20) */
+    if (n == 0 || n > N_MAX)
+        return THERMOAI_E_INVALID;
     if (!thermoai__all_finite_d(stiffness, n) || !thermoai__all_finite_d(offset0, n)
         || !thermoai__all_finite_d(var0, n))
         return THERMOAI_E_NONFINITE;
     THERMOAI__TRY(THERMOAI__CHECK({ temperature, THERMOAI__POS }, { t, THERMOAI__NONNEG }));
-    if (n == 0 || n > N_MAX)
-        return THERMOAI_E_INVALID;
     for (i = 0; i < n; i++)
         if (!(stiffness[i] > 0.0) || !(var0[i] > 0.0))
             return THERMOAI_E_INVALID;

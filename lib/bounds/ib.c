@@ -487,15 +487,16 @@ int thermoai_ib_curve(thermoai_ib *ib, const double *betas, size_t count, double
     size_t i;
     int status = THERMOAI_OK;
 
-    if (betas != NULL && ixz_bits != NULL && izy_bits != NULL)
+    if (betas != NULL && ixz_bits != NULL && izy_bits != NULL
+        && thermoai__can_own(count, 1, sizeof(double)))
         for (i = 0; i < count; i++)
             ixz_bits[i] = izy_bits[i] = (double)NAN;
     if (ib == NULL || betas == NULL || ixz_bits == NULL || izy_bits == NULL)
         return THERMOAI_E_NULL;
+    if (!thermoai__can_own(count, 1, sizeof(double)))
+        return THERMOAI_E_INVALID; /* 0, or more values than can exist */
     if (thermoai__pmf_finite(betas, count) != THERMOAI_OK)
         return THERMOAI_E_NONFINITE;
-    if (count == 0)
-        return THERMOAI_E_INVALID;
     for (i = 0; i < count; i++)
         if (!(betas[i] > 0.0) || betas[i] > BETA_MAX)
             return THERMOAI_E_INVALID;

@@ -151,7 +151,7 @@ int thermoai_interval_monomial(double coefficient, const thermoai_interval *fact
     if (factors == NULL || powers == NULL || out == NULL)
         return THERMOAI_E_NULL;
     THERMOAI__TRY(THERMOAI__CHECK({ coefficient, THERMOAI__POS }));
-    if (n == 0)
+    if (!thermoai__can_own(n, 1, sizeof *factors)) /* 0, or more factors than can exist */
         return THERMOAI_E_INVALID;
     for (i = 0; i < n; i++)
         THERMOAI__TRY(check_interval(&factors[i], 1));

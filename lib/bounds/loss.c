@@ -157,24 +157,38 @@ static int same_name(const char *a, const char *b)
     return *a == *b;
 }
 
+/* The double fields, for the error path of an output struct (doc/abi-policy.md). */
+static const size_t model_doubles[] = {
+    offsetof(thermoai_loss_model, irreducible_nats),
+    offsetof(thermoai_loss_model, params_coef),
+    offsetof(thermoai_loss_model, params_exponent),
+    offsetof(thermoai_loss_model, tokens_coef),
+    offsetof(thermoai_loss_model, tokens_exponent),
+    offsetof(thermoai_loss_model, data_coef),
+    offsetof(thermoai_loss_model, data_exponent),
+};
+#define N_MODEL_DOUBLES (sizeof model_doubles / sizeof model_doubles[0])
+
 static int fill(const struct loss_preset *p, thermoai_loss_model *model)
 {
     thermoai_loss_model m;
 
     preset_model(p, &m);
-    return thermoai__struct_out(model, THERMOAI__SIZE_V0_LOSS_MODEL, &m, sizeof m);
+    return thermoai__struct_out_nan(model, THERMOAI__SIZE_V0_LOSS_MODEL, &m, sizeof m, model_doubles,
+                                    N_MODEL_DOUBLES);
 }
 
 int thermoai_loss_preset_find(const char *name, thermoai_loss_model *model)
 {
     size_t i;
 
-    if (name == NULL || model == NULL)
+    if (model == NULL)
         return THERMOAI_E_NULL;
-    for (i = 0; i < N_PRESETS; i++)
+    for (i = 0; name != NULL && i < N_PRESETS; i++)
         if (same_name(name, presets[i].name) || same_name(name, presets[i].alias))
             return fill(&presets[i], model);
-    return THERMOAI_E_NOT_FOUND;
+    thermoai__struct_nan(model, sizeof *model, model_doubles, N_MODEL_DOUBLES);
+    return name == NULL ? THERMOAI_E_NULL : THERMOAI_E_NOT_FOUND;
 }
 
 size_t thermoai_loss_preset_count(void)

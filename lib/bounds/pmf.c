@@ -19,6 +19,9 @@ int thermoai__pmf_finite(const double *p, size_t n)
 {
     size_t i;
 
+    /* more values than can exist (a wrapped or absurd size): never read */
+    if (n > 0 && !thermoai__can_own(n, 1, sizeof *p))
+        return THERMOAI_E_INVALID;
     for (i = 0; i < n; i++)
         if (!isfinite(p[i]))
             return THERMOAI_E_NONFINITE;

@@ -41,7 +41,8 @@ static inline double thermoai__ksum_value(const struct thermoai__ksum *k)
 THERMOAI_INTERNAL int thermoai__pmf_sum(const double *p, size_t n, double *sum);
 
 /* Only the finiteness pass of thermoai__pmf_sum (for ordering the statuses of
- * several arrays: every array's NaN check comes before any domain check). */
+ * several arrays: every array's NaN check comes before any domain check).
+ * THERMOAI_E_INVALID, reading nothing, when n doubles cannot exist. */
 THERMOAI_INTERNAL int thermoai__pmf_finite(const double *p, size_t n);
 
 /* sum_i p_i ln p_i over the entries (0 ln 0 = 0), compensated; p_i >= 0 finite. */

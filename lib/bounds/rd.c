@@ -670,15 +670,16 @@ int thermoai_rd_ba_curve(thermoai_rd_ba *solver, const double *slopes_bits, size
     size_t i;
     int status = THERMOAI_OK;
 
-    if (distortion != NULL && rate_bits != NULL && slopes_bits != NULL)
+    if (distortion != NULL && rate_bits != NULL && slopes_bits != NULL
+        && thermoai__can_own(count, 1, sizeof(double)))
         for (i = 0; i < count; i++)
             distortion[i] = rate_bits[i] = (double)NAN;
     if (solver == NULL || slopes_bits == NULL || distortion == NULL || rate_bits == NULL)
         return THERMOAI_E_NULL;
+    if (!thermoai__can_own(count, 1, sizeof(double)))
+        return THERMOAI_E_INVALID; /* 0, or more values than can exist */
     if (thermoai__pmf_finite(slopes_bits, count) != THERMOAI_OK)
         return THERMOAI_E_NONFINITE;
-    if (count == 0)
-        return THERMOAI_E_INVALID;
     for (i = 0; i < count; i++)
         if (slopes_bits[i] > 0.0)
             return THERMOAI_E_INVALID;

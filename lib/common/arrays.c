@@ -22,6 +22,9 @@ int thermoai__all_finite(const float *x, size_t count)
     const uint32_t exp_mask = UINT32_C(0x7f800000);
     size_t i = 0, u;
 
+    if (count > 0 && !thermoai__can_own(count, 1, sizeof *x))
+        return 0; /* more values than can exist: never read (the caller fails) */
+
     while (i < count) {
         const size_t end = count - i < 4096 ? count : i + 4096;
         uint32_t hit[8] = { 0, 0, 0, 0, 0, 0, 0, 0 };
@@ -42,11 +45,21 @@ int thermoai__all_finite(const float *x, size_t count)
     return 1;
 }
 
+int thermoai__can_own(size_t a, size_t b, size_t elem)
+{
+    const size_t max = (size_t)PTRDIFF_MAX;
+
+    if (a == 0 || b == 0 || elem == 0)
+        return 0;
+    return a <= max / elem / b;
+}
+
 void thermoai__fill_nan(float *x, size_t count)
 {
     size_t i;
 
-    if (x != NULL)
+    /* nothing when count floats cannot exist (an overflowing size) */
+    if (x != NULL && thermoai__can_own(count, 1, sizeof *x))
         for (i = 0; i < count; i++)
             x[i] = (double)NAN;
 }

@@ -11,7 +11,7 @@
 THERMOAI_INTERNAL void *thermoai__align(void *p, size_t alignment);
 /* 1 when every element is finite. */
 THERMOAI_INTERNAL int thermoai__all_finite(const float *x, size_t count);
-/* x[0..count) = NaN (x may be NULL). */
+/* x[0..count) = NaN (x may be NULL); nothing when count floats cannot exist. */
 THERMOAI_INTERNAL void thermoai__fill_nan(float *x, size_t count);
 
 #endif /* THERMOAI_ARRAYS_H */

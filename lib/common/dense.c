@@ -104,6 +104,8 @@ int thermoai__all_finite_d(const double *x, size_t count)
 {
     size_t i;
 
+    if (count > 0 && !thermoai__can_own(count, 1, sizeof *x))
+        return 0; /* more values than can exist: never read (the caller fails) */
     for (i = 0; i < count; i++)
         if (!isfinite(x[i]))
             return 0;
@@ -114,7 +116,8 @@ void thermoai__fill_nan_d(double *x, size_t count)
 {
     size_t i;
 
-    if (x != NULL)
+    /* nothing when count doubles cannot exist (an overflowing size) */
+    if (x != NULL && thermoai__can_own(count, 1, sizeof *x))
         for (i = 0; i < count; i++)
             x[i] = (double)NAN;
 }

@@ -80,6 +80,11 @@ THERMOAI_INTERNAL int thermoai__outputs(double *const *outs, size_t n);
             return thermoai__s_;                                                           \
     } while (0)
 
+/* 1 when an array of a * b elements of elem bytes can exist: the byte count fits
+ * in ptrdiff_t (no C object is larger), so an error path may write all of it. 0
+ * for a zero size. An error path never writes more than this proves the caller owns. */
+THERMOAI_INTERNAL int thermoai__can_own(size_t a, size_t b, size_t elem);
+
 /* Writes NaN to *p when p is not NULL. */
 THERMOAI_INTERNAL void thermoai__set_nan(double *p);
 
@@ -229,6 +234,20 @@ THERMOAI_INTERNAL int thermoai__struct_out(void *user, size_t v0_size, const voi
  */
 THERMOAI_INTERNAL void thermoai__struct_nan(void *user, size_t our_size,
                                             const size_t *double_offsets, size_t n);
+
+/*
+ * thermoai__struct_out() with the error rule: when the caller's struct_size is below
+ * v0_size, poisons the doubles it covers (thermoai__struct_nan()) and returns
+ * THERMOAI_E_SIZE; otherwise writes *ours as thermoai__struct_out() does.
+ */
+THERMOAI_INTERNAL int thermoai__struct_out_nan(void *user, size_t v0_size, const void *ours,
+                                               size_t our_size, const size_t *double_offsets,
+                                               size_t n);
+
+/* The E_SIZE check before a computation: THERMOAI_E_SIZE, with the doubles the
+ * caller's struct_size covers poisoned, when that size is below v0_size. */
+THERMOAI_INTERNAL int thermoai__struct_out_check(void *user, size_t v0_size, size_t our_size,
+                                                 const size_t *double_offsets, size_t n);
 
 /* Common _init: zero size bytes, store struct_size. Checks NULL and size. */
 THERMOAI_INTERNAL int thermoai__struct_init(void *user, size_t size, size_t v0_size);

@@ -305,6 +305,8 @@ static int integrate(thermoai_time_fn fn, void *user_data, double t0_s, double t
         return THERMOAI_E_NULL;
     THERMOAI__TRY(THERMOAI__CHECK({ t0_s, THERMOAI__FINITE }, { t1_s, THERMOAI__FINITE },
                                   { rel_tol, THERMOAI__POS }));
+    if (n_points >= MAX_INTERVALS) /* before reading points_s: never past what can exist */
+        return THERMOAI_E_INVALID;
     for (i = 0; i < n_points; i++)
         if (!isfinite(points_s[i]))
             return THERMOAI_E_NONFINITE;

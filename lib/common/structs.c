@@ -63,6 +63,22 @@ void thermoai__struct_nan(void *user, size_t our_size, const size_t *double_offs
             memcpy((unsigned char *)user + double_offsets[i], &nan, sizeof nan);
 }
 
+int thermoai__struct_out_check(void *user, size_t v0_size, size_t our_size,
+                               const size_t *double_offsets, size_t n)
+{
+    if (thermoai__struct_size_of(user) >= v0_size)
+        return THERMOAI_OK;
+    thermoai__struct_nan(user, our_size, double_offsets, n);
+    return THERMOAI_E_SIZE;
+}
+
+int thermoai__struct_out_nan(void *user, size_t v0_size, const void *ours, size_t our_size,
+                             const size_t *double_offsets, size_t n)
+{
+    THERMOAI__TRY(thermoai__struct_out_check(user, v0_size, our_size, double_offsets, n));
+    return thermoai__struct_out(user, v0_size, ours, our_size);
+}
+
 int thermoai__struct_init(void *user, size_t size, size_t v0_size)
 {
     uint32_t size32;

@@ -173,7 +173,7 @@ static void nan_fill(double *v, size_t n)
 {
     size_t i;
 
-    if (v != NULL)
+    if (v != NULL && thermoai__can_own(n, 1, sizeof *v))
         for (i = 0; i < n; i++)
             v[i] = (double)NAN;
 }
@@ -192,7 +192,8 @@ int thermoai_calibrate_nnls(const double *a, size_t rows, size_t cols, const dou
         nan_fill(residuals, rows);
     if (a == NULL || b == NULL)
         return THERMOAI_E_NULL;
-    if (rows == 0 || cols == 0 || cols > MAXC)
+    /* rows * cols doubles must be able to exist: a wrapped product would read past a */
+    if (rows == 0 || cols == 0 || cols > MAXC || !thermoai__can_own(rows, cols, sizeof(double)))
         return THERMOAI_E_INVALID;
     for (i = 0; i < rows * cols; i++)
         if (!isfinite(a[i]))
@@ -380,6 +381,16 @@ static int fit_energy(const thermoai_calibrate_point *pt, size_t n, uint32_t fla
     return THERMOAI_OK;
 }
 
+/* The double fields, for the error path of an output struct (doc/abi-policy.md). */
+static const size_t fit_doubles[] = {
+    offsetof(thermoai_calibrate_fit, rms_residual_j),
+    offsetof(thermoai_calibrate_fit, max_abs_residual_j),
+    offsetof(thermoai_calibrate_fit, max_rel_residual),
+    offsetof(thermoai_calibrate_fit, achieved_bw_bytes_per_s),
+    offsetof(thermoai_calibrate_fit, achieved_flop_per_s),
+};
+#define N_FIT_DOUBLES (sizeof fit_doubles / sizeof fit_doubles[0])
+
 int thermoai_calibrate_energy(const thermoai_calibrate_point *points, size_t n, uint32_t flags,
                               thermoai_hardware *hw, double *residuals_j,
                               thermoai_calibrate_fit *fit)
@@ -389,8 +400,9 @@ int thermoai_calibrate_energy(const thermoai_calibrate_point *points, size_t n, 
     int status;
 
     nan_fill(points != NULL ? residuals_j : NULL, n);
-    if (fit != NULL && thermoai__struct_size_of(fit) < THERMOAI__SIZE_V0_CALIBRATE_FIT)
-        return THERMOAI_E_SIZE;
+    if (fit != NULL)
+        THERMOAI__TRY(thermoai__struct_out_check(fit, THERMOAI__SIZE_V0_CALIBRATE_FIT, sizeof f,
+                                                 fit_doubles, N_FIT_DOUBLES));
     memset(&f, 0, sizeof f);
     f.struct_size = (uint32_t)sizeof f;
     if (points == NULL || hw == NULL) {

@@ -79,6 +79,40 @@ static int same_name(const char *a, const char *b)
     return *a == *b;
 }
 
+/* The double fields, for the error path of an output struct (doc/abi-policy.md). */
+static const size_t serving_doubles[] = {
+    offsetof(thermoai_cost_serving, device_s_per_layer),
+    offsetof(thermoai_cost_serving, device_s_per_step),
+    offsetof(thermoai_cost_serving, host_s_per_layer),
+    offsetof(thermoai_cost_serving, host_s_per_step),
+    offsetof(thermoai_cost_serving, overhead_power_w),
+    offsetof(thermoai_cost_serving, kv_rewrites_per_step),
+};
+#define N_SERVING_DOUBLES (sizeof serving_doubles / sizeof serving_doubles[0])
+
+/* The double fields, for the error path of an output struct (doc/abi-policy.md). */
+static const size_t result_doubles[] = {
+    offsetof(thermoai_cost_result, step_s),
+    offsetof(thermoai_cost_result, roofline_s),
+    offsetof(thermoai_cost_result, memory_s),
+    offsetof(thermoai_cost_result, compute_s),
+    offsetof(thermoai_cost_result, overhead_s),
+    offsetof(thermoai_cost_result, energy_j),
+    offsetof(thermoai_cost_result, energy_per_token_j),
+    offsetof(thermoai_cost_result, tokens_per_s),
+    offsetof(thermoai_cost_result, average_power_w),
+    offsetof(thermoai_cost_result, weights_j),
+    offsetof(thermoai_cost_result, kv_j),
+    offsetof(thermoai_cost_result, activations_j),
+    offsetof(thermoai_cost_result, arithmetic_j),
+    offsetof(thermoai_cost_result, static_j),
+    offsetof(thermoai_cost_result, overhead_j),
+    offsetof(thermoai_cost_result, tokens),
+    offsetof(thermoai_cost_result, flop),
+    offsetof(thermoai_cost_result, bytes),
+};
+#define N_RESULT_DOUBLES (sizeof result_doubles / sizeof result_doubles[0])
+
 static int fill_stack(size_t i, thermoai_cost_serving *serving)
 {
     thermoai_cost_serving s;
@@ -91,18 +125,25 @@ static int fill_stack(size_t i, thermoai_cost_serving *serving)
     s.host_s_per_step = stacks[i].host_step;
     s.overhead_power_w = stacks[i].power;
     s.kv_rewrites_per_step = stacks[i].rewrites;
-    return thermoai__struct_out(serving, THERMOAI__SIZE_V0_COST_SERVING, &s, sizeof s);
+    return thermoai__struct_out_nan(serving, THERMOAI__SIZE_V0_COST_SERVING, &s, sizeof s,
+                                    serving_doubles, N_SERVING_DOUBLES);
 }
 
 int thermoai_cost_serving_preset(const char *name, thermoai_cost_serving *serving)
 {
     size_t i;
 
-    if (name == NULL || serving == NULL)
+    if (serving == NULL)
         return THERMOAI_E_NULL;
+    if (name == NULL) {
+        thermoai__struct_nan(serving, sizeof(thermoai_cost_serving), serving_doubles,
+                             N_SERVING_DOUBLES);
+        return THERMOAI_E_NULL;
+    }
     for (i = 0; i < N_STACKS; i++)
         if (same_name(name, stacks[i].name))
             return fill_stack(i, serving);
+    thermoai__struct_nan(serving, sizeof(thermoai_cost_serving), serving_doubles, N_SERVING_DOUBLES);
     return THERMOAI_E_NOT_FOUND;
 }
 
@@ -267,8 +308,9 @@ static int finish(int status, thermoai_cost_result *r, thermoai_cost_result *out
     do {                                                                                   \
         if ((out) == NULL)                                                                 \
             return THERMOAI_E_NULL;                                                        \
-        if (thermoai__struct_size_of(out) < THERMOAI__SIZE_V0_COST_RESULT)                 \
-            return THERMOAI_E_SIZE;                                                        \
+        THERMOAI__TRY(thermoai__struct_out_check(out, THERMOAI__SIZE_V0_COST_RESULT,        \
+                                                 sizeof(thermoai_cost_result), result_doubles, \
+                                                 N_RESULT_DOUBLES));                          \
     } while (0)
 
 int thermoai_cost_step(const thermoai_hardware *hw, const thermoai_work *work,

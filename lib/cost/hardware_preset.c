@@ -246,20 +246,63 @@ int thermoai__hardware_h100_measured(thermoai_hardware *h)
     return thermoai_hardware_derive_energy(h);
 }
 
-/* Writes preset i over the caller's struct, keeping its struct_size. */
+/* The double fields, for the error path of an output struct (doc/abi-policy.md). */
+static const size_t hw_doubles[] = {
+    offsetof(thermoai_hardware, peak_fp64_flop_per_s),
+    offsetof(thermoai_hardware, peak_fp32_flop_per_s),
+    offsetof(thermoai_hardware, peak_tf32_flop_per_s),
+    offsetof(thermoai_hardware, peak_bf16_flop_per_s),
+    offsetof(thermoai_hardware, peak_fp8_flop_per_s),
+    offsetof(thermoai_hardware, peak_int8_op_per_s),
+    offsetof(thermoai_hardware, peak_fp4_flop_per_s),
+    offsetof(thermoai_hardware, peak_int4_op_per_s),
+    offsetof(thermoai_hardware, sparse_bf16_flop_per_s),
+    offsetof(thermoai_hardware, sparse_fp8_flop_per_s),
+    offsetof(thermoai_hardware, sparse_int8_op_per_s),
+    offsetof(thermoai_hardware, sparse_fp4_flop_per_s),
+    offsetof(thermoai_hardware, memory_usable_bytes),
+    offsetof(thermoai_hardware, memory_physical_bytes),
+    offsetof(thermoai_hardware, memory_bw_bytes_per_s),
+    offsetof(thermoai_hardware, board_power_w),
+    offsetof(thermoai_hardware, idle_power_w),
+    offsetof(thermoai_hardware, j_per_flop_fp64),
+    offsetof(thermoai_hardware, j_per_flop_fp32),
+    offsetof(thermoai_hardware, j_per_flop_tf32),
+    offsetof(thermoai_hardware, j_per_flop_bf16),
+    offsetof(thermoai_hardware, j_per_flop_fp8),
+    offsetof(thermoai_hardware, j_per_op_int8),
+    offsetof(thermoai_hardware, j_per_flop_fp4),
+    offsetof(thermoai_hardware, j_per_op_int4),
+    offsetof(thermoai_hardware, j_per_byte),
+    offsetof(thermoai_hardware, interconnect_bw_bytes_per_s),
+    offsetof(thermoai_hardware, j_per_interconnect_byte),
+    offsetof(thermoai_hardware, compute_efficiency),
+    offsetof(thermoai_hardware, bandwidth_efficiency),
+};
+#define N_HW_DOUBLES (sizeof hw_doubles / sizeof hw_doubles[0])
+
+/* NaN into the doubles of the caller's struct that its struct_size covers; returns status. */
+static int poison(thermoai_hardware *hw, int status)
+{
+    thermoai__struct_nan(hw, sizeof *hw, hw_doubles, N_HW_DOUBLES);
+    return status;
+}
+
+/* Writes preset i over the caller's struct, keeping its struct_size; on error its
+ * doubles are NaN (doc/abi-policy.md). */
 static int fill(size_t i, thermoai_hardware *hw)
 {
     thermoai_hardware h;
 
-    if (thermoai__struct_size_of(hw) < THERMOAI__SIZE_V0_HARDWARE)
-        return THERMOAI_E_SIZE;
+    THERMOAI__TRY(thermoai__struct_out_check(hw, THERMOAI__SIZE_V0_HARDWARE, sizeof h, hw_doubles,
+                                             N_HW_DOUBLES));
     if (i == MEASURED_INDEX) {
         if (thermoai__hardware_h100_measured(&h) != THERMOAI_OK)
-            return THERMOAI_E_INTERNAL;
+            return poison(hw, THERMOAI_E_INTERNAL);
     } else {
         datasheet(&presets[i], &h);
         if (h.board_power_w > 0.0 && thermoai_hardware_derive_energy(&h) != THERMOAI_OK)
-            return THERMOAI_E_INTERNAL;
+            return poison(hw, THERMOAI_E_INTERNAL);
     }
     return thermoai__struct_out(hw, THERMOAI__SIZE_V0_HARDWARE, &h, sizeof h);
 }
@@ -268,12 +311,14 @@ int thermoai_hardware_preset_find(const char *name, thermoai_hardware *hw)
 {
     size_t i;
 
-    if (name == NULL || hw == NULL)
+    if (hw == NULL)
         return THERMOAI_E_NULL;
+    if (name == NULL)
+        return poison(hw, THERMOAI_E_NULL);
     for (i = 0; i < N_PRESETS; i++)
         if (same_name(name, presets[i].name) || same_name(name, presets[i].alias))
             return fill(i, hw);
-    return THERMOAI_E_NOT_FOUND;
+    return poison(hw, THERMOAI_E_NOT_FOUND);
 }
 
 size_t thermoai_hardware_preset_count(void)

@@ -60,6 +60,20 @@ static int rungs(const thermoai_model_arch *arch, const thermoai_work_params *pa
     return THERMOAI_OK;
 }
 
+/* The double fields, for the error path of an output struct (doc/abi-policy.md). */
+static const size_t ladder_doubles[] = {
+    offsetof(thermoai_ladder, landauer_j),
+    offsetof(thermoai_ladder, arithmetic_j),
+    offsetof(thermoai_ladder, data_j),
+    offsetof(thermoai_ladder, modelled_j),
+    offsetof(thermoai_ladder, measured_j),
+    offsetof(thermoai_ladder, ter_arithmetic),
+    offsetof(thermoai_ladder, ter_data),
+    offsetof(thermoai_ladder, ter_modelled),
+    offsetof(thermoai_ladder, ter_measured),
+};
+#define N_LADDER_DOUBLES (sizeof ladder_doubles / sizeof ladder_doubles[0])
+
 int thermoai_ladder_decode(const thermoai_model_arch *arch, const thermoai_work_params *params,
                            const thermoai_hardware *hw, const thermoai_cost_serving *serving,
                            const thermoai_entropy_params *entropy, double measured_j,
@@ -70,8 +84,8 @@ int thermoai_ladder_decode(const thermoai_model_arch *arch, const thermoai_work_
 
     if (out == NULL)
         return THERMOAI_E_NULL;
-    if (thermoai__struct_size_of(out) < THERMOAI__SIZE_V0_LADDER)
-        return THERMOAI_E_SIZE;
+    THERMOAI__TRY(thermoai__struct_out_check(out, THERMOAI__SIZE_V0_LADDER, sizeof l, ladder_doubles,
+                                             N_LADDER_DOUBLES));
     memset(&l, 0, sizeof l);
     l.struct_size = (uint32_t)sizeof l;
     status = rungs(arch, params, hw, serving, entropy, measured_j, &l);

@@ -87,6 +87,17 @@ static int compute(const thermoai_hardware *user_hw, const thermoai_training_par
     return THERMOAI_OK;
 }
 
+/* The double fields, for the error path of an output struct (doc/abi-policy.md). */
+static const size_t result_doubles[] = {
+    offsetof(thermoai_training_result, time_s),
+    offsetof(thermoai_training_result, device_hours),
+    offsetof(thermoai_training_result, device_power_w),
+    offsetof(thermoai_training_result, it_energy_j),
+    offsetof(thermoai_training_result, facility_energy_j),
+    offsetof(thermoai_training_result, co2e_kg),
+};
+#define N_RESULT_DOUBLES (sizeof result_doubles / sizeof result_doubles[0])
+
 int thermoai_training_run(const thermoai_hardware *hw, const thermoai_training_params *params,
                           thermoai_training_result *out)
 {
@@ -95,8 +106,8 @@ int thermoai_training_run(const thermoai_hardware *hw, const thermoai_training_p
 
     if (out == NULL)
         return THERMOAI_E_NULL;
-    if (thermoai__struct_size_of(out) < THERMOAI__SIZE_V0_TRAINING_RESULT)
-        return THERMOAI_E_SIZE;
+    THERMOAI__TRY(thermoai__struct_out_check(out, THERMOAI__SIZE_V0_TRAINING_RESULT, sizeof r,
+                                             result_doubles, N_RESULT_DOUBLES));
     memset(&r, 0, sizeof r);
     r.struct_size = (uint32_t)sizeof r;
     status = compute(hw, params, &r);

@@ -271,6 +271,23 @@ static int count(const thermoai_model_arch *user_arch, const thermoai_work_param
     return THERMOAI_OK;
 }
 
+/* The double fields, for the error path of an output struct (doc/abi-policy.md). */
+static const size_t work_doubles[] = {
+    offsetof(thermoai_work, flop),
+    offsetof(thermoai_work, matmul_flop),
+    offsetof(thermoai_work, attention_flop),
+    offsetof(thermoai_work, bytes),
+    offsetof(thermoai_work, weight_bytes),
+    offsetof(thermoai_work, kv_read_bytes),
+    offsetof(thermoai_work, kv_write_bytes),
+    offsetof(thermoai_work, activation_bytes),
+    offsetof(thermoai_work, kv_cache_bytes),
+    offsetof(thermoai_work, tokens),
+    offsetof(thermoai_work, layers),
+    offsetof(thermoai_work, experts_touched),
+};
+#define N_WORK_DOUBLES (sizeof work_doubles / sizeof work_doubles[0])
+
 static int run(const thermoai_model_arch *arch, const thermoai_work_params *params,
                enum phase phase, thermoai_work *out)
 {
@@ -279,8 +296,8 @@ static int run(const thermoai_model_arch *arch, const thermoai_work_params *para
 
     if (out == NULL)
         return THERMOAI_E_NULL;
-    if (thermoai__struct_size_of(out) < THERMOAI__SIZE_V0_WORK)
-        return THERMOAI_E_SIZE;
+    THERMOAI__TRY(thermoai__struct_out_check(out, THERMOAI__SIZE_V0_WORK, sizeof w, work_doubles,
+                                             N_WORK_DOUBLES));
     status = arch == NULL ? THERMOAI_E_NULL : count(arch, params, phase, &w);
     if (status != THERMOAI_OK) {
         memset(&w, 0, sizeof w);

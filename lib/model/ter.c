@@ -49,7 +49,7 @@ int thermoai_ter_gap_product(const double *factor_lo, const double *factor_hi, s
     THERMOAI__OUTPUTS(ter_lo, ter_hi);
     if (factor_lo == NULL || factor_hi == NULL)
         return THERMOAI_E_NULL;
-    if (n_factors == 0)
+    if (!thermoai__can_own(n_factors, 1, sizeof *factor_lo)) /* 0, or more than can exist */
         return THERMOAI_E_INVALID;
     for (i = 0; i < n_factors; i++)
         if (!isfinite(factor_lo[i]) || !isfinite(factor_hi[i]))

@@ -139,6 +139,14 @@ class ApiSync(unittest.TestCase):
                     self.assertTrue("Unit:" in line.group(1) or "[dimensionless]" in line.group(1),
                                     "\\param %s states no unit" % pname)
 
+    def test_abi_layout_pins_match_headers(self):
+        """tests/api/test_abi_layout.c pins what abi_layout_ref.py derives from the headers."""
+        import subprocess
+        script = os.path.join(SRC, "tests", "api", "abi_layout_ref.py")
+        res = subprocess.run([sys.executable, script, "--check"], stderr=subprocess.PIPE,
+                             universal_newlines=True)
+        self.assertEqual(res.returncode, 0, res.stderr)
+
     def test_versions_agree(self):
         with open(os.path.join(SRC, "configure.ac"), encoding="utf-8") as f:
             ac = f.read()

@@ -16,7 +16,7 @@ EXTRA_DIST += tests/ref/landauer_ref.py tests/ref/landauer.csv tests/ref/entropy
 ## random domains (tests/ref/sweep_table.h; the points are generated at test
 ## time, the C driver checks them).
 check_PROGRAMS += tests/ref/sweep_driver
-tests_ref_sweep_driver_SOURCES = tests/ref/sweep_driver.c tests/ref/sweep_table.h
+tests_ref_sweep_driver_SOURCES = tests/ref/sweep_driver.c tests/ref/sweep_table.h tests/ref/sweep_calls.h
 tests_ref_sweep_driver_LDADD = $(TEST_LIB)
 PY_TESTS += tests/ref/test_sweep.py
 EXTRA_DIST += tests/ref/sweep_points.py
