@@ -507,8 +507,12 @@ static void mm(int M, int N, int K, const tiplm_real *A, int lda, const tiplm_re
     int m, n, k;
 
 #if defined(TIPLM_X86)
-    if (tiplm_simd_active()) {
-        mm_avx2(M, N, K, A, lda, B, ldb, C, ldc, acc);
+    if (tiplm_simd_active()) { /* panels of 256 k, so that B's rows stay in cache */
+        int k0;
+
+        for (k0 = 0; k0 < K || k0 == 0; k0 += 256)
+            mm_avx2(M, N, K - k0 < 256 ? K - k0 : 256, A + k0, lda, B + (size_t)k0 * ldb, ldb, C,
+                    ldc, acc || k0 > 0);
         return;
     }
 #endif
@@ -531,11 +535,16 @@ static void mm(int M, int N, int K, const tiplm_real *A, int lda, const tiplm_re
 /* dst[c][r] = src[r][c]; dst has leading dimension rows. */
 static void transpose(int rows, int cols, const tiplm_real *src, int lds, tiplm_real *dst)
 {
-    int r, c;
+    int r0, c0, r, c;
 
-    for (r = 0; r < rows; r++)
-        for (c = 0; c < cols; c++)
-            dst[(size_t)c * rows + r] = src[(size_t)r * lds + c];
+    for (r0 = 0; r0 < rows; r0 += 16) /* 16 x 16 tiles */
+        for (c0 = 0; c0 < cols; c0 += 16) {
+            const int r1 = r0 + 16 < rows ? r0 + 16 : rows, c1 = c0 + 16 < cols ? c0 + 16 : cols;
+
+            for (r = r0; r < r1; r++)
+                for (c = c0; c < c1; c++)
+                    dst[(size_t)c * rows + r] = src[(size_t)r * lds + c];
+        }
 }
 
 /* C[M x N] (+)= A[M x K] B^T, B is [N x K]. */
@@ -636,6 +645,8 @@ tiplm_work *tiplm_work_create(const tiplm_config *c, int batch)
     if ((size_t)c->vocab > mx)
         mx = (size_t)c->vocab;
     tmpn = (N > mx ? N : mx) * mx;
+    if (tmpn < T * (T + (T > d ? T : d))) /* attention: dP [T][T] after a [T][max(T,d)] transpose */
+        tmpn = T * (T + (T > d ? T : d));
     w->tok = malloc((size_t)batch * (T + 1));
     w->x = ralloc((L + 1) * N * d);
     w->xmid = ralloc(L * N * d);
@@ -740,21 +751,17 @@ double tiplm_forward(const tiplm_model *m, tiplm_work *w, const uint8_t *tokens,
         mm((int)N, d, d, xn1, d, W + o->wv, d, v, d, 0);
         for (b = 0; b < batch; b++)
             for (h = 0; h < H; h++) {
+                const size_t base = (size_t)b * T * d + (size_t)(h * hd);
                 tiplm_real *P = att + ((size_t)b * H + h) * T * T;
 
+                /* S = Q_h K_h^T (full square; the causal half is overwritten) */
+                transpose(T, hd, k + base, d, w->tmp);
+                mm(T, T, hd, q + base, d, w->tmp, T, P, T, 0);
                 for (i = 0; i < T; i++) {
-                    const tiplm_real *qi = q + ((size_t)b * T + i) * d + h * hd;
                     tiplm_real *pr = P + (size_t)i * T, mx = -R(HUGE_VAL), s = 0;
-                    tiplm_real *oi = aop + ((size_t)b * T + i) * d + h * hd;
 
                     for (j = 0; j <= i; j++) {
-                        const tiplm_real *kj = k + ((size_t)b * T + j) * d + h * hd;
-                        tiplm_real dot = 0;
-                        int e;
-
-                        for (e = 0; e < hd; e++)
-                            dot += qi[e] * kj[e];
-                        pr[j] = dot * scale;
+                        pr[j] *= scale;
                         if (pr[j] > mx)
                             mx = pr[j];
                     }
@@ -762,20 +769,13 @@ double tiplm_forward(const tiplm_model *m, tiplm_work *w, const uint8_t *tokens,
                         pr[j] = R_EXP(pr[j] - mx);
                         s += pr[j];
                     }
+                    s = R(1) / s;
                     for (j = 0; j <= i; j++)
-                        pr[j] /= s;
+                        pr[j] *= s;
                     for (j = i + 1; j < T; j++)
                         pr[j] = 0;
-                    for (j = 0; j < hd; j++)
-                        oi[j] = 0;
-                    for (j = 0; j <= i; j++) {
-                        const tiplm_real *vj = v + ((size_t)b * T + j) * d + h * hd, pj = pr[j];
-                        int e;
-
-                        for (e = 0; e < hd; e++)
-                            oi[e] += pj * vj[e];
-                    }
                 }
+                mm(T, hd, T, P, T, v + base, d, aop + base, d, 0); /* O_h = P V_h */
             }
         if (head_gate) {
             for (n = 0; n < N; n++)
@@ -868,7 +868,7 @@ void tiplm_backward(const tiplm_model *m, tiplm_work *w, tiplm_real *grad, doubl
     tiplm_real *dx = w->g0, *dxn = w->g1, *s2 = w->g2, *s3 = w->g3, *s4 = w->g4;
     tiplm_real *G = grad, *gdummy = NULL;
     size_t n;
-    int l, b, h, i, j, e;
+    int l, b, h, i, j;
 
     if (!G) { /* gate gradients only: weight gradients go to a scratch array */
         gdummy = calloc(m->n_params, sizeof *gdummy);
@@ -955,41 +955,30 @@ void tiplm_backward(const tiplm_model *m, tiplm_work *w, tiplm_real *grad, doubl
                     for (j = 0; j < hd; j++)
                         s3[n * d + (size_t)(h * hd + j)] *= hg[h];
         /* s2 = dq, s4 = dk, dxn = dv (all [N][d]) */
-        memset(s2, 0, Nd * sizeof *s2);
-        memset(s4, 0, Nd * sizeof *s4);
-        memset(dxn, 0, Nd * sizeof *dxn);
         for (b = 0; b < batch; b++)
             for (h = 0; h < H; h++) {
+                const size_t base = (size_t)b * T * d + (size_t)(h * hd);
                 const tiplm_real *P = att + ((size_t)b * H + h) * T * T;
+                tiplm_real *tr = w->tmp, *dP = w->tmp + (size_t)T * (size_t)(T > d ? T : d);
 
-                for (i = 0; i < T; i++) {
-                    const size_t ri = ((size_t)b * T + i) * d + (size_t)(h * hd);
-                    const tiplm_real *pr = P + (size_t)i * T, *doi = s3 + ri, *qi = q + ri;
-                    tiplm_real *dp = w->row, sum = 0, *dqi = s2 + ri;
+                transpose(T, hd, v + base, d, tr); /* dP = dO V_h^T */
+                mm(T, T, hd, s3 + base, d, tr, T, dP, T, 0);
+                transpose(T, T, P, T, tr); /* dV_h = P^T dO */
+                mm(T, hd, T, tr, T, s3 + base, d, dxn + base, d, 0);
+                for (i = 0; i < T; i++) { /* dS = P (dP - rowsum(P dP)) * scale */
+                    const tiplm_real *pr = P + (size_t)i * T;
+                    tiplm_real *dr = dP + (size_t)i * T, sum = 0;
 
-                    for (j = 0; j <= i; j++) {
-                        const size_t rj = ((size_t)b * T + j) * d + (size_t)(h * hd);
-                        const tiplm_real *vj = v + rj;
-                        tiplm_real *dvj = dxn + rj, dot = 0;
-
-                        for (e = 0; e < hd; e++) {
-                            dot += doi[e] * vj[e];
-                            dvj[e] += pr[j] * doi[e];
-                        }
-                        dp[j] = dot;
-                        sum += pr[j] * dot;
-                    }
-                    for (j = 0; j <= i; j++) {
-                        const size_t rj = ((size_t)b * T + j) * d + (size_t)(h * hd);
-                        const tiplm_real ds = pr[j] * (dp[j] - sum) * scale, *kj = k + rj;
-                        tiplm_real *dkj = s4 + rj;
-
-                        for (e = 0; e < hd; e++) {
-                            dqi[e] += ds * kj[e];
-                            dkj[e] += ds * qi[e];
-                        }
-                    }
+                    for (j = 0; j <= i; j++)
+                        sum += pr[j] * dr[j];
+                    for (j = 0; j <= i; j++)
+                        dr[j] = pr[j] * (dr[j] - sum) * scale;
+                    for (j = i + 1; j < T; j++)
+                        dr[j] = 0;
                 }
+                mm(T, hd, T, dP, T, k + base, d, s2 + base, d, 0); /* dQ_h = dS K_h */
+                transpose(T, T, dP, T, tr);                        /* dK_h = dS^T Q_h */
+                mm(T, hd, T, tr, T, q + base, d, s4 + base, d, 0);
             }
         mm_tn(d, d, (int)N, xn1, s2, G + o->wq, w->tmp);
         mm_tn(d, d, (int)N, xn1, s4, G + o->wk, w->tmp);
