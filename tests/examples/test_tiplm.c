@@ -343,6 +343,7 @@ static void test_training(void)
             same = 0;
     tap_ok(same, "checkpoint weights are the float32 of the model's");
     remove(path);
+    tiplm_model_free(&ld);
     tap_ok(tiplm_load(&ld, "/nonexistent/x.ckpt", NULL, NULL) == -1, "missing checkpoint refused");
     tiplm_model_free(&ld);
     tap_ok(tiplm_config_preset(&c, "nope") == -1, "unknown preset refused");
