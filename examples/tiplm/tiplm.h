@@ -117,10 +117,14 @@ double tiplm_forward(const tiplm_model *m, tiplm_work *w, const uint8_t *tokens,
 void tiplm_backward(const tiplm_model *m, tiplm_work *w, tiplm_real *grad, double *dhead,
                     double *dneuron);
 
-/** 1: AVX2+FMA kernel when the CPU has it (default unless TIPLM_SIMD=0); 0: scalar. */
-void tiplm_set_simd(int on);
-/** Whether the AVX2 kernel is in use now. */
+/** Kernel level: 2 AVX-512F where the CPU has it (default), 1 AVX2+FMA at most, 0 scalar;
+ *  the environment variable TIPLM_SIMD=0/1/2 sets the default. The AVX2 and AVX-512
+ *  kernels give the same bits (the same fused multiply-adds in the same order). */
+void tiplm_set_simd(int level);
+/** The level in use now (0, 1, 2), after the CPU check. */
 int tiplm_simd_active(void);
+/** "scalar", "avx2" or "avx512". */
+const char *tiplm_simd_name(void);
 
 /* ---- training ------------------------------------------------------------ */
 

@@ -49,7 +49,8 @@ static const char usage[] =
     "  --mask FILE       eval: one ASCII '0'/'1' per component (whitespace ignored)\n"
     "  --kind K          structured (L*H heads then L*F neurons) | weights [structured]\n"
     "  --weights         taylor: also write g.w per prunable weight (large)\n"
-    "  --scalar          use the scalar kernel even where AVX2 is available\n"
+    "  --scalar          the portable scalar kernel (other rounding: no FMA)\n"
+    "  --avx2            at most the AVX2 kernel (the same bits as AVX-512)\n"
     "  --quiet           no per-step log\n"
     "  -h, --help        this text\n";
 
@@ -137,6 +138,8 @@ static int parse(int argc, char **argv, opts *o)
             o->weights = 1;
         } else if (!strcmp(a, "--scalar")) {
             tiplm_set_simd(0);
+        } else if (!strcmp(a, "--avx2")) {
+            tiplm_set_simd(1);
         } else if (!strcmp(a, "--quiet")) {
             o->quiet = 1;
         } else {
@@ -219,7 +222,7 @@ static int cmd_train(const opts *o)
     }
     print_config(&c);
     printf("data: train %zu bytes, validation %zu bytes; kernel %s\n", d.n_train, d.n_val,
-           tiplm_simd_active() ? "avx2" : "scalar");
+           tiplm_simd_name());
     tiplm_train_opts_default(&to);
     to.steps = o->steps;
     to.batch = o->batch;
@@ -428,7 +431,7 @@ static int cmd_bench(const opts *o)
     tiplm_eval(NULL, &e, &loss);
     eps = (double)e.windows * c.ctx / (((double)clock() - c0) / CLOCKS_PER_SEC);
     printf("tiplm-c,%s,%zu,%d,%d,%ld,%.1f,%.1f,%s\n", o->size, tiplm_param_count(&c), c.ctx,
-           o->batch, o->steps, tps, eps, tiplm_simd_active() ? "avx2" : "scalar");
+           o->batch, o->steps, tps, eps, tiplm_simd_name());
     tiplm_evaluator_free(&e);
     tiplm_model_free(&m);
     tiplm_data_free(&d);
