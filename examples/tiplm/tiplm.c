@@ -1352,8 +1352,25 @@ int tiplm_eval(const uint8_t *mask, void *user, double *loss)
     return 0;
 }
 
+static int taylor_impl(const tiplm_model *m, const tiplm_data *d, size_t windows, int batch,
+                       double *structured, double *structured_sq, double *weights, double *act_norm);
+
 int tiplm_taylor(const tiplm_model *m, const tiplm_data *d, size_t windows, int batch,
                  double *structured, double *weights, double *act_norm)
+{
+    return taylor_impl(m, d, windows, batch, structured, NULL, weights, act_norm);
+}
+
+int tiplm_taylor_sq(const tiplm_model *m, const tiplm_data *d, size_t windows, int batch,
+                    double *structured_sq)
+{
+    if (!structured_sq)
+        return -1;
+    return taylor_impl(m, d, windows, batch, NULL, structured_sq, NULL, NULL);
+}
+
+static int taylor_impl(const tiplm_model *m, const tiplm_data *d, size_t windows, int batch,
+                       double *structured, double *structured_sq, double *weights, double *act_norm)
 {
     const tiplm_config *c = &m->cfg;
     const size_t T = (size_t)c->ctx, ns = tiplm_mask_len(c, TIPLM_MASK_STRUCTURED);
@@ -1373,14 +1390,16 @@ int tiplm_taylor(const tiplm_model *m, const tiplm_data *d, size_t windows, int 
         g = calloc(m->n_params, sizeof *g);
         gb = calloc(m->n_params, sizeof *gb);
     }
-    if (structured)
+    if (structured || structured_sq)
         th = calloc(ns, sizeof *th);
-    if (!w || !tok || (weights && (!g || !gb)) || (structured && !th)) {
+    if (!w || !tok || (weights && (!g || !gb)) || ((structured || structured_sq) && !th)) {
         rc = -1;
         goto done;
     }
     if (structured)
         memset(structured, 0, ns * sizeof *structured);
+    if (structured_sq)
+        memset(structured_sq, 0, ns * sizeof *structured_sq);
     if (act_norm)
         memset(act_norm, 0, nan_ * sizeof *act_norm);
     for (done = 0; done < windows;) {
@@ -1426,9 +1445,12 @@ int tiplm_taylor(const tiplm_model *m, const tiplm_data *d, size_t windows, int 
             if (gb)
                 memset(gb, 0, m->n_params * sizeof *gb);
             tiplm_backward(m, w, gb, th, th ? th + (size_t)c->layers * (size_t)c->heads : NULL);
-            if (th)
+            if (structured)
                 for (i = 0; i < ns; i++)
                     structured[i] += th[i] * sc;
+            if (structured_sq)
+                for (i = 0; i < ns; i++)
+                    structured_sq[i] += th[i] * th[i] * sc;
             if (gb)
                 for (i = 0; i < m->n_params; i++)
                     g[i] += (double)gb[i] * sc;

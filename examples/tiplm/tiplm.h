@@ -201,6 +201,13 @@ int tiplm_eval(const uint8_t *mask, void *user, double *loss);
  */
 int tiplm_taylor(const tiplm_model *m, const tiplm_data *d, size_t windows, int batch,
                  double *structured, double *weights, double *act_norm);
+/**
+ * The squared variant (Molchanov et al. 2019): structured_sq[L*H + L*F] = the mean
+ * over the calibration batches of (dL_batch/d(gate))^2, each batch's loss being its
+ * own mean; batch 1 makes it per window. Always >= 0; a ranking score. 0 on success.
+ */
+int tiplm_taylor_sq(const tiplm_model *m, const tiplm_data *d, size_t windows, int batch,
+                    double *structured_sq);
 /** Total rows over the prunable matrices (length of act_norm). */
 size_t tiplm_act_norm_len(const tiplm_config *c);
 

@@ -30,7 +30,8 @@ static const char usage[] =
     "  eval    validation loss, bits/byte and perplexity of a checkpoint, with an\n"
     "          optional pruning mask\n"
     "  taylor  first-order Taylor g.w per head, per FFN neuron (and optionally per\n"
-    "          weight) over calibration windows of the training text, as CSV\n"
+    "          weight) over calibration windows of the training text, and the mean\n"
+    "          per-window (g.w)^2, as CSV\n"
     "  info    the configuration of a checkpoint\n"
     "  bench   training and evaluation tokens/s (CPU time, one thread)\n"
     "\n"
@@ -341,7 +342,7 @@ static int cmd_taylor(const opts *o)
     tiplm_model m;
     tiplm_data d;
     size_t ns, np, windows = o->windows_set ? o->windows : 256, i;
-    double *st, *wt = NULL;
+    double *st, *wt = NULL, *sq;
     FILE *f;
     int l, k;
 
@@ -370,17 +371,29 @@ static int cmd_taylor(const opts *o)
         tiplm_data_free(&d);
         return 1;
     }
-    fprintf(f, "index,kind,layer,unit,gw,score\n");
+    sq = malloc(ns * sizeof *sq);
+    if (!sq || tiplm_taylor_sq(&m, &d, windows ? windows : 256, 1, sq) != 0) {
+        fprintf(stderr, "tiplm: taylor failed\n");
+        fclose(f);
+        free(sq);
+        free(st);
+        free(wt);
+        tiplm_model_free(&m);
+        tiplm_data_free(&d);
+        return 1;
+    }
+    fprintf(f, "index,kind,layer,unit,gw,score,gw2_per_window\n");
     i = 0;
     for (l = 0; l < m.cfg.layers; l++)
         for (k = 0; k < m.cfg.heads; k++, i++)
-            fprintf(f, "%zu,head,%d,%d,%.9g,%.9g\n", i, l, k, st[i], fabs(st[i]));
+            fprintf(f, "%zu,head,%d,%d,%.9g,%.9g,%.9g\n", i, l, k, st[i], fabs(st[i]), sq[i]);
     for (l = 0; l < m.cfg.layers; l++)
         for (k = 0; k < m.cfg.ffn; k++, i++)
-            fprintf(f, "%zu,neuron,%d,%d,%.9g,%.9g\n", i, l, k, st[i], fabs(st[i]));
+            fprintf(f, "%zu,neuron,%d,%d,%.9g,%.9g,%.9g\n", i, l, k, st[i], fabs(st[i]), sq[i]);
     if (wt)
         for (i = 0; i < np; i++)
-            fprintf(f, "%zu,weight,,%zu,%.9g,%.9g\n", ns + i, i, wt[i], fabs(wt[i]));
+            fprintf(f, "%zu,weight,,%zu,%.9g,%.9g,\n", ns + i, i, wt[i], fabs(wt[i]));
+    free(sq);
     fclose(f);
     printf("taylor: %zu calibration windows, %zu structured components%s -> %s\n", windows, ns,
            wt ? " and every prunable weight" : "", o->out);

@@ -287,6 +287,23 @@ static void test_masks_and_taylor(void)
                "activation norms: wk, wv share wq's inputs, w3 shares w1's");
         free(an);
     }
+    {
+        double one[52], sq1[52], sqw[52];
+        int ok1 = 1, okw = 1;
+
+        tiplm_taylor(&m, &d, nwin, 6, one, NULL, NULL);
+        tiplm_taylor_sq(&m, &d, nwin, 6, sq1);
+        tiplm_taylor_sq(&m, &d, nwin, 1, sqw);
+        for (k = 0; k < 52; k++) {
+            if (fabs(sq1[k] - one[k] * one[k]) > 1e-9 * one[k] * one[k] + 1e-300)
+                ok1 = 0;
+            if (!(sqw[k] >= one[k] * one[k] * (1 - 1e-9))) /* mean of squares >= square of mean */
+                okw = 0;
+        }
+        tap_ok(ok1, "taylor_sq with one batch = the square of taylor");
+        tap_ok(okw, "taylor_sq per window >= the square of the mean (Jensen)");
+        tap_ok(tiplm_taylor_sq(&m, &d, nwin, 1, NULL) == -1, "taylor_sq: NULL output refused");
+    }
     tap_ok(tiplm_taylor(&m, &d, 0, 4, st_, NULL, NULL) == -1, "taylor: zero windows refused");
     free(wt);
     free(mask);

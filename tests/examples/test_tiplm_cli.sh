@@ -30,6 +30,6 @@ ok "a mask of the wrong length is refused" sh -c \
     "printf '0111' >'$tap_tmp/short' && ! '$t' eval --text '$text' --ckpt '$tap_tmp/m.ckpt' --mask '$tap_tmp/short' 2>/dev/null"
 ok "taylor writes 52 structured rows" sh -c \
     "'$t' taylor --text '$text' --ckpt '$tap_tmp/m.ckpt' --windows 8 --out '$tap_tmp/t.csv' >/dev/null &&
-     test \$(grep -c ',head,\\|,neuron,' '$tap_tmp/t.csv') -eq 52 && head -1 '$tap_tmp/t.csv' | grep -q '^index,kind,layer,unit,gw,score$'"
+     test \$(grep -c ',head,\\|,neuron,' '$tap_tmp/t.csv') -eq 52 && head -1 '$tap_tmp/t.csv' | grep -q '^index,kind,layer,unit,gw,score,gw2_per_window$'"
 ok "a missing checkpoint is an error" sh -c "! '$t' eval --text '$text' --ckpt '$tap_tmp/none' 2>/dev/null"
 done_testing
