@@ -327,7 +327,11 @@ static void test_training(void)
     double l0, l1, tps;
     int64_t step = 0;
     uint64_t seed = 0;
-    const char *path = "test_tiplm.ckpt";
+#if defined(TIPLM_DOUBLE) /* the two builds may run at once: one file each */
+    const char *path = "test_tiplm_d.ckpt";
+#else
+    const char *path = "test_tiplm_f.ckpt";
+#endif
     size_t i, same = 1;
 
     tiplm_config_preset(&c, "tiny");
