@@ -40,3 +40,10 @@ bench-cost: bench/cost_sweep$(EXEEXT) bench/validate_decode$(EXEEXT) bench/valid
 	./bench/validate_decode $(srcdir)/data/h100_hf_eager_decode.json
 	./bench/validate_training
 .PHONY: bench-cost
+
+## make bench-tiplm: examples/tiplm's trainer and evaluator against PyTorch (CPU).
+EXTRA_DIST += bench/tiplm_bench.sh bench/peers/torch_tiplm.py
+bench-tiplm: examples/tiplm/tiplm$(EXEEXT)
+	TIPLM=./examples/tiplm/tiplm$(EXEEXT) PYTHON="$(PYTHON)" \
+	  sh $(srcdir)/bench/tiplm_bench.sh bench-results
+.PHONY: bench-tiplm

@@ -12,6 +12,8 @@ examples_figures_cost_LDADD = lib/libthermoai.la $(LIBM)
 examples_figures_trilemma_LDADD = lib/libthermoai.la $(LIBM)
 examples_figures_information_LDADD = lib/libthermoai.la $(LIBM)
 
+include examples/tiplm/local.mk
+
 ## `make figures`: the data of the papers' figures, and PNGs where gnuplot is installed.
 FIG_GNUPLOT = examples/figures/paper001.gp examples/figures/paper002.gp examples/figures/allocation.gp \
 	examples/figures/cost.gp examples/figures/trilemma.gp examples/figures/information.gp
