@@ -31,4 +31,28 @@ ok "Quick start holds exactly two commands" test "$(wc -l <"$tap_tmp/quick")" -e
 test_cmd=$(sed -n 2p "$tap_tmp/quick")
 ok "the second Quick start command is the test command .ci/run calls ($test_cmd)" \
     grep -qxF "$test_cmd" "$top_srcdir/.ci/run"
+
+# the ```console block under "## What can I ask it?": every output line shown is what
+# the command prints now (lines the README elides with "..." aside)
+awk '/^## What can I ask it/ {q = 1} q && /^```console$/ {f = 1; next} f && /^```/ {exit} f' \
+    "$readme" >"$tap_tmp/ask"
+ask_outputs() {
+    test -s "$tap_tmp/ask" || { echo "no console block"; return 1; }
+    n=0
+    while IFS= read -r line; do
+        case $line in
+        '$ thermoai '*)
+            cmd=${line#'$ thermoai '}
+            cmd=${cmd%%#*}
+            # shellcheck disable=SC2086
+            "$top_builddir/cli/thermoai" $cmd >"$tap_tmp/ask.out" 2>&1 || { echo "failed: $cmd"; return 1; }
+            n=$((n + 1)) ;;
+        '...') ;;
+        *)
+            grep -qxF -- "$line" "$tap_tmp/ask.out" || { echo "not printed by '$cmd': $line"; return 1; } ;;
+        esac
+    done <"$tap_tmp/ask"
+    test "$n" -eq 3 || { echo "$n commands, want 3"; return 1; }
+}
+ok "README's three example commands print what it shows" ask_outputs
 done_testing
