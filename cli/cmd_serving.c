@@ -23,24 +23,12 @@ struct serving_opts {
 };
 
 #define O(field) offsetof(struct serving_opts, field)
-#define GROUPS                                                                               \
-    { .type = CLI_GROUP, .offset = O(model), .help = "model (a preset, any field overridable)", \
-      .group = &cli_cost_model_group },                                                      \
-    { .type = CLI_GROUP, .offset = O(hw), .help = "accelerator (a preset or custom, overridable)", \
-      .group = &cli_hardware_group },                                                        \
-    { .type = CLI_GROUP, .offset = O(serving), .help = "serving stack", .group = &cli_serving_group }, \
-    { .type = CLI_GROUP, .offset = O(work), .help = "the step", .group = &cli_work_group }
+#define GROUPS CLI_STEP_GROUPS(O)
 
 static int load(struct cli_ctx *ctx, const struct serving_opts *o, thermoai_model_arch *a,
                 thermoai_hardware *h, thermoai_cost_serving *s, thermoai_work_params *p)
 {
-    int rc;
-
-    if ((rc = cli_model_load(ctx, &o->model, a)) != 0 || (rc = cli_work_load(ctx, &o->work, p)) != 0
-        || (rc = cli_hardware_load(ctx, &o->hw, o->work.compute, h)) != 0
-        || (rc = cli_serving_load(ctx, &o->serving, s)) != 0)
-        return rc;
-    return 0;
+    return cli_step_load(ctx, &o->model, &o->hw, &o->serving, &o->work, a, h, s, p);
 }
 
 static int run_batch(struct cli_ctx *ctx, void *opts)

@@ -364,12 +364,7 @@ static const struct cli_option tip_energy_options[] = {
     { .name = "--index-bits", .type = CLI_DOUBLE, .offset = TE(index_bits), .meta = "I", .unit = "bits",
       .domain = CLI_NONNEGATIVE, .def = "2",
       .help = "sparse format: index bits per kept weight (2:4 metadata 2, CSR 32)" },
-    { .type = CLI_GROUP, .offset = TE(model), .help = "model (a preset, any field overridable)",
-      .group = &cli_cost_model_group },
-    { .type = CLI_GROUP, .offset = TE(hw), .help = "accelerator (a preset or custom, overridable)",
-      .group = &cli_hardware_group },
-    { .type = CLI_GROUP, .offset = TE(serving), .help = "serving stack", .group = &cli_serving_group },
-    { .type = CLI_GROUP, .offset = TE(work), .help = "the step", .group = &cli_work_group },
+    CLI_STEP_GROUPS(TE),
 };
 
 static int run_tip_energy(struct cli_ctx *ctx, void *opts)
@@ -384,9 +379,7 @@ static int run_tip_energy(struct cli_ctx *ctx, void *opts)
 
     if (o->sparsity >= 1.0)
         return cli_value_error(ctx, "--sparsity must be < 1, got %g", o->sparsity);
-    if ((rc = cli_model_load(ctx, &o->model, &a)) != 0 || (rc = cli_work_load(ctx, &o->work, &p)) != 0
-        || (rc = cli_hardware_load(ctx, &o->hw, o->work.compute, &h)) != 0
-        || (rc = cli_serving_load(ctx, &o->serving, &s)) != 0)
+    if ((rc = cli_step_load(ctx, &o->model, &o->hw, &o->serving, &o->work, &a, &h, &s, &p)) != 0)
         return rc;
     if (o->phase == THERMOAI_TIP_PREFILL) {
         if (o->prompt_tokens == 0)

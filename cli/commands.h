@@ -127,6 +127,23 @@ extern const struct cli_group cli_work_group;
 
 int cli_work_load(struct cli_ctx *ctx, const struct cli_work_opts *o, thermoai_work_params *p);
 
+/* The four option groups of a cost-model step (model, accelerator, serving stack,
+ * step), for an options struct with members model, hw, serving and work; O is the
+ * command's offsetof macro. Shared by energy, batch, serve and tip energy. */
+#define CLI_STEP_GROUPS(O)                                                                   \
+    { .type = CLI_GROUP, .offset = O(model), .help = "model (a preset, any field overridable)", \
+      .group = &cli_cost_model_group },                                                      \
+    { .type = CLI_GROUP, .offset = O(hw), .help = "accelerator (a preset or custom, overridable)", \
+      .group = &cli_hardware_group },                                                        \
+    { .type = CLI_GROUP, .offset = O(serving), .help = "serving stack", .group = &cli_serving_group }, \
+    { .type = CLI_GROUP, .offset = O(work), .help = "the step", .group = &cli_work_group }
+
+/* Loads the four groups of a step into a, h, s and p; 0 or an exit code. */
+int cli_step_load(struct cli_ctx *ctx, const struct cli_model_opts *model,
+                  const struct cli_hardware_opts *hw, const struct cli_serving_opts *serving,
+                  const struct cli_work_opts *work, thermoai_model_arch *a, thermoai_hardware *h,
+                  thermoai_cost_serving *s, thermoai_work_params *p);
+
 /* The name of a THERMOAI_COST_BOUND_* value: "memory", "compute", "host", "power". */
 const char *cli_bound_name(uint32_t bound);
 

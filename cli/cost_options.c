@@ -289,3 +289,17 @@ const char *cli_bound_name(uint32_t bound)
     default: return "none";
     }
 }
+
+int cli_step_load(struct cli_ctx *ctx, const struct cli_model_opts *model,
+                  const struct cli_hardware_opts *hw, const struct cli_serving_opts *serving,
+                  const struct cli_work_opts *work, thermoai_model_arch *a, thermoai_hardware *h,
+                  thermoai_cost_serving *s, thermoai_work_params *p)
+{
+    int rc;
+
+    if ((rc = cli_model_load(ctx, model, a)) != 0 || (rc = cli_work_load(ctx, work, p)) != 0
+        || (rc = cli_hardware_load(ctx, hw, work->compute, h)) != 0
+        || (rc = cli_serving_load(ctx, serving, s)) != 0)
+        return rc;
+    return 0;
+}
