@@ -797,7 +797,7 @@ double tiplm_forward(const tiplm_model *m, tiplm_work *w, const uint8_t *tokens,
     int l, b, h, t, j, i;
 
     if (batch < 1 || batch > w->cap)
-        return NAN;
+        return (double)NAN;
     w->batch = batch;
     w->N = N;
     w->hg = head_gate;
@@ -1191,7 +1191,7 @@ int tiplm_train(tiplm_model *m, const tiplm_data *d, const tiplm_train_opts *o, 
                     (double)(step + 1) * (double)o->batch * (double)T / (tsum > 0 ? tsum : 1));
         if (o->eval_every > 0 && (step + 1) % o->eval_every == 0 && step + 1 < o->steps) {
             tiplm_evaluator e;
-            double vl = NAN;
+            double vl = (double)NAN;
 
             if (tiplm_evaluator_create(&e, m, d, TIPLM_MASK_STRUCTURED, o->eval_windows) == 0) {
                 tiplm_eval(NULL, &e, &vl);
@@ -1304,7 +1304,7 @@ int tiplm_eval(const uint8_t *mask, void *user, double *loss)
     size_t i, done;
 
     if (loss)
-        *loss = NAN;
+        *loss = (double)NAN;
     if (!e || !loss || !e->model || !e->work)
         return -1;
     m = e->model;
