@@ -36,6 +36,7 @@ struct row {
     double loss;     /* measured, nats/byte */
     double e_dense;  /* energy saved, dense storage / structured removal, fraction */
     double e_sparse; /* saved under the stated sparse format (NaN: not applicable) */
+    double e_serv;   /* structured, or the sparse format, with the cuda-graphs serving stack */
     double pred;     /* predicted degradation (TIP), NaN otherwise */
 };
 
@@ -46,6 +47,7 @@ struct ctx {
     thermoai_model_arch arch;
     thermoai_work_params wp;
     thermoai_hardware hw;
+    thermoai_cost_serving sv;
     struct row rows[32];
     int nrows;
     double dense;
@@ -64,7 +66,7 @@ static double secs(void)
 
 /* Unstructured energy share saved at sparsity s: dense (always 0) and a sparse reading. */
 static int unstructured_energy(struct ctx *c, double s, double index_bits, double *dense,
-                               double *sparse)
+                               double *sparse, double *serv)
 {
     double saved, total;
     int st = thermoai_tip_unstructured_energy_j(&c->arch, &c->wp, THERMOAI_TIP_DECODE, &c->hw, NULL,
@@ -77,6 +79,11 @@ static int unstructured_energy(struct ctx *c, double s, double index_bits, doubl
     if (st != THERMOAI_OK)
         return fail("thermoai_tip_unstructured_energy_j (sparse)", st);
     *sparse = saved / total;
+    st = thermoai_tip_unstructured_energy_j(&c->arch, &c->wp, THERMOAI_TIP_DECODE, &c->hw, &c->sv,
+                                            THERMOAI_TIP_STORE_SPARSE, s, index_bits, &saved, &total);
+    if (st != THERMOAI_OK)
+        return fail("thermoai_tip_unstructured_energy_j (sparse, serving)", st);
+    *serv = saved / total;
     return 0;
 }
 
@@ -145,7 +152,7 @@ static int unstructured(struct ctx *c, int method, int nm, double s, const doubl
     }
     /* Sparse reading: 2:4 with NVIDIA's 2-bit metadata; unstructured as a bitmap (1/(1-s)). */
     if (unstructured_energy(c, r->removed, nm ? 2.0 : 1.0 / (1.0 - r->removed), &r->e_dense,
-                            &r->e_sparse) != 0)
+                            &r->e_sparse, &r->e_serv) != 0)
         goto done;
     c->nrows++;
     rc = 0;
@@ -160,7 +167,8 @@ done:
 /* Energy share saved by removing the structured components keep == 0 marks: the sum of
  * the cost model's removals of that many heads and that many neurons (each kind
  * removed alone; the roofline is not additive, doc/tip.md). */
-static int structured_energy(struct ctx *c, const uint8_t *keep, double *share)
+static int structured_energy(struct ctx *c, const uint8_t *keep, const thermoai_cost_serving *sv,
+                             double *share)
 {
     const size_t nh = (size_t)c->m.cfg.layers * (size_t)c->m.cfg.heads;
     const size_t n = nh + (size_t)c->m.cfg.layers * (size_t)c->m.cfg.ffn;
@@ -172,14 +180,14 @@ static int structured_energy(struct ctx *c, const uint8_t *keep, double *share)
         if (!keep[i])
             *(i < nh ? &rh : &rn) += 1;
     if (rh) {
-        st = thermoai_tip_component_energy_j(&c->arch, &c->wp, THERMOAI_TIP_DECODE, &c->hw, NULL,
+        st = thermoai_tip_component_energy_j(&c->arch, &c->wp, THERMOAI_TIP_DECODE, &c->hw, sv,
                                              THERMOAI_TIP_KIND_HEAD, rh, &e, &t);
         if (st != THERMOAI_OK)
             return fail("thermoai_tip_component_energy_j (heads)", st);
         sum += e;
     }
     if (rn) {
-        st = thermoai_tip_component_energy_j(&c->arch, &c->wp, THERMOAI_TIP_DECODE, &c->hw, NULL,
+        st = thermoai_tip_component_energy_j(&c->arch, &c->wp, THERMOAI_TIP_DECODE, &c->hw, sv,
                                              THERMOAI_TIP_KIND_NEURON, rn, &e, &t);
         if (st != THERMOAI_OK)
             return fail("thermoai_tip_component_energy_j (neurons)", st);
@@ -216,7 +224,8 @@ static int tip_row(struct ctx *c, const char *scores, const double *delta, const
     r->removed = sizef;
     r->pred = pred;
     r->e_sparse = NAN;
-    if (tiplm_eval(keep, &c->es, &r->loss) != 0 || structured_energy(c, keep, &r->e_dense) != 0)
+    if (tiplm_eval(keep, &c->es, &r->loss) != 0 || structured_energy(c, keep, NULL, &r->e_dense) != 0 ||
+        structured_energy(c, keep, &c->sv, &r->e_serv) != 0)
         goto done;
     c->nrows++;
     rc = 0;
@@ -231,9 +240,10 @@ static void print_table(FILE *f, const struct ctx *c)
     int i;
 
     fprintf(f, "| method | unit | scores | target | removed | bits/byte | PPL/byte | "
-               "degradation | energy saved (dense / structured) | energy saved (sparse format) |\n"
-               "|---|---|---|---|---|---|---|---|---|---|\n");
-    fprintf(f, "| Dense | - | - | - | 0%% | %.4f | %.4f | 0%% | 0%% | - |\n", c->dense / LN2,
+               "degradation | energy saved (dense / structured) | energy saved (sparse format) | "
+               "with cuda-graphs serving |\n"
+               "|---|---|---|---|---|---|---|---|---|---|---|\n");
+    fprintf(f, "| Dense | - | - | - | 0%% | %.4f | %.4f | 0%% | 0%% | - | 0%% |\n", c->dense / LN2,
             exp(c->dense));
     for (i = 0; i < c->nrows; i++) {
         const struct row *r = &c->rows[i];
@@ -245,9 +255,10 @@ static void print_table(FILE *f, const struct ctx *c)
             fprintf(f, " (pred. %+.1f%%)", 100 * r->pred);
         fprintf(f, " | %.1f%% | ", 100 * r->e_dense);
         if (isnan(r->e_sparse))
-            fprintf(f, "- |\n");
+            fprintf(f, "- | ");
         else
-            fprintf(f, "%.1f%% |\n", 100 * r->e_sparse);
+            fprintf(f, "%.1f%% | ", 100 * r->e_sparse);
+        fprintf(f, "%.2g%% |\n", 100 * r->e_serv);
     }
 }
 
@@ -256,15 +267,15 @@ static void print_tsv(FILE *f, const struct ctx *c)
     int i;
 
     fprintf(f, "method\tunit\tscores\ttarget\tremoved\tloss_nats\tbpb\tppl\tenergy_saved_dense\t"
-               "energy_saved_sparse\n");
-    fprintf(f, "Dense\t-\t-\t0\t0\t%.6f\t%.6f\t%.6f\t0\tnan\n", c->dense, c->dense / LN2,
+               "energy_saved_sparse\tenergy_saved_serving\n");
+    fprintf(f, "Dense\t-\t-\t0\t0\t%.6f\t%.6f\t%.6f\t0\tnan\t0\n", c->dense, c->dense / LN2,
             exp(c->dense));
     for (i = 0; i < c->nrows; i++) {
         const struct row *r = &c->rows[i];
 
-        fprintf(f, "%s\t%s\t%s\t%.3f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\n", r->method, r->unit,
+        fprintf(f, "%s\t%s\t%s\t%.3f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\t%.6f\n", r->method, r->unit,
                 r->scores, r->target, r->removed, r->loss, r->loss / LN2, exp(r->loss), r->e_dense,
-                r->e_sparse);
+                r->e_sparse, r->e_serv);
     }
 }
 
@@ -288,7 +299,7 @@ int main(int argc, char **argv)
     int toy = 0, i, st;
     size_t nh, nn, n, k;
     double *taylor = NULL, *act = NULL, *loo = NULL, *tay = NULL, *energy = NULL, *size = NULL;
-    double e_head, e_neuron, total_j, base_loo, rho_all, rho_h, rho_n, t0, t_loo, t_all;
+    double e_head, e_neuron, total_j, e_head_sv, total_sv, base_loo, rho_all, rho_h, rho_n, t0, t_loo, t_all;
     void *ws = NULL;
     size_t wsb;
     uint8_t *mws = NULL;
@@ -359,7 +370,9 @@ int main(int argc, char **argv)
     if ((st = thermoai_model_arch_init(&c.arch, sizeof c.arch)) != THERMOAI_OK ||
         (st = thermoai_work_params_init(&c.wp, sizeof c.wp)) != THERMOAI_OK ||
         (st = thermoai_hardware_init(&c.hw, sizeof c.hw)) != THERMOAI_OK ||
-        (st = thermoai_hardware_preset_find(hwname, &c.hw)) != THERMOAI_OK)
+        (st = thermoai_hardware_preset_find(hwname, &c.hw)) != THERMOAI_OK ||
+        (st = thermoai_cost_serving_init(&c.sv, sizeof c.sv)) != THERMOAI_OK ||
+        (st = thermoai_cost_serving_preset("cuda-graphs", &c.sv)) != THERMOAI_OK)
         return fail("cost model setup", st), 1;
     c.arch.layers = (uint32_t)c.m.cfg.layers;
     c.arch.heads = (uint32_t)c.m.cfg.heads;
@@ -401,6 +414,9 @@ int main(int argc, char **argv)
             THERMOAI_OK ||
         (st = thermoai_tip_component_energy_j(&c.arch, &c.wp, THERMOAI_TIP_DECODE, &c.hw, NULL,
                                               THERMOAI_TIP_KIND_NEURON, 1, &e_neuron, &total_j)) !=
+            THERMOAI_OK ||
+        (st = thermoai_tip_component_energy_j(&c.arch, &c.wp, THERMOAI_TIP_DECODE, &c.hw, &c.sv,
+                                              THERMOAI_TIP_KIND_HEAD, 1, &e_head_sv, &total_sv)) !=
             THERMOAI_OK)
         return fail("thermoai_tip_component_energy_j", st), 1;
     for (k = 0; k < n; k++) {
@@ -451,6 +467,8 @@ int main(int argc, char **argv)
         fprintf(f, "Energy: cost model, decode, batch 1, context %d, bf16, profile %s, no serving "
                    "overhead: E_total %.4g J/token, one head %.4g J, one neuron %.4g J.\n",
                 c.m.cfg.ctx, hwname, total_j, e_head, e_neuron);
+        fprintf(f, "With the cuda-graphs serving stack (per-step overheads): E_total %.4g J/token, "
+                   "one head %.4g J.\n", total_sv, e_head_sv);
         fprintf(f, "Sparse-format reading for unstructured rows: bitmap (1/(1-s) index bits per "
                    "kept weight), 2:4 with 2-bit metadata; zero-skipping kernel at full speed.\n\n");
         print_table(f, &c);

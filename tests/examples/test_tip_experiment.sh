@@ -13,7 +13,7 @@ ok "--toy runs and writes the table and the TSV" sh -c \
      grep -q '^| Dense ' '$tap_tmp/r.md' && grep -q 'Spearman rho' '$tap_tmp/out' &&
      test \$(grep -c '^TIP' '$tap_tmp/r.tsv') -eq 6 && test \$(grep -c '^Magnitude' '$tap_tmp/r.tsv') -eq 3"
 ok "dense storage of unstructured zeros saves exactly 0 energy" sh -c \
-    "awk -F'\t' '\$1==\"Magnitude\"||\$1==\"Wanda\" { if (\$9 != \"0.000000\") bad=1 } END { exit bad }' '$tap_tmp/r.tsv'"
+    "awk -F'\t' '\$1==\"Magnitude\"||\$1==\"Wanda\" { if (\$9 != \"0.000000\" || NF != 11) bad=1 } END { exit bad }' '$tap_tmp/r.tsv'"
 ok "unstructured rows remove their target fraction (50%, 60%, 2:4 = 50%)" sh -c \
     "awk -F'\t' '(\$1==\"Magnitude\"||\$1==\"Wanda\") { d=\$5-\$4; if (d<-0.03||d>0.03) bad=1 } END { exit bad }' '$tap_tmp/r.tsv'"
 ok "TIP sparsity rows remove at least their target" sh -c \
