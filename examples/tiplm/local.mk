@@ -10,7 +10,8 @@ check_PROGRAMS += examples/tiplm/tiplm
 examples_tiplm_tiplm_SOURCES = examples/tiplm/tiplm_main.c
 examples_tiplm_tiplm_CFLAGS = $(AM_CFLAGS) $(FP_CFLAGS)
 examples_tiplm_tiplm_LDADD = examples/tiplm/libtiplm.la $(LIBM)
-EXTRA_DIST += examples/tiplm/README.md examples/tiplm/train.sh
+EXTRA_DIST += examples/tiplm/README.md examples/tiplm/train.sh \
+	examples/tiplm/tip_results.md examples/tiplm/tip_results.tsv
 
 ## make tiplm-checkpoint: trains the experiment's model from scratch (about 4
 ## minutes of one core's CPU time) and checks its sha256 against
@@ -21,7 +22,7 @@ tiplm-checkpoint: examples/tiplm/tiplm$(EXEEXT)
 
 ## The TIP experiment (issue 14 item 3): built with make check, which runs only its
 ## --toy smoke test (tests/examples/test_tip_experiment.sh); the real run is
-## make reproduce-tip (about 10 minutes of one core), which writes doc/tip-results.md
+## make reproduce-tip (about 10 minutes of one core), which writes examples/tiplm/tip_results.md
 ## and examples/tiplm/tip_results.tsv in the build directory. TIPLM_TEXT: the corpus
 ## (default tiplm-out/bible.txt, made with Debian's bible-kjv).
 check_PROGRAMS += examples/tiplm/tip_experiment
@@ -36,8 +37,8 @@ reproduce-tip: examples/tiplm/tip_experiment$(EXEEXT)
 	    mkdir -p "$$(dirname '$(TIPLM_TEXT)')" && \
 	    bible -f "Genesis 1:1-Revelation 22:21" >'$(TIPLM_TEXT)' || \
 	    { echo "reproduce-tip: needs Debian's bible-kjv (or TIPLM_TEXT=FILE)" >&2; exit 1; }; fi
-	mkdir -p doc examples/tiplm
+	mkdir -p examples/tiplm
 	./examples/tiplm/tip_experiment$(EXEEXT) --ckpt $(srcdir)/examples/tiplm/tiplm-base-s1-1000.ckpt \
-	    --text '$(TIPLM_TEXT)' --windows $(TIP_WINDOWS) --md doc/tip-results.md \
+	    --text '$(TIPLM_TEXT)' --windows $(TIP_WINDOWS) --md examples/tiplm/tip_results.md \
 	    --tsv examples/tiplm/tip_results.tsv
 .PHONY: reproduce-tip
