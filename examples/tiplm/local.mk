@@ -22,7 +22,7 @@ tiplm-checkpoint: examples/tiplm/tiplm$(EXEEXT)
 
 ## The TIP experiment (issue 14 item 3): built with make check, which runs only its
 ## --toy smoke test (tests/examples/test_tip_experiment.sh); the real run is
-## make reproduce-tip (about 10 minutes of one core), which writes examples/tiplm/tip_results.md
+## make reproduce-tip (about 5.5 minutes of one core), which writes examples/tiplm/tip_results.md
 ## and examples/tiplm/tip_results.tsv in the build directory. TIPLM_TEXT: the corpus
 ## (default tiplm-out/bible.txt, made with Debian's bible-kjv).
 check_PROGRAMS += examples/tiplm/tip_experiment
