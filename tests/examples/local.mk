@@ -13,4 +13,4 @@ tests_examples_test_tiplm_f_SOURCES = tests/examples/test_tiplm.c examples/tiplm
 	examples/tiplm/tiplm.h
 tests_examples_test_tiplm_f_CFLAGS = $(AM_CFLAGS) $(FP_CFLAGS)
 tests_examples_test_tiplm_f_LDADD = $(LIBM)
-SH_TESTS += tests/examples/test_tiplm_cli.sh
+SH_TESTS += tests/examples/test_tiplm_cli.sh tests/examples/test_tip_experiment.sh
