@@ -145,7 +145,7 @@ static int unstructured(struct ctx *c, int method, int nm, double s, const doubl
     r->scores = method == 0 ? "abs(W), per matrix" : "abs(W) x norm(X), per output row";
     r->target = nm ? 0.5 : s;
     r->removed = 1.0 - (double)kept / (double)total;
-    r->pred = NAN;
+    r->pred = (double)NAN;
     if (tiplm_eval(mask, &c->ew, &r->loss) != 0) {
         fail("tiplm_eval", -1);
         goto done;
@@ -223,7 +223,7 @@ static int tip_row(struct ctx *c, const char *scores, const double *delta, const
     r->target = value;
     r->removed = sizef;
     r->pred = pred;
-    r->e_sparse = NAN;
+    r->e_sparse = (double)NAN;
     if (tiplm_eval(keep, &c->es, &r->loss) != 0 || structured_energy(c, keep, NULL, &r->e_dense) != 0 ||
         structured_energy(c, keep, &c->sv, &r->e_serv) != 0)
         goto done;
